@@ -1,0 +1,62 @@
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { Clock } from './lib/clock.js';
+import type { Deps } from './deps.js';
+import type { App } from './http.js';
+import { strictValidation } from './plugins/validation.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { registerStaticWeb } from './plugins/static-web.js';
+import { registerAuthRoutes } from './features/auth/auth.routes.js';
+import { registerUserRoutes } from './features/users/users.routes.js';
+import { registerSettingsRoutes } from './features/settings/settings.routes.js';
+import { registerCounterpartyRoutes } from './features/counterparties/counterparties.routes.js';
+import { registerContactPersonRoutes } from './features/contact-persons/contact-persons.routes.js';
+import { registerReportRoutes } from './features/reports/reports.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  /** Folder with the built web app; defaults to dist/web. */
+  webDir?: string;
+  logger?: boolean | object;
+}
+
+/** Builds the HTTP application. Never listens: main.ts does, tests use app.inject. */
+export async function buildApp(opts: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: opts.config.logLevel },
+    trustProxy: opts.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as App;
+
+  const deps: Deps = { db: opts.database.db, dialect: opts.database.dialect, clock: opts.clock, log: app.log, config: opts.config };
+
+  strictValidation(app);
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await registerOpenApi(app);
+  registerAuth(app, deps);
+
+  registerAuthRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
+  registerCounterpartyRoutes(app, deps);
+  registerContactPersonRoutes(app, deps);
+  registerReportRoutes(app, deps);
+
+  await registerStaticWeb(app, opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'DENY');
+  });
+  return app;
+}

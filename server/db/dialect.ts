@@ -1,0 +1,91 @@
+// The ONLY place where SQLite and PostgreSQL differ. Everything else speaks Kysely.
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Dialect, type Driver } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** Column types that differ between the two databases, handed to migrations. */
+export interface ColumnTypes {
+  instant: 'text' | 'timestamptz';
+  date: 'text' | 'date';
+  json: 'text' | 'jsonb';
+}
+
+export const columnTypes = (d: DialectName): ColumnTypes =>
+  d === 'sqlite'
+    ? { instant: 'text', date: 'text', json: 'text' }
+    : { instant: 'timestamptz', date: 'date', json: 'jsonb' };
+
+export function dialectOf(url: string): DialectName {
+  return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+}
+
+let pgParsersSet = false;
+function setPgParsers() {
+  if (pgParsersSet) return;
+  pgParsersSet = true;
+  // Instants travel as ISO strings and dates as YYYY-MM-DD on both dialects.
+  pg.types.setTypeParser(1184, (v) => new Date(v).toISOString()); // timestamptz
+  pg.types.setTypeParser(1114, (v) => new Date(v + 'Z').toISOString()); // timestamp
+  pg.types.setTypeParser(1082, (v) => v); // date
+  pg.types.setTypeParser(20, (v) => Number(v)); // int8 (counts)
+  pg.types.setTypeParser(1700, (v) => v); // numeric stays text
+}
+
+export interface DialectHandle {
+  name: DialectName;
+  dialect: Dialect;
+}
+
+/** Write transactions start with BEGIN IMMEDIATE: a deferred one that upgrades to a write can fail
+ * at once with SQLITE_BUSY when another process holds the lock. */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
+export function makeDialect(url: string, opts: { pgSchema?: string; poolSize?: number } = {}): DialectHandle {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const conn = new Database(file);
+    conn.pragma('journal_mode = WAL');
+    // better-sqlite3 defaults WAL to NORMAL: an acknowledged commit could be lost on power loss.
+    conn.pragma('synchronous = FULL');
+    conn.pragma('foreign_keys = ON');
+    conn.pragma('busy_timeout = 5000');
+    return { name: 'sqlite', dialect: new ImmediateSqliteDialect({ database: conn }) };
+  }
+  setPgParsers();
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+  });
+  return { name: 'postgres', dialect: new PostgresDialect({ pool }) };
+}
+
+
+/** Hold a lock for the rest of the transaction (PostgreSQL), so concurrent instances serialise. */
+export async function transactionLock(db: Kysely<any>, d: DialectName, key: number): Promise<void> {
+  if (d === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(db);
+}
+
+/** Is this error a unique-constraint violation? */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+export function isForeignKeyViolation(err: unknown): boolean {
+  const e = err as { code?: string };
+  return e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}

@@ -1,0 +1,46 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { invalid } from '../errors.js';
+
+/** Opaque cursor: the sort value and id of the last row of the previous page. */
+export function encodeCursor(value: string | number | null, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string | number | null, string] {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string' && ['string', 'number'].includes(typeof parsed[0])) {
+      return parsed as [string | number, string];
+    }
+  } catch {
+    /* fall through */
+  }
+  throw invalid('cursor', 'is not a cursor this list gave out', 'cursor_invalid');
+}
+
+/** Rows strictly after (value, id) in the given direction: the keyset condition. */
+export function after<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  sortExpr: Expression<unknown>,
+  idExpr: Expression<unknown>,
+  dir: 'asc' | 'desc',
+  cursor: [string | number | null, string],
+): Expression<SqlBool> {
+  const op = dir === 'asc' ? sql.raw('>') : sql.raw('<');
+  const [v, id] = cursor;
+  return sql<SqlBool>`(${sortExpr} ${op} ${v} or (${sortExpr} = ${v} and ${idExpr} ${op} ${id}))`;
+}
+
+/** Escapes LIKE wildcards in user text; use with `escape '\'`. */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+export function containsPattern(s: string) {
+  return `%${likeEscape(s)}%`;
+}
+
+export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => [string | number | null, string]) {
+  const hasMore = rows.length > limit;
+  const items = hasMore ? rows.slice(0, limit) : rows;
+  const last = items[items.length - 1];
+  return { items, nextCursor: hasMore && last ? encodeCursor(...keyOf(last)) : null };
+}

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import { columnTypes, transactionLock, type DialectName } from './dialect.js';
+import type { MigrationContext } from './migrations/context.js';
+import * as m0001 from './migrations/0001_foundation.js';
+
+interface Migration {
+  name: string;
+  up(db: Kysely<any>, ctx: MigrationContext): Promise<void>;
+}
+
+// Append-only: the order here is the order they ran in production.
+const MIGRATIONS: Migration[] = [{ name: '0001_foundation', up: m0001.up }];
+
+const MIGRATION_LOCK = 72_100_001;
+
+/** Applies pending migrations, each in its own transaction. Safe with several instances starting at once. */
+export async function migrate(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
+  await db.schema
+    .createTable('schema_migrations')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute()
+    .catch(async (err) => {
+      // Two instances racing on an empty PostgreSQL database: the loser sees a duplicate type.
+      const exists = await db.selectFrom('schema_migrations').select('name').limit(1).execute().then(() => true, () => false);
+      if (!exists) throw err;
+    });
+  const ctx: MigrationContext = { dialect, t: columnTypes(dialect) };
+  const applied: string[] = [];
+  for (const m of MIGRATIONS) {
+    await db.transaction().execute(async (trx) => {
+      await transactionLock(trx, dialect, MIGRATION_LOCK);
+      const done = await trx.selectFrom('schema_migrations').select('name').where('name', '=', m.name).executeTakeFirst();
+      if (done) return;
+      await m.up(trx, ctx);
+      await trx.insertInto('schema_migrations').values({ name: m.name, applied_at: new Date().toISOString() }).execute();
+      applied.push(m.name);
+    });
+  }
+  return applied;
+}
+
+export const latestMigration = () => MIGRATIONS[MIGRATIONS.length - 1].name;

@@ -1,0 +1,3 @@
+export async function loadDemoData(..._args: unknown[]): Promise<{ loaded: boolean; adminEmail?: string; password?: string }> {
+  return { loaded: false };
+}

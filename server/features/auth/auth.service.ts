@@ -1,0 +1,105 @@
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../lib/actor.js';
+import { newId } from '../../lib/ids.js';
+import { conflict, notFound, rateLimited, unauthorized } from '../../errors.js';
+import { transactionLock } from '../../db/dialect.js';
+import type { User } from '../../../shared/api/users.js';
+import * as logic from './auth.logic.js';
+import * as repo from './auth.repo.js';
+import { createUser, toUser } from '../users/users.service.js';
+
+const SETUP_LOCK = 72_100_002;
+
+export async function needsSetup(deps: Deps): Promise<boolean> {
+  return (await repo.countUsers(deps.db)) === 0;
+}
+
+export interface NewSession {
+  sessionToken: string;
+  user: User;
+}
+
+interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+  /** The session cookie the browser came with, if any: it is ended, never reused. */
+  previousToken: string | null;
+}
+
+/** Creates the first administrator; refused once any user exists. Signs the new admin in. */
+export async function setup(deps: Deps, input: { name: string; email: string; password: string }, client: ClientInfo): Promise<NewSession> {
+  const user = await deps.db.transaction().execute(async (trx) => {
+    await transactionLock(trx, deps.dialect, SETUP_LOCK);
+    if ((await repo.countUsers(trx)) > 0) throw conflict('The system is already set up');
+    return createUser({ ...deps, db: trx }, null, { ...input, role: 'admin' });
+  });
+  return { sessionToken: await startSession(deps, user.id, client), user };
+}
+
+async function startSession(deps: Deps, userId: string, client: ClientInfo): Promise<string> {
+  if (client.previousToken) await repo.deleteSession(deps.db, logic.sha256(client.previousToken));
+  const token = logic.newSecret();
+  const now = deps.clock.now();
+  await repo.insertSession(deps.db, {
+    id: logic.sha256(token),
+    userId,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + logic.SESSION_TTL_MS).toISOString(),
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+  });
+  return token;
+}
+
+export async function login(deps: Deps, email: string, password: string, client: ClientInfo): Promise<NewSession> {
+  const normalized = logic.normalizeEmail(email);
+  const now = deps.clock.now();
+  const since = new Date(now.getTime() - logic.LOGIN_WINDOW_MS).toISOString();
+  const failures = await repo.countFailures(deps.db, normalized, client.ip, since);
+  if (logic.loginBlocked(failures.byEmail, failures.byIp)) {
+    throw rateLimited('Too many failed sign-in attempts. Try again in 15 minutes.');
+  }
+  // The previous session dies whatever the outcome: no session survives a sign-in attempt.
+  if (client.previousToken) await repo.deleteSession(deps.db, logic.sha256(client.previousToken));
+  const user = await repo.findUserByEmail(deps.db, normalized);
+  const ok = await logic.verifyPassword(password, user?.passwordHash ?? logic.DUMMY_HASH);
+  if (!user || !ok || user.blockedAt) {
+    await repo.recordFailure(deps.db, { id: newId(), email: normalized.slice(0, 254), ip: client.ip, at: now.toISOString() });
+    // One answer for unknown e-mail, wrong password and blocked user: no enumeration.
+    throw unauthorized('Wrong e-mail or password');
+  }
+  await repo.clearFailures(deps.db, normalized);
+  const sessionToken = await startSession(deps, user.id, { ...client, previousToken: null });
+  return { sessionToken, user: toUser(user) };
+}
+
+export async function logout(deps: Deps, token: string | null): Promise<void> {
+  if (token) await repo.deleteSession(deps.db, logic.sha256(token));
+}
+
+export async function actorFromSession(deps: Deps, token: string): Promise<Actor | null> {
+  const row = await repo.findSessionActor(deps.db, logic.sha256(token), deps.clock.now().toISOString());
+  return row ? { ...row, via: 'session' } : null;
+}
+
+export async function actorFromToken(deps: Deps, token: string): Promise<Actor | null> {
+  const row = await repo.findTokenActor(deps.db, logic.sha256(token));
+  if (!row) return null;
+  await repo.touchToken(deps.db, row.tokenId, deps.clock.now().toISOString());
+  const { tokenId: _t, ...actor } = row;
+  return { ...actor, via: 'token' };
+}
+
+export async function createToken(deps: Deps, actor: Actor, name: string) {
+  const token = 'crm_' + logic.newSecret();
+  const id = newId();
+  await repo.insertToken(deps.db, { id, userId: actor.id, name: name.trim(), tokenHash: logic.sha256(token), createdAt: deps.clock.now().toISOString() });
+  return { id, name: name.trim(), token };
+}
+
+export const listTokens = (deps: Deps, actor: Actor) => repo.listTokens(deps.db, actor.id);
+
+export async function revokeToken(deps: Deps, actor: Actor, id: string): Promise<void> {
+  const res = await repo.revokeToken(deps.db, actor.id, id, deps.clock.now().toISOString());
+  if (Number(res.numUpdatedRows) === 0) throw notFound('Token');
+}

@@ -1,0 +1,59 @@
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
+import type { ContactPersonsTable, DB } from '../../db/schema.js';
+import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
+import type { Visibility } from '../counterparties/counterparties.logic.js';
+
+type Eb = ExpressionBuilder<DB & { cp: DB['counterparties'] }, 'contactPersons' | 'cp'>;
+
+/** A person of a counterparty is visible with its counterparty; an individual to everybody, or to its author when visibility is limited. */
+function visibleTo(eb: Eb, v: Visibility) {
+  if (v.all) return eb.lit(true);
+  return eb.or([
+    eb('cp.responsibleUserId', '=', v.userId),
+    eb.and([eb('contactPersons.counterpartyId', 'is', null), eb('contactPersons.createdBy', '=', v.userId)]),
+  ]);
+}
+
+export interface ListFilter {
+  visibility: Visibility;
+  counterpartyId?: string;
+  individuals?: boolean;
+  q?: string;
+  archived: 'active' | 'archived' | 'all';
+}
+
+function base(db: DbOrTrx) {
+  return db
+    .selectFrom('contactPersons')
+    .leftJoin('counterparties as cp', 'cp.id', 'contactPersons.counterpartyId')
+    .selectAll('contactPersons')
+    .select('cp.name as counterpartyName');
+}
+
+export function list(db: DbOrTrx, f: ListFilter, limit: number, cursor?: string) {
+  let q = base(db).where((eb) => {
+    const conds: Expression<SqlBool>[] = [visibleTo(eb, f.visibility)];
+    if (f.archived === 'active') conds.push(eb('contactPersons.archivedAt', 'is', null));
+    if (f.archived === 'archived') conds.push(eb('contactPersons.archivedAt', 'is not', null));
+    if (f.counterpartyId) conds.push(eb('contactPersons.counterpartyId', '=', f.counterpartyId));
+    if (f.individuals === true) conds.push(eb('contactPersons.counterpartyId', 'is', null));
+    if (f.individuals === false) conds.push(eb('contactPersons.counterpartyId', 'is not', null));
+    if (f.q) conds.push(sql<boolean>`contact_persons.name_search like ${containsPattern(f.q)} escape '\\'`);
+    return eb.and(conds);
+  });
+  if (cursor) {
+    const c = decodeCursor(cursor);
+    q = q.where((eb) => after(eb, sql.ref('contact_persons.name_search'), sql.ref('contact_persons.id'), 'asc', c));
+  }
+  return q.orderBy('contactPersons.nameSearch').orderBy('contactPersons.id').limit(limit + 1).execute();
+}
+
+export function findVisible(db: DbOrTrx, id: string, v: Visibility) {
+  return base(db).where('contactPersons.id', '=', id).where((eb) => visibleTo(eb, v)).executeTakeFirst();
+}
+
+export const insert = (db: DbOrTrx, row: Insertable<ContactPersonsTable>) => db.insertInto('contactPersons').values(row).execute();
+
+export const update = (db: DbOrTrx, id: string, patch: Updateable<ContactPersonsTable>) =>
+  db.updateTable('contactPersons').set(patch).where('id', '=', id).execute();

@@ -1,0 +1,159 @@
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../lib/actor.js';
+import { newId } from '../../lib/ids.js';
+import { invalidMany, notFound } from '../../errors.js';
+import { pageOf } from '../../db/keyset.js';
+import type { DbOrTrx } from '../../db/database.js';
+import type { ContactPerson, ContactPersonCreate, ContactPersonListQuery, ContactPersonPatch } from '../../../shared/api/contact-persons.js';
+import { getSettings } from '../settings/settings.service.js';
+import * as contactInfo from '../contact-info/contact-info.service.js';
+import * as counterparties from '../counterparties/counterparties.service.js';
+import * as audit from '../audit/audit.service.js';
+import { blankToNull, searchKey, visibilityOf, type Visibility } from '../counterparties/counterparties.logic.js';
+import { zonedToday } from '../../lib/time.js';
+import { checkBirthday, fullNameOf, personSearchKey } from './contact-persons.logic.js';
+import * as repo from './contact-persons.repo.js';
+
+type Row = NonNullable<Awaited<ReturnType<typeof repo.findVisible>>>;
+
+function toApi(r: Row, info: ContactPerson['contactInfo']): ContactPerson {
+  return {
+    id: r.id,
+    counterpartyId: r.counterpartyId,
+    counterpartyName: r.counterpartyName ?? null,
+    lastName: r.lastName,
+    firstName: r.firstName,
+    middleName: r.middleName,
+    fullName: fullNameOf(r),
+    position: r.position,
+    role: r.role,
+    birthday: r.birthday,
+    birthdayReminderDays: r.birthdayReminderDays,
+    contactInfo: info,
+    comment: r.comment,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    archivedAt: r.archivedAt,
+  };
+}
+
+async function visibility(deps: Deps, actor: Actor): Promise<Visibility> {
+  return visibilityOf(await getSettings(deps), actor);
+}
+
+async function load(db: DbOrTrx, id: string, v: Visibility) {
+  const row = await repo.findVisible(db, id, v);
+  if (!row) throw notFound('Contact person');
+  const info = await contactInfo.loadFor(db, 'contactPersonId', [id]);
+  return toApi(row, info.get(id) ?? []);
+}
+
+export async function list(deps: Deps, actor: Actor, query: ContactPersonListQuery) {
+  const v = await visibility(deps, actor);
+  const limit = query.limit ?? 50;
+  const q = query.q?.trim();
+  const rows = await repo.list(
+    deps.db,
+    { visibility: v, counterpartyId: query.counterpartyId, individuals: query.individuals, q: q ? searchKey(q) : undefined, archived: query.archived ?? 'active' },
+    limit,
+    query.cursor,
+  );
+  const page = pageOf(rows, limit, (r) => [r.nameSearch, r.id]);
+  const info = await contactInfo.loadFor(deps.db, 'contactPersonId', page.items.map((r) => r.id));
+  return { items: page.items.map((r) => toApi(r, info.get(r.id) ?? [])), nextCursor: page.nextCursor };
+}
+
+export async function get(deps: Deps, actor: Actor, id: string) {
+  return load(deps.db, id, await visibility(deps, actor));
+}
+
+function snapshot(p: ContactPerson) {
+  const { counterpartyName: _n, createdAt: _c, updatedAt: _u, fullName: _f, ...rest } = p;
+  return { ...rest, contactInfo: p.contactInfo.map(({ kind, value, comment }) => ({ kind, value, comment })) };
+}
+
+type Fields = {
+  counterpartyId: string | null;
+  lastName: string;
+  firstName: string | null;
+  middleName: string | null;
+  position: string | null;
+  role: string | null;
+  birthday: string | null;
+  birthdayReminderDays: number | null;
+  comment: string | null;
+};
+
+async function validate(deps: Deps, actor: Actor, f: Fields, companyTz: string) {
+  const errors = checkBirthday(f.birthday, zonedToday(deps.clock.now(), companyTz));
+  if (!f.lastName) errors.unshift({ field: 'lastName', code: 'required', message: 'is required' });
+  if (errors.length) throw invalidMany(errors);
+  // The counterparty must exist and be visible to the user (no linking to hidden cards).
+  if (f.counterpartyId) await counterparties.assertVisible(deps, actor, f.counterpartyId).catch(() => {
+    throw invalidMany([{ field: 'counterpartyId', code: 'counterparty_not_found', message: 'no such counterparty' }]);
+  });
+}
+
+function fieldsFrom(input: ContactPersonPatch, base: Fields): Fields {
+  const pick = <K extends keyof Fields>(k: K, clean: (v: any) => Fields[K]) => (input[k] === undefined ? base[k] : clean(input[k]));
+  return {
+    counterpartyId: pick('counterpartyId', (v) => v ?? null),
+    lastName: pick('lastName', (v) => String(v).trim()),
+    firstName: pick('firstName', blankToNull),
+    middleName: pick('middleName', blankToNull),
+    position: pick('position', blankToNull),
+    role: pick('role', blankToNull),
+    birthday: pick('birthday', (v) => v ?? null),
+    birthdayReminderDays: pick('birthdayReminderDays', (v) => v ?? null),
+    comment: pick('comment', blankToNull),
+  };
+}
+
+const EMPTY: Fields = { counterpartyId: null, lastName: '', firstName: null, middleName: null, position: null, role: null, birthday: null, birthdayReminderDays: null, comment: null };
+
+export async function create(deps: Deps, actor: Actor, input: ContactPersonCreate) {
+  const s = await getSettings(deps);
+  const f = fieldsFrom(input, EMPTY);
+  await validate(deps, actor, f, s.timeZone);
+  const entries = contactInfo.prepare(input.contactInfo ?? [], s.defaultPhoneRegion);
+  const now = deps.clock.now().toISOString();
+  const id = newId();
+  return deps.db.transaction().execute(async (trx) => {
+    await repo.insert(trx, { id, ...f, nameSearch: personSearchKey(f), createdAt: now, createdBy: actor.id, updatedAt: now, updatedBy: actor.id, archivedAt: null });
+    await contactInfo.replace(trx, { contactPersonId: id }, entries);
+    const created = await load(trx, id, { all: true });
+    await audit.record(trx, { entityType: 'contactPerson', entityId: id, action: 'create', userId: actor.id, at: now }, null, snapshot(created));
+    return created;
+  });
+}
+
+export async function update(deps: Deps, actor: Actor, id: string, patch: ContactPersonPatch) {
+  const s = await getSettings(deps);
+  const v = visibilityOf(s, actor);
+  const before = await load(deps.db, id, v);
+  const f = fieldsFrom(patch, before);
+  await validate(deps, actor, f, s.timeZone);
+  const entries = patch.contactInfo ? contactInfo.prepare(patch.contactInfo, s.defaultPhoneRegion) : null;
+  const now = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await load(trx, id, v);
+    await repo.update(trx, id, { ...f, nameSearch: personSearchKey(f), updatedAt: now, updatedBy: actor.id });
+    if (entries) await contactInfo.replace(trx, { contactPersonId: id }, entries);
+    const after = await load(trx, id, { all: true });
+    await audit.record(trx, { entityType: 'contactPerson', entityId: id, action: 'update', userId: actor.id, at: now }, snapshot(current), snapshot(after));
+    return after;
+  });
+}
+
+export async function setArchived(deps: Deps, actor: Actor, id: string, archived: boolean) {
+  const v = await visibility(deps, actor);
+  const now = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await load(trx, id, v);
+    if (archived === (before.archivedAt !== null)) return before;
+    await repo.update(trx, id, { archivedAt: archived ? now : null, updatedAt: now, updatedBy: actor.id });
+    const after = await load(trx, id, { all: true });
+    await audit.record(trx, { entityType: 'contactPerson', entityId: id, action: archived ? 'archive' : 'restore', userId: actor.id, at: now }, snapshot(before), snapshot(after));
+    return after;
+  });
+}

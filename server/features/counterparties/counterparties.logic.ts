@@ -1,0 +1,55 @@
+import type { ErrorDetail } from '../../errors.js';
+import type { CounterpartyKind } from '../../../shared/api/counterparties.js';
+import type { Settings } from '../../../shared/api/settings.js';
+import type { Actor } from '../../lib/actor.js';
+
+/** Who may see which counterparties: everybody's, or only those the user is responsible for. */
+export type Visibility = { all: true } | { all: false; userId: string };
+
+/** Admins see all; managers see all unless the setting limits them to their own counterparties. */
+export const visibilityOf = (s: Settings, actor: Actor): Visibility =>
+  actor.role === 'admin' || s.managersSeeAllCounterparties ? { all: true } : { all: false, userId: actor.id };
+
+const W10 = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+const W11 = [7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
+const W12 = [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
+
+const checkDigit = (digits: number[], weights: number[]) =>
+  (weights.reduce((s, w, i) => s + w * digits[i], 0) % 11) % 10;
+
+/** Russian taxpayer number (ИНН): 10 digits for organisations, 12 for individuals, with check digits. */
+export function isValidInn(inn: string): boolean {
+  if (!/^\d{10}$|^\d{12}$/.test(inn)) return false;
+  const d = [...inn].map(Number);
+  if (d.length === 10) return checkDigit(d, W10) === d[9];
+  return checkDigit(d, W11) === d[10] && checkDigit(d, W12) === d[11];
+}
+
+/** КПП: 4 digits (tax office), 2 digits or capital Latin letters (reason), 3 digits. */
+export const isValidKpp = (kpp: string) => /^\d{4}[\dA-Z]{2}\d{3}$/.test(kpp);
+
+export function checkRequisites(kind: CounterpartyKind, inn: string | null, kpp: string | null): ErrorDetail[] {
+  const errors: ErrorDetail[] = [];
+  if (inn !== null) {
+    const expected = kind === 'legalEntity' ? 10 : 12;
+    if (!/^\d+$/.test(inn) || inn.length !== expected) {
+      errors.push({ field: 'inn', code: 'inn_length', message: `must be ${expected} digits for this kind of counterparty` });
+    } else if (!isValidInn(inn)) {
+      errors.push({ field: 'inn', code: 'inn_checksum', message: 'check digits do not match: the INN is mistyped' });
+    }
+  }
+  if (kpp !== null) {
+    if (kind !== 'legalEntity') errors.push({ field: 'kpp', code: 'kpp_not_allowed', message: 'only organisations have a KPP' });
+    else if (!isValidKpp(kpp)) errors.push({ field: 'kpp', code: 'kpp_format', message: 'must be 9 characters: 4 digits, 2 digits or letters, 3 digits' });
+  }
+  return errors;
+}
+
+/** Empty and blank strings mean "no value". */
+export const blankToNull = (s: string | null | undefined): string | null => {
+  if (s === undefined || s === null) return null;
+  const t = s.trim();
+  return t === '' ? null : t;
+};
+
+export const searchKey = (s: string) => s.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ');

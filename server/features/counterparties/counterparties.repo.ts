@@ -1,0 +1,98 @@
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
+import type { CounterpartiesTable, DB } from '../../db/schema.js';
+import { after, containsPattern, decodeCursor, likeEscape } from '../../db/keyset.js';
+
+import type { Visibility } from './counterparties.logic.js';
+export type { Visibility };
+
+export interface ListFilter {
+  visibility: Visibility;
+  q?: { text: string; phoneE164: string | null; phoneDigits: string | null; email: string | null; innPrefix: string | null };
+  archived: 'active' | 'archived' | 'all';
+  responsibleUserId?: string;
+  isCustomer?: boolean;
+  isSupplier?: boolean;
+}
+
+type Eb = ExpressionBuilder<DB, 'counterparties'>;
+
+export function visibleTo(eb: Eb, v: Visibility) {
+  return v.all ? eb.lit(true) : eb('counterparties.responsibleUserId', '=', v.userId);
+}
+
+const SORT_COLUMNS = {
+  name: sql.ref('counterparties.name_search'),
+  createdAt: sql.ref('counterparties.created_at'),
+  inn: sql`coalesce(counterparties.inn, '')`,
+} as const;
+export type SortKey = keyof typeof SORT_COLUMNS;
+
+export function sortValueOf(row: { nameSearch: string; createdAt: string; inn: string | null }, key: SortKey) {
+  return key === 'name' ? row.nameSearch : key === 'createdAt' ? row.createdAt : (row.inn ?? '');
+}
+
+function filtered(db: DbOrTrx, f: ListFilter) {
+  return db
+    .selectFrom('counterparties')
+    .where((eb) => {
+      const conds: Expression<SqlBool>[] = [visibleTo(eb, f.visibility)];
+      if (f.archived === 'active') conds.push(eb('counterparties.archivedAt', 'is', null));
+      if (f.archived === 'archived') conds.push(eb('counterparties.archivedAt', 'is not', null));
+      if (f.responsibleUserId) conds.push(eb('counterparties.responsibleUserId', '=', f.responsibleUserId));
+      if (f.isCustomer !== undefined) conds.push(eb('counterparties.isCustomer', '=', f.isCustomer ? 1 : 0));
+      if (f.isSupplier !== undefined) conds.push(eb('counterparties.isSupplier', '=', f.isSupplier ? 1 : 0));
+      if (f.q) conds.push(matches(eb, f.q));
+      return eb.and(conds);
+    });
+}
+
+function matches(eb: Eb, q: NonNullable<ListFilter['q']>) {
+  const ors: Expression<SqlBool>[] = [sql<SqlBool>`counterparties.name_search like ${containsPattern(q.text)} escape '\\'`];
+  if (q.innPrefix) ors.push(sql<boolean>`counterparties.inn like ${likeEscape(q.innPrefix) + '%'} escape '\\'`);
+  const info = eb.selectFrom('contactInfo').select('contactInfo.id').whereRef('contactInfo.counterpartyId', '=', 'counterparties.id');
+  if (q.phoneE164) ors.push(eb.exists(info.where('contactInfo.normalized', '=', q.phoneE164)));
+  if (q.phoneDigits) ors.push(eb.exists(info.where(sql<boolean>`contact_info.digits like ${containsPattern(q.phoneDigits)} escape '\\'`)));
+  if (q.email) ors.push(eb.exists(info.where('contactInfo.normalized', '=', q.email)));
+  return eb.or(ors);
+}
+
+export function list(db: DbOrTrx, f: ListFilter, sort: SortKey, dir: 'asc' | 'desc', limit: number, cursor?: string) {
+  const col = SORT_COLUMNS[sort];
+  let q = filtered(db, f)
+    .leftJoin('users', 'users.id', 'counterparties.responsibleUserId')
+    .selectAll('counterparties')
+    .select('users.name as responsibleUserName');
+  if (cursor) {
+    const c = decodeCursor(cursor);
+    q = q.where((eb) => after(eb, col, sql.ref('counterparties.id'), dir, c));
+  }
+  return q.orderBy(col, dir).orderBy('counterparties.id', dir).limit(limit + 1).execute();
+}
+
+export function findVisible(db: DbOrTrx, id: string, v: Visibility) {
+  return db
+    .selectFrom('counterparties')
+    .leftJoin('users', 'users.id', 'counterparties.responsibleUserId')
+    .selectAll('counterparties')
+    .select('users.name as responsibleUserName')
+    .where('counterparties.id', '=', id)
+    .where((eb) => visibleTo(eb, v))
+    .executeTakeFirst();
+}
+
+export const insert = (db: DbOrTrx, row: Insertable<CounterpartiesTable>) => db.insertInto('counterparties').values(row).execute();
+
+export const update = (db: DbOrTrx, id: string, patch: Updateable<CounterpartiesTable>) =>
+  db.updateTable('counterparties').set(patch).where('id', '=', id).execute();
+
+export const findActiveByInn = (db: DbOrTrx, inn: string, exceptId: string | null) => {
+  let q = db.selectFrom('counterparties').select(['id', 'name']).where('inn', '=', inn).where('archivedAt', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return q.executeTakeFirst();
+};
+
+/** Ids (and names) of counterparties visible to a user, for other features' filters. */
+export function visibleIdsQuery(db: DbOrTrx, v: Visibility) {
+  return db.selectFrom('counterparties').select('counterparties.id').where((eb) => visibleTo(eb, v));
+}

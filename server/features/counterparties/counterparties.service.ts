@@ -1,0 +1,203 @@
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../lib/actor.js';
+import { isAdmin } from '../../lib/actor.js';
+import { newId } from '../../lib/ids.js';
+import { conflict, invalid, invalidMany, notFound } from '../../errors.js';
+import { isUniqueViolation } from '../../db/dialect.js';
+import { pageOf } from '../../db/keyset.js';
+import type { DbOrTrx } from '../../db/database.js';
+import type { Counterparty, CounterpartyCreate, CounterpartyListQuery, CounterpartyPatch } from '../../../shared/api/counterparties.js';
+import { getSettings } from '../settings/settings.service.js';
+import * as contactInfo from '../contact-info/contact-info.service.js';
+import * as audit from '../audit/audit.service.js';
+import { userExists } from '../users/users.repo.js';
+import { blankToNull, checkRequisites, searchKey, visibilityOf, type Visibility } from './counterparties.logic.js';
+import * as repo from './counterparties.repo.js';
+
+type Row = NonNullable<Awaited<ReturnType<typeof repo.findVisible>>>;
+
+/** The visibility rule: admins see all; managers see all unless the setting limits them to their own. */
+export async function visibilityFor(deps: Pick<Deps, 'db'>, actor: Actor): Promise<Visibility> {
+  return isAdmin(actor) ? { all: true } : visibilityOf(await getSettings(deps), actor);
+}
+
+function toApi(r: Row, info: Counterparty['contactInfo']): Counterparty {
+  return {
+    id: r.id,
+    name: r.name,
+    fullName: r.fullName,
+    kind: r.kind,
+    inn: r.inn,
+    kpp: r.kpp,
+    isCustomer: !!r.isCustomer,
+    isSupplier: !!r.isSupplier,
+    responsibleUserId: r.responsibleUserId,
+    responsibleUserName: r.responsibleUserName ?? null,
+    comment: r.comment,
+    contactInfo: info,
+    abcClass: (r.abcClass as Counterparty['abcClass']) ?? null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    archivedAt: r.archivedAt,
+  };
+}
+
+export async function list(deps: Deps, actor: Actor, query: CounterpartyListQuery) {
+  const s = await getSettings(deps);
+  const visibility = visibilityOf(s, actor);
+  const text = query.q?.trim();
+  const phone = text ? contactInfo.phoneSearchOf(text, s.defaultPhoneRegion) : null;
+  const filter: repo.ListFilter = {
+    visibility,
+    archived: query.archived ?? 'active',
+    responsibleUserId: query.responsibleUserId === 'me' ? actor.id : query.responsibleUserId,
+    isCustomer: query.isCustomer,
+    isSupplier: query.isSupplier,
+    q: text
+      ? {
+          text: searchKey(text),
+          phoneE164: phone?.e164 ?? null,
+          phoneDigits: phone?.digits ?? null,
+          email: text.includes('@') ? contactInfo.normalizeEmail(text) : null,
+          innPrefix: /^\d{3,12}$/.test(text) ? text : null,
+        }
+      : undefined,
+  };
+  const sortParam = query.sort ?? 'name';
+  const dir = sortParam.startsWith('-') ? 'desc' : 'asc';
+  const sort = sortParam.replace('-', '') as repo.SortKey;
+  const limit = query.limit ?? 50;
+  const rows = await repo.list(deps.db, filter, sort, dir, limit, query.cursor);
+  const page = pageOf(rows, limit, (r) => [repo.sortValueOf(r, sort), r.id]);
+  const info = await contactInfo.loadFor(deps.db, 'counterpartyId', page.items.map((r) => r.id));
+  return { items: page.items.map((r) => toApi(r, info.get(r.id) ?? [])), nextCursor: page.nextCursor };
+}
+
+async function load(db: DbOrTrx, id: string, v: Visibility): Promise<Counterparty> {
+  const row = await repo.findVisible(db, id, v);
+  if (!row) throw notFound('Counterparty');
+  const info = await contactInfo.loadFor(db, 'counterpartyId', [id]);
+  return toApi(row, info.get(id) ?? []);
+}
+
+export async function get(deps: Deps, actor: Actor, id: string): Promise<Counterparty> {
+  return load(deps.db, id, await visibilityFor(deps, actor));
+}
+
+/** For other features: throws 404 unless the actor may see the counterparty. */
+export async function assertVisible(deps: Deps, actor: Actor, id: string): Promise<{ id: string; name: string }> {
+  const row = await repo.findVisible(deps.db, id, await visibilityFor(deps, actor));
+  if (!row) throw notFound('Counterparty');
+  return { id: row.id, name: row.name };
+}
+
+function snapshot(c: Counterparty) {
+  const { responsibleUserName: _n, createdAt: _c, updatedAt: _u, ...rest } = c;
+  return { ...rest, contactInfo: c.contactInfo.map(({ kind, value, comment }) => ({ kind, value, comment })) };
+}
+
+async function assertInnFree(db: DbOrTrx, inn: string | null, exceptId: string | null) {
+  if (!inn) return;
+  const other = await repo.findActiveByInn(db, inn, exceptId);
+  if (other) {
+    throw conflict(`INN ${inn} already belongs to "${other.name}"`, [{ field: 'inn', code: 'inn_taken', message: `already belongs to "${other.name}"` }]);
+  }
+}
+
+async function assertResponsible(db: DbOrTrx, userId: string | null | undefined) {
+  if (userId && !(await userExists(db, userId))) throw invalid('responsibleUserId', 'no such active user', 'user_not_found');
+}
+
+export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate): Promise<Counterparty> {
+  const s = await getSettings(deps);
+  const kind = input.kind ?? 'legalEntity';
+  const inn = blankToNull(input.inn);
+  const kpp = blankToNull(input.kpp);
+  const name = input.name.trim();
+  const errors = [...checkRequisites(kind, inn, kpp)];
+  if (!name) errors.unshift({ field: 'name', code: 'required', message: 'is required' });
+  if (errors.length) throw invalidMany(errors);
+  const entries = contactInfo.prepare(input.contactInfo ?? [], s.defaultPhoneRegion);
+  const now = deps.clock.now().toISOString();
+  const id = newId();
+  const responsibleUserId = input.responsibleUserId === undefined ? actor.id : input.responsibleUserId;
+  return deps.db.transaction().execute(async (trx) => {
+    await assertResponsible(trx, responsibleUserId);
+    await assertInnFree(trx, inn, null);
+    try {
+      await repo.insert(trx, {
+        id, name, nameSearch: searchKey(name), fullName: blankToNull(input.fullName), kind, inn, kpp,
+        isCustomer: input.isCustomer === false ? 0 : 1, isSupplier: input.isSupplier ? 1 : 0,
+        responsibleUserId, comment: blankToNull(input.comment), abcClass: null,
+        createdAt: now, createdBy: actor.id, updatedAt: now, updatedBy: actor.id, archivedAt: null,
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) await assertInnFree(trx, inn, id);
+      throw err;
+    }
+    await contactInfo.replace(trx, { counterpartyId: id }, entries);
+    const created = await load(trx, id, { all: true });
+    await audit.record(trx, { entityType: 'counterparty', entityId: id, action: 'create', userId: actor.id, at: now }, null, snapshot(created));
+    return created;
+  });
+}
+
+export async function update(deps: Deps, actor: Actor, id: string, patch: CounterpartyPatch): Promise<Counterparty> {
+  const s = await getSettings(deps);
+  const v = await visibilityFor(deps, actor);
+  const now = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    // Read with the access rule first: a hidden record is 404 and nothing is written.
+    const before = await load(trx, id, v);
+    const kind = patch.kind ?? before.kind;
+    const inn = patch.inn === undefined ? before.inn : blankToNull(patch.inn);
+    const kpp = patch.kpp === undefined ? (kind === 'legalEntity' ? before.kpp : null) : blankToNull(patch.kpp);
+    const name = patch.name === undefined ? before.name : patch.name.trim();
+    const errors = checkRequisites(kind, inn, kpp);
+    if (!name) errors.unshift({ field: 'name', code: 'required', message: 'is required' });
+    if (errors.length) throw invalidMany(errors);
+    const entries = patch.contactInfo ? contactInfo.prepare(patch.contactInfo, s.defaultPhoneRegion) : null;
+    if (patch.responsibleUserId !== undefined) await assertResponsible(trx, patch.responsibleUserId);
+    if (inn !== before.inn && before.archivedAt === null) await assertInnFree(trx, inn, id);
+    try {
+      await repo.update(trx, id, {
+        name, nameSearch: searchKey(name), kind, inn, kpp,
+        ...(patch.fullName !== undefined && { fullName: blankToNull(patch.fullName) }),
+        ...(patch.isCustomer !== undefined && { isCustomer: patch.isCustomer ? 1 : 0 }),
+        ...(patch.isSupplier !== undefined && { isSupplier: patch.isSupplier ? 1 : 0 }),
+        ...(patch.responsibleUserId !== undefined && { responsibleUserId: patch.responsibleUserId }),
+        ...(patch.comment !== undefined && { comment: blankToNull(patch.comment) }),
+        updatedAt: now, updatedBy: actor.id,
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) await assertInnFree(trx, inn, id);
+      throw err;
+    }
+    if (entries) await contactInfo.replace(trx, { counterpartyId: id }, entries);
+    const after = await load(trx, id, { all: true });
+    await audit.record(trx, { entityType: 'counterparty', entityId: id, action: 'update', userId: actor.id, at: now }, snapshot(before), snapshot(after));
+    return after;
+  });
+}
+
+export async function setArchived(deps: Deps, actor: Actor, id: string, archived: boolean): Promise<Counterparty> {
+  const v = await visibilityFor(deps, actor);
+  const now = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await load(trx, id, v);
+    if (archived === (before.archivedAt !== null)) return before;
+    // Restoring must not create a second active card with the same INN.
+    if (!archived) await assertInnFree(trx, before.inn, id);
+    await repo.update(trx, id, { archivedAt: archived ? now : null, updatedAt: now, updatedBy: actor.id });
+    const after = await load(trx, id, { all: true });
+    await audit.record(trx, { entityType: 'counterparty', entityId: id, action: archived ? 'archive' : 'restore', userId: actor.id, at: now }, snapshot(before), snapshot(after));
+    return after;
+  });
+}
+
+export async function history(deps: Deps, actor: Actor, id: string) {
+  await assertVisible(deps, actor, id);
+  return audit.history(deps.db, 'counterparty', id);
+}
+
+export { visibleIdsQuery } from './counterparties.repo.js';

@@ -1,0 +1,34 @@
+import { Type } from '@sinclair/typebox';
+import type { App } from '../../http.js';
+import { actorOf, errors } from '../../http.js';
+import type { Deps } from '../../deps.js';
+import { IdParams, Ok } from '../../../shared/api/common.js';
+import { MeSettingsPatch, PasswordChange, User, UserCreate, UserPatch, UserRef } from '../../../shared/api/users.js';
+import { SESSION_COOKIE } from '../../plugins/auth.js';
+import { sha256 } from '../auth/auth.logic.js';
+import * as service from './users.service.js';
+
+export function registerUserRoutes(app: App, deps: Deps) {
+  app.get('/api/me', { schema: { tags: ['me'], response: { 200: User, ...errors } } }, async (req) => service.getMe(deps, actorOf(req)));
+
+  app.patch('/api/me/settings', { schema: { tags: ['me'], body: MeSettingsPatch, response: { 200: User, ...errors } } },
+    async (req) => service.updateMySettings(deps, actorOf(req), req.body));
+
+  app.post('/api/me/password', { schema: { tags: ['me'], body: PasswordChange, response: { 200: Ok, ...errors } } }, async (req) => {
+    const cookie = req.cookies[SESSION_COOKIE];
+    await service.changeMyPassword(deps, actorOf(req), req.body.currentPassword, req.body.newPassword, cookie ? sha256(cookie) : null);
+    return { ok: true };
+  });
+
+  app.get('/api/users', { schema: { tags: ['users'], summary: 'All users (admin only)', response: { 200: Type.Object({ items: Type.Array(User), nextCursor: Type.Null() }), ...errors } } },
+    async (req) => ({ items: await service.listUsers(deps, actorOf(req)), nextCursor: null }));
+
+  app.get('/api/user-refs', { schema: { tags: ['users'], summary: 'Names of all users, for pickers', response: { 200: Type.Object({ items: Type.Array(UserRef) }), ...errors } } },
+    async () => ({ items: await service.listUserRefs(deps) }));
+
+  app.post('/api/users', { schema: { tags: ['users'], body: UserCreate, response: { 201: User, ...errors } } },
+    async (req, reply) => reply.status(201).send(await service.createUser(deps, actorOf(req), req.body)));
+
+  app.patch('/api/users/:id', { schema: { tags: ['users'], params: IdParams, body: UserPatch, response: { 200: User, ...errors } } },
+    async (req) => service.updateUser(deps, actorOf(req), req.params.id, req.body));
+}

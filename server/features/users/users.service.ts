@@ -1,0 +1,125 @@
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../lib/actor.js';
+import { isAdmin } from '../../lib/actor.js';
+import { newId } from '../../lib/ids.js';
+import { conflict, forbidden, invalid, notFound } from '../../errors.js';
+import { isUniqueViolation } from '../../db/dialect.js';
+import type { User, UserCreate, UserPatch, MeSettingsPatch, UserRef } from '../../../shared/api/users.js';
+import { hashPassword, normalizeEmail, verifyPassword } from '../auth/auth.logic.js';
+import { deleteSessionsOfUser } from '../auth/auth.repo.js';
+import * as repo from './users.repo.js';
+import { assertTimeZone } from '../settings/settings.logic.js';
+
+export function toUser(r: repo.UserRow): User {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    language: r.language,
+    timeZone: r.timeZone,
+    showTasksAtStartup: !!r.showTasksAtStartup,
+    blocked: r.blockedAt !== null,
+    createdAt: r.createdAt,
+  };
+}
+
+function requireAdmin(actor: Actor) {
+  if (!isAdmin(actor)) throw forbidden('Only an administrator can manage users');
+}
+
+export async function listUsers(deps: Deps, actor: Actor): Promise<User[]> {
+  requireAdmin(actor);
+  return (await repo.listUsers(deps.db)).map(toUser);
+}
+
+/** Names of users for pickers and labels: every signed-in user may see who their colleagues are. */
+export async function listUserRefs(deps: Deps): Promise<UserRef[]> {
+  return (await repo.listUserRefs(deps.db)).map((u) => ({ id: u.id, name: u.name, blocked: u.blockedAt !== null }));
+}
+
+export async function createUser(deps: Deps, actor: Actor | null, input: UserCreate): Promise<User> {
+  if (actor) requireAdmin(actor);
+  if (input.timeZone) assertTimeZone('timeZone', input.timeZone);
+  const now = deps.clock.now().toISOString();
+  const row = {
+    id: newId(),
+    email: normalizeEmail(input.email),
+    name: input.name.trim(),
+    passwordHash: await hashPassword(input.password),
+    role: input.role,
+    language: input.language ?? 'ru',
+    timeZone: input.timeZone ?? 'Europe/Moscow',
+    showTasksAtStartup: 1,
+    blockedAt: null,
+    createdAt: now,
+    createdBy: actor?.id ?? null,
+    updatedAt: now,
+    updatedBy: actor?.id ?? null,
+  } as const;
+  if (!row.name) throw invalid('name', 'is required', 'required');
+  try {
+    await repo.insertUser(deps.db, row);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict('A user with this e-mail already exists', [{ field: 'email', message: 'already in use', code: 'email_taken' }]);
+    throw err;
+  }
+  return toUser((await repo.findUser(deps.db, row.id))!);
+}
+
+export async function updateUser(deps: Deps, actor: Actor, id: string, patch: UserPatch): Promise<User> {
+  requireAdmin(actor);
+  const now = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await repo.findUser(trx, id);
+    if (!current) throw notFound('User');
+    const demoting = (patch.role === 'manager' && current.role === 'admin') || (patch.blocked === true && current.role === 'admin');
+    if (demoting && current.blockedAt === null && (await repo.countActiveAdmins(trx)) <= 1) {
+      throw conflict('The last active administrator cannot be demoted or blocked');
+    }
+    const set: Parameters<typeof repo.updateUser>[2] = { updatedAt: now, updatedBy: actor.id };
+    if (patch.name !== undefined) set.name = patch.name.trim();
+    if (patch.email !== undefined) set.email = normalizeEmail(patch.email);
+    if (patch.role !== undefined) set.role = patch.role;
+    if (patch.blocked !== undefined) set.blockedAt = patch.blocked ? (current.blockedAt ?? now) : null;
+    if (patch.password !== undefined) set.passwordHash = await hashPassword(patch.password);
+    try {
+      await repo.updateUser(trx, id, set);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('A user with this e-mail already exists', [{ field: 'email', message: 'already in use', code: 'email_taken' }]);
+      throw err;
+    }
+    // A new password or a block ends every session of that user.
+    if (patch.password !== undefined || patch.blocked === true) await deleteSessionsOfUser(trx, id);
+    return toUser((await repo.findUser(trx, id))!);
+  });
+}
+
+export async function getMe(deps: Deps, actor: Actor): Promise<User> {
+  const row = await repo.findUser(deps.db, actor.id);
+  if (!row) throw notFound('User');
+  return toUser(row);
+}
+
+export async function updateMySettings(deps: Deps, actor: Actor, patch: MeSettingsPatch): Promise<User> {
+  if (patch.timeZone !== undefined) assertTimeZone('timeZone', patch.timeZone);
+  const set: Parameters<typeof repo.updateUser>[2] = { updatedAt: deps.clock.now().toISOString(), updatedBy: actor.id };
+  if (patch.language !== undefined) set.language = patch.language;
+  if (patch.timeZone !== undefined) set.timeZone = patch.timeZone;
+  if (patch.showTasksAtStartup !== undefined) set.showTasksAtStartup = patch.showTasksAtStartup ? 1 : 0;
+  await repo.updateUser(deps.db, actor.id, set);
+  return getMe(deps, actor);
+}
+
+export async function changeMyPassword(deps: Deps, actor: Actor, currentPassword: string, newPassword: string, keepSessionId: string | null) {
+  const row = await repo.findUser(deps.db, actor.id);
+  if (!row) throw notFound('User');
+  if (!(await verifyPassword(currentPassword, row.passwordHash))) {
+    throw invalid('currentPassword', 'is wrong', 'wrong_password');
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, actor.id, { passwordHash: await hashPassword(newPassword), updatedAt: deps.clock.now().toISOString(), updatedBy: actor.id });
+    // Other sessions end; the one that changed the password stays.
+    await deleteSessionsOfUser(trx, actor.id, keepSessionId);
+  });
+}

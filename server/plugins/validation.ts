@@ -1,0 +1,19 @@
+import { Ajv } from 'ajv';
+import { default as addFormatsImport } from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+
+// Fastify's defaults strip unknown body fields silently and coerce body types. Bodies here are
+// strict: unknown fields and wrong types are 400. Query strings and params keep coercion, since
+// everything in a URL is text.
+// ajv-formats is CommonJS with a default export; normalise the interop shape once.
+const addFormats = ((addFormatsImport as any).default ?? addFormatsImport) as typeof addFormatsImport;
+
+export function strictValidation(app: FastifyInstance) {
+  const common = { allErrors: true, removeAdditional: false as const, useDefaults: true, strict: false };
+  const bodyAjv = addFormats(new Ajv({ ...common, coerceTypes: false }));
+  const urlAjv = addFormats(new Ajv({ ...common, coerceTypes: 'array' }));
+  for (const ajv of [bodyAjv, urlAjv]) ajv.addKeyword('x-ref-note');
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? bodyAjv : urlAjv).compile(schema),
+  );
+}
