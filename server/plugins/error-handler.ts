@@ -35,13 +35,14 @@ function describe(e: AjvError): ErrorDetail {
   }
 }
 
-/** Union schemas report one error per branch; keep the most telling one per field. */
+/** Union schemas (nullable fields) report one error per branch; keep the most telling one per field. */
+const RANK: Record<string, number> = { anyOf: 0, wrong_type: 1 };
 function dedupe(details: ErrorDetail[]): ErrorDetail[] {
   const seen = new Map<string, ErrorDetail>();
   for (const d of details) {
     const key = d.field ?? '';
     const prev = seen.get(key);
-    if (!prev || (prev.code === 'wrong_type' && d.code !== 'wrong_type') || prev.code === 'anyOf') seen.set(key, d);
+    if (!prev || (RANK[d.code ?? ''] ?? 2) > (RANK[prev.code ?? ''] ?? 2)) seen.set(key, d);
   }
   return [...seen.values()];
 }
@@ -52,7 +53,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     if (err.validation) {
-      const details = dedupe(err.validation.map(describe)).filter((d) => d.code !== 'anyOf' || err.validation!.length === 1);
+      const details = dedupe(err.validation.map(describe));
       const message = details.map((d) => `${d.field}: ${d.message}`).join('; ') || 'Invalid request';
       return reply.status(400).send({ error: { code: 'validation_failed', message, details } });
     }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { checkRequisites, isValidInn, isValidKpp, searchKey } from './counterparties.logic.js';
+
+describe('INN check digits', () => {
+  it.each(['7707083893', '7736207543', '500100732259', '772801366974'])('accepts a real INN %s', (inn) => {
+    expect(isValidInn(inn)).toBe(true);
+  });
+  it.each(['7707083894', '500100732258', '123', '77070838931', 'abcdefghij'])('rejects %s', (inn) => {
+    expect(isValidInn(inn)).toBe(false);
+  });
+});
+
+describe('requisites by kind', () => {
+  it('wants 10 digits for an organisation and 12 for a sole trader', () => {
+    expect(checkRequisites('legalEntity', '500100732259', null)[0].code).toBe('inn_length');
+    expect(checkRequisites('soleTrader', '7707083893', null)[0].code).toBe('inn_length');
+    expect(checkRequisites('legalEntity', '7707083893', '773601001')).toEqual([]);
+  });
+  it('names a mistyped INN and a malformed KPP', () => {
+    expect(checkRequisites('legalEntity', '7707083894', 'ABC')).toEqual([
+      expect.objectContaining({ field: 'inn', code: 'inn_checksum' }),
+      expect.objectContaining({ field: 'kpp', code: 'kpp_format' }),
+    ]);
+  });
+  it('refuses a KPP for an individual', () => {
+    expect(checkRequisites('individual', null, '773601001')[0].code).toBe('kpp_not_allowed');
+  });
+  it('KPP allows letters in the reason part', () => {
+    expect(isValidKpp('7736AB001')).toBe(true);
+    expect(isValidKpp('77360100')).toBe(false);
+  });
+});
+
+describe('search key', () => {
+  it('folds case, ё and spaces so Cyrillic search is case-insensitive', () => {
+    expect(searchKey('  ООО «Ёлка»   Трейд ')).toBe('ооо «елка» трейд');
+  });
+});
