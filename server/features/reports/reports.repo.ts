@@ -49,7 +49,7 @@ export function persons(db: DbOrTrx, f: ObjectFilter, individuals: boolean, limi
         // Individuals have no counterparty and no responsible manager: those filters exclude them.
         if (f.counterpartyId || f.responsibleUserId) c.push(eb.lit(false));
       } else {
-        c.push(eb('c.archivedAt', 'is', null));
+        c.push(eb('p.counterpartyId', 'is not', null), eb('c.archivedAt', 'is', null));
         if (!f.visibility.all) c.push(eb('c.responsibleUserId', '=', f.visibility.userId));
         if (f.counterpartyId) c.push(eb('p.counterpartyId', '=', f.counterpartyId));
         if (f.responsibleUserId) c.push(eb('c.responsibleUserId', '=', f.responsibleUserId));
