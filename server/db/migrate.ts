@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { columnTypes, transactionLock, type DialectName } from './dialect.js';
 import type { MigrationContext } from './migrations/context.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_events_tasks_scheduler.js';
 
 interface Migration {
   name: string;
@@ -9,7 +10,10 @@ interface Migration {
 }
 
 // Append-only: the order here is the order they ran in production.
-const MIGRATIONS: Migration[] = [{ name: '0001_foundation', up: m0001.up }];
+const MIGRATIONS: Migration[] = [
+  { name: '0001_foundation', up: m0001.up },
+  { name: '0002_events_tasks_scheduler', up: m0002.up },
+];
 
 const MIGRATION_LOCK = 72_100_001;
 

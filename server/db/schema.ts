@@ -107,7 +107,76 @@ export interface AuditLogTable {
   changes: string | null;
 }
 
+export interface NumberSequencesTable {
+  docType: string;
+  lastNumber: number;
+}
+
+export interface InfoSourcesTable {
+  id: string;
+  name: string;
+  position: number;
+  createdAt: string;
+  archivedAt: string | null;
+}
+
+export interface EventsTable extends Audited {
+  id: string;
+  number: number;
+  kind: 'phoneCall' | 'meeting' | 'email' | 'letter' | 'other';
+  direction: 'incoming' | 'outgoing' | null;
+  startAt: string;
+  endAt: string | null;
+  counterpartyId: string | null;
+  contactPersonId: string | null;
+  subject: string;
+  description: string | null;
+  content: string | null;
+  importance: 'low' | 'normal' | 'high';
+  state: 'planned' | 'completed' | 'cancelled';
+  outcome: 'success' | 'failure' | null;
+  basisType: string | null;
+  basisId: string | null;
+  infoSourceId: string | null;
+  responsibleUserId: string;
+  archivedAt: string | null;
+}
+
+export interface TasksTable extends Audited {
+  id: string;
+  title: string;
+  description: string | null;
+  dueAt: string | null;
+  remindAt: string | null;
+  status: 'open' | 'done' | 'cancelled';
+  assigneeId: string;
+  subjectType: 'event' | 'counterparty' | 'contactPerson' | 'order' | null;
+  subjectId: string | null;
+  source: 'manual' | 'eventReminder' | 'birthday' | 'abc';
+  sourceKey: string | null;
+  completedAt: string | null;
+  completedBy: string | null;
+  snoozedUntil: string | null;
+  alertAt: string | null;
+  alertedAt: string | null;
+}
+
+export interface ScheduledJobsTable {
+  name: string;
+  nextRunAt: string;
+  lastStartedAt: string | null;
+  lastFinishedAt: string | null;
+  lastStatus: 'ok' | 'error' | null;
+  lastResult: string | null;
+  runCount: Generated<number>;
+}
+
 export interface DB {
+  numberSequences: NumberSequencesTable;
+  infoSources: InfoSourcesTable;
+  events: EventsTable;
+  tasks: TasksTable;
+  scheduledJobs: ScheduledJobsTable;
   users: UsersTable;
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;

@@ -24,7 +24,7 @@ describe('formula neutralisation', () => {
   it('XLSX cells are text, never formulas', async () => {
     const buf = await toXlsx({ title: 'Отчет', headers: ['A'], rows: [['=HYPERLINK("x")']] });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buf);
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const cell = wb.worksheets[0].getCell('A2');
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe(`'=HYPERLINK("x")`);

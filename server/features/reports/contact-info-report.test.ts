@@ -65,7 +65,7 @@ describe('contact information report', () => {
     const res = await t.get(t.adminCookie, '/api/reports/contact-info?kinds=phone,website&lang=ru&format=xlsx');
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload);
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('Отчет о контактной информации');
     expect(ws.getRow(1).values).toEqual([undefined, 'Объект', 'Наименование', 'Контрагент', 'Должность', 'Телефон', 'Веб-сайт']);
