@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { DialectName } from './db/dialect.js';
 import type { Clock } from './lib/clock.js';
+import type { Notifier } from './features/notifications/notifications.service.js';
 
 /** Explicit dependencies handed to every service function. */
 export interface Deps {
@@ -11,4 +12,6 @@ export interface Deps {
   clock: Clock;
   log: FastifyBaseLogger;
   config: Config;
+  /** Pushes hints to signed-in browsers (reminders due, tasks changed). */
+  notifier: Notifier;
 }

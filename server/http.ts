@@ -17,6 +17,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** The explicit dependencies the services get (scheduler and tests use them too). */
+    deps: import('./deps.js').Deps;
+  }
   interface FastifyContextConfig {
     /** Reachable without signing in. */
     public?: boolean;

@@ -89,3 +89,59 @@ export function isForeignKeyViolation(err: unknown): boolean {
   const e = err as { code?: string };
   return e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
+
+/** Cross-instance publish/subscribe. PostgreSQL: LISTEN/NOTIFY (delivered on commit, a hint only;
+ * the tables stay the truth). SQLite: one process, so an in-process emitter is enough. */
+export interface PubSub {
+  publish(message: object): Promise<void>;
+  subscribe(listener: (message: any) => void): () => void;
+  close(): Promise<void>;
+}
+
+const CHANNEL = 'crm_notifications';
+
+export function createPubSub(url: string, opts: { pgSchema?: string } = {}): PubSub {
+  const listeners = new Set<(m: any) => void>();
+  const deliver = (m: object) => {
+    for (const l of listeners) l(m);
+  };
+  const subscribe = (l: (m: any) => void) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  };
+  if (url.startsWith('sqlite:')) {
+    return { publish: async (m) => deliver(m), subscribe, close: async () => listeners.clear() };
+  }
+  // A schema-scoped channel keeps parallel test databases apart.
+  const channel = opts.pgSchema ? `${CHANNEL}_${opts.pgSchema}` : CHANNEL;
+  let client: pg.Client | null = null;
+  let closed = false;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => {
+      if (n.channel === channel && n.payload) deliver(JSON.parse(n.payload));
+    });
+    c.on('error', () => {
+      client = null;
+      if (!closed) setTimeout(() => void connect().catch(() => {}), 1000);
+    });
+    await c.connect();
+    await c.query(`listen ${channel}`);
+    client = c;
+  };
+  const ready = connect();
+  const publisher = new pg.Pool({ connectionString: url, max: 2 });
+  return {
+    async publish(m) {
+      await publisher.query('select pg_notify($1, $2)', [channel, JSON.stringify(m)]);
+    },
+    subscribe,
+    async close() {
+      closed = true;
+      listeners.clear();
+      await ready.catch(() => {});
+      await client?.end().catch(() => {});
+      await publisher.end();
+    },
+  };
+}

@@ -130,6 +130,7 @@ export interface EventsTable extends Audited {
   counterpartyId: string | null;
   contactPersonId: string | null;
   subject: string;
+  subjectSearch: string;
   description: string | null;
   content: string | null;
   importance: 'low' | 'normal' | 'high';

@@ -37,9 +37,13 @@ function describe(e: AjvError): ErrorDetail {
 
 /** Union schemas (nullable fields) report one error per branch; keep the most telling one per field. */
 const RANK: Record<string, number> = { anyOf: 0, wrong_type: 1 };
-function dedupe(details: ErrorDetail[]): ErrorDetail[] {
+function dedupe(details: ErrorDetail[], allowed: Map<string, unknown[]>): ErrorDetail[] {
   const seen = new Map<string, ErrorDetail>();
+  for (const [field, values] of allowed) {
+    seen.set(field, { field, code: 'enum', message: `must be one of: ${values.join(', ')}` });
+  }
   for (const d of details) {
+    if (d.code === 'const' || (d.code === 'anyOf' && allowed.has(d.field ?? ''))) continue;
     const key = d.field ?? '';
     const prev = seen.get(key);
     if (!prev || (RANK[d.code ?? ''] ?? 2) > (RANK[prev.code ?? ''] ?? 2)) seen.set(key, d);
@@ -53,7 +57,12 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     if (err.validation) {
-      const details = dedupe(err.validation.map(describe));
+      // A union of literals reports one "const" error per option: fold them into one list of allowed values.
+      const allowed = new Map<string, unknown[]>();
+      for (const e of err.validation) {
+        if (e.keyword === 'const') allowed.set(fieldOf(e), [...(allowed.get(fieldOf(e)) ?? []), e.params.allowedValue]);
+      }
+      const details = dedupe(err.validation.map(describe), allowed);
       const message = details.map((d) => `${d.field}: ${d.message}`).join('; ') || 'Invalid request';
       return reply.status(400).send({ error: { code: 'validation_failed', message, details } });
     }

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { fixedClock } from '../lib/clock.js';
 import type { App } from '../http.js';
 import { createTestDb, type TestDatabase } from './test-db.js';
+import { createPubSub } from '../db/dialect.js';
 
 export const ADMIN = { name: 'Анна Админова', email: 'admin@example.com', password: 'admin-password-1' };
 
@@ -38,7 +39,8 @@ let userSeq = 0;
 export async function makeTestApp(opts: { now?: string } = {}): Promise<TestApp> {
   const database = await createTestDb();
   const clock = fixedClock(opts.now ?? '2026-11-27T09:00:00Z');
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url }), database, clock, logger: false, webDir: '/nonexistent' });
+  const pubsub = createPubSub(database.url, { pgSchema: database.schema });
+  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url }), database, clock, pubsub, logger: false, webDir: '/nonexistent' });
   const request = (cookie: string | null, o: InjectOptions) =>
     app.inject({ ...o, headers: { ...(cookie ? { cookie } : {}), ...(o.headers ?? {}) } });
   const setup = await app.inject({ method: 'POST', url: '/api/setup', payload: ADMIN });
@@ -65,6 +67,7 @@ export async function makeTestApp(opts: { now?: string } = {}): Promise<TestApp>
     },
     async close() {
       await app.close();
+      await pubsub.close();
       await database.close();
     },
   };

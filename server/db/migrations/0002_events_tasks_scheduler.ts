@@ -35,6 +35,7 @@ export async function up(db: Kysely<any>, { t }: MigrationContext): Promise<void
     .addColumn('counterparty_id', 'text', (c) => c.references('counterparties.id'))
     .addColumn('contact_person_id', 'text', (c) => c.references('contact_persons.id'))
     .addColumn('subject', 'text', (c) => c.notNull())
+    .addColumn('subject_search', 'text', (c) => c.notNull())
     .addColumn('description', 'text')
     .addColumn('content', 'text')
     .addColumn('importance', 'text', (c) => c.notNull())

@@ -157,3 +157,10 @@ export async function setArchived(deps: Deps, actor: Actor, id: string, archived
     return after;
   });
 }
+
+/** For other features: throws 404 unless the actor may see the person. */
+export async function assertVisible(deps: Deps, actor: Actor, id: string): Promise<{ id: string; counterpartyId: string | null; fullName: string }> {
+  const row = await repo.findVisible(deps.db, id, await visibility(deps, actor));
+  if (!row) throw notFound('Contact person');
+  return { id: row.id, counterpartyId: row.counterpartyId, fullName: fullNameOf(row) };
+}

@@ -1,0 +1,205 @@
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../lib/actor.js';
+import { newId } from '../../lib/ids.js';
+import { invalid, invalidMany, notFound, type ErrorDetail } from '../../errors.js';
+import { pageOf } from '../../db/keyset.js';
+import { nextNumber } from '../../db/numbering.js';
+import type { DbOrTrx } from '../../db/database.js';
+import type { Event, EventCreate, EventListQuery, EventPatch, EventRelated } from '../../../shared/api/events.js';
+import { getSettings } from '../settings/settings.service.js';
+import { searchKey, visibilityOf, blankToNull, type Visibility } from '../counterparties/counterparties.logic.js';
+import * as counterparties from '../counterparties/counterparties.service.js';
+import * as persons from '../contact-persons/contact-persons.service.js';
+import * as infoSources from '../info-sources/info-sources.service.js';
+import * as tasks from '../tasks/tasks.service.js';
+import * as audit from '../audit/audit.service.js';
+import { userExists } from '../users/users.repo.js';
+import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
+import { checkPersonFits, checkTimes, durationMinutes, personName } from './events.logic.js';
+import * as repo from './events.repo.js';
+
+export function toApi(r: repo.EventRow): Event {
+  return {
+    id: r.id, number: r.number, kind: r.kind, direction: r.direction, startAt: r.startAt, endAt: r.endAt,
+    durationMinutes: durationMinutes(r.startAt, r.endAt),
+    counterpartyId: r.counterpartyId, counterpartyName: r.counterpartyName ?? null,
+    contactPersonId: r.contactPersonId, contactPersonName: personName(r),
+    subject: r.subject, description: r.description, content: r.content, importance: r.importance, state: r.state, outcome: r.outcome,
+    basis: r.basisType && r.basisId
+      ? { type: r.basisType as 'event' | 'order', id: r.basisId, title: r.basisNumber != null ? `№${r.basisNumber} ${r.basisSubject ?? ''}`.trim() : null }
+      : null,
+    infoSourceId: r.infoSourceId, infoSourceName: r.infoSourceName ?? null,
+    responsibleUserId: r.responsibleUserId, responsibleUserName: r.responsibleUserName ?? null,
+    authorId: r.createdBy, authorName: r.authorName ?? null,
+    createdAt: r.createdAt, updatedAt: r.updatedAt, archivedAt: r.archivedAt,
+  };
+}
+
+export async function visibility(deps: Deps, actor: Actor): Promise<Visibility> {
+  return visibilityOf(await getSettings(deps), actor);
+}
+
+/** Filters shared by the journal and the events report; dates are days in the user's time zone. */
+export function filterOf(actor: Actor, v: Visibility, q: Partial<EventListQuery> & { infoSourceId?: string; direction?: string }): repo.Filter {
+  return {
+    visibility: v,
+    counterpartyId: q.counterpartyId,
+    contactPersonId: q.contactPersonId,
+    startFrom: q.from ? zonedDayStart(q.from, actor.timeZone) : undefined,
+    startTo: q.to ? zonedDayStart(addDays(q.to, 1), actor.timeZone) : undefined,
+    kind: q.kind,
+    importance: q.importance,
+    state: q.state,
+    direction: q.direction,
+    responsibleUserId: q.responsibleUserId === 'me' ? actor.id : q.responsibleUserId,
+    infoSourceId: q.infoSourceId,
+    q: q.q?.trim() ? searchKey(q.q) : undefined,
+    archived: q.archived ?? 'active',
+  };
+}
+
+export async function list(deps: Deps, actor: Actor, q: EventListQuery) {
+  const limit = q.limit ?? 50;
+  const rows = await repo.list(deps.db, filterOf(actor, await visibility(deps, actor), q), limit, q.cursor);
+  const page = pageOf(rows, limit, (r) => [r.startAt, r.id]);
+  return { items: page.items.map(toApi), nextCursor: page.nextCursor };
+}
+
+async function load(db: DbOrTrx, id: string, v: Visibility) {
+  const r = await repo.findVisible(db, id, v);
+  if (!r) throw notFound('Event');
+  return r;
+}
+
+export async function get(deps: Deps, actor: Actor, id: string) {
+  return toApi(await load(deps.db, id, await visibility(deps, actor)));
+}
+
+interface Links {
+  counterpartyId: string | null;
+  contactPersonId: string | null;
+  startAt: string;
+  endAt: string | null;
+  infoSourceId: string | null;
+  responsibleUserId: string;
+}
+
+/** Checks links the actor may use; fills the counterparty from the contact person when left empty. */
+async function resolveLinks(deps: Deps, actor: Actor, l: Links): Promise<Links> {
+  const errors: ErrorDetail[] = [...checkTimes(l.startAt, l.endAt)];
+  let counterpartyId = l.counterpartyId;
+  if (counterpartyId) {
+    await counterparties.assertVisible(deps, actor, counterpartyId).catch(() => errors.push({ field: 'counterpartyId', code: 'counterparty_not_found', message: 'no such counterparty' }));
+  }
+  if (l.contactPersonId) {
+    const p = await persons.assertVisible(deps, actor, l.contactPersonId).catch(() => null);
+    if (!p) errors.push({ field: 'contactPersonId', code: 'contact_person_not_found', message: 'no such contact person' });
+    else {
+      errors.push(...checkPersonFits(counterpartyId, p.counterpartyId));
+      counterpartyId = counterpartyId ?? p.counterpartyId;
+    }
+  }
+  if (l.infoSourceId) await infoSources.assertUsable(deps.db, l.infoSourceId).catch((e) => errors.push(...e.details));
+  if (!(await userExists(deps.db, l.responsibleUserId))) errors.push({ field: 'responsibleUserId', code: 'user_not_found', message: 'no such active user' });
+  if (errors.length) throw invalidMany(errors);
+  return { ...l, counterpartyId };
+}
+
+async function resolveBasis(deps: Deps, actor: Actor, basis: EventCreate['basis']) {
+  if (!basis) return null;
+  if (basis.type !== 'event') throw invalid('basis.type', 'documents of this type cannot be a basis yet', 'basis_type_unsupported');
+  const v = await visibility(deps, actor);
+  if (!(await repo.findVisible(deps.db, basis.id, v))) throw invalid('basis.id', 'no such event', 'basis_not_found');
+  return basis;
+}
+
+export async function create(deps: Deps, actor: Actor, input: EventCreate): Promise<Event> {
+  const links = await resolveLinks(deps, actor, {
+    counterpartyId: input.counterpartyId ?? null, contactPersonId: input.contactPersonId ?? null,
+    startAt: input.startAt, endAt: input.endAt ?? null, infoSourceId: input.infoSourceId ?? null,
+    responsibleUserId: input.responsibleUserId ?? actor.id,
+  });
+  const basis = await resolveBasis(deps, actor, input.basis);
+  const reminder = input.reminder;
+  const assigneeId = reminder?.assigneeId ?? links.responsibleUserId;
+  if (reminder && !(await userExists(deps.db, assigneeId))) throw invalid('reminder.assigneeId', 'no such active user', 'user_not_found');
+  const now = deps.clock.now().toISOString();
+  const id = newId();
+  const subject = input.subject.trim();
+  if (!subject) throw invalid('subject', 'is required', 'required');
+  const created = await deps.db.transaction().execute(async (trx) => {
+    const number = await nextNumber(trx, 'event');
+    await repo.insert(trx, {
+      id, number, kind: input.kind, direction: input.direction ?? null, ...links, startAt: toInstant(links.startAt),
+      endAt: toInstant(links.endAt),
+      subject, subjectSearch: searchKey(subject), description: blankToNull(input.description), content: blankToNull(input.content),
+      importance: input.importance ?? 'normal', state: input.state ?? 'planned', outcome: input.outcome ?? null,
+      basisType: basis?.type ?? null, basisId: basis?.id ?? null,
+      createdAt: now, createdBy: actor.id, updatedAt: now, updatedBy: actor.id, archivedAt: null,
+    });
+    if (reminder) {
+      await tasks.createIn(trx, actor.id, {
+        title: reminder.text?.trim() || subject, remindAt: reminder.remindAt,
+        dueAt: reminder.dueAt,
+        assigneeId, subject: { type: 'event', id }, source: 'eventReminder',
+      }, now);
+    }
+    const row = toApi(await load(trx, id, { all: true }));
+    await audit.record(trx, { entityType: 'event', entityId: id, action: 'create', userId: actor.id, at: now }, null, snapshot(row));
+    return row;
+  });
+  return created;
+}
+
+function snapshot(e: Event) {
+  const { counterpartyName: _a, contactPersonName: _b, infoSourceName: _c, responsibleUserName: _d, authorName: _e, createdAt: _f, updatedAt: _g, durationMinutes: _h, ...rest } = e;
+  return rest;
+}
+
+export async function update(deps: Deps, actor: Actor, id: string, patch: EventPatch): Promise<Event> {
+  const v = await visibility(deps, actor);
+  const before = toApi(await load(deps.db, id, v));
+  const pick = <K extends keyof EventPatch & keyof Event>(k: K) => (patch[k] === undefined ? before[k] : patch[k]) as Event[K];
+  const links = await resolveLinks(deps, actor, {
+    counterpartyId: pick('counterpartyId'), contactPersonId: pick('contactPersonId'), startAt: pick('startAt'), endAt: pick('endAt'),
+    infoSourceId: pick('infoSourceId'), responsibleUserId: pick('responsibleUserId'),
+  });
+  const subject = pick('subject').trim();
+  if (!subject) throw invalid('subject', 'is required', 'required');
+  const now = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    await load(trx, id, v);
+    await repo.update(trx, id, {
+      ...links, startAt: toInstant(links.startAt), endAt: toInstant(links.endAt),
+      kind: pick('kind'), direction: pick('direction'), subject, subjectSearch: searchKey(subject),
+      description: blankToNull(pick('description')), content: blankToNull(pick('content')),
+      importance: pick('importance'), state: pick('state'), outcome: pick('outcome'), updatedAt: now, updatedBy: actor.id,
+    });
+    const after = toApi(await load(trx, id, { all: true }));
+    await audit.record(trx, { entityType: 'event', entityId: id, action: 'update', userId: actor.id, at: now }, snapshot(before), snapshot(after));
+    return after;
+  });
+}
+
+export async function setArchived(deps: Deps, actor: Actor, id: string, archived: boolean) {
+  const v = await visibility(deps, actor);
+  const now = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = toApi(await load(trx, id, v));
+    if (archived === (before.archivedAt !== null)) return before;
+    await repo.update(trx, id, { archivedAt: archived ? now : null, updatedAt: now, updatedBy: actor.id });
+    const after = toApi(await load(trx, id, { all: true }));
+    await audit.record(trx, { entityType: 'event', entityId: id, action: archived ? 'archive' : 'restore', userId: actor.id, at: now }, snapshot(before), snapshot(after));
+    return after;
+  });
+}
+
+/** What the event was based on, and what was created based on it: the link both ways. */
+export async function related(deps: Deps, actor: Actor, id: string): Promise<EventRelated> {
+  const v = await visibility(deps, actor);
+  const e = await load(deps.db, id, v);
+  const doc = (r: repo.EventRow) => ({ type: 'event' as const, id: r.id, number: r.number, title: r.subject, date: r.startAt });
+  const basisRow = e.basisType === 'event' && e.basisId ? await repo.findVisible(deps.db, e.basisId, v) : undefined;
+  const children = await repo.basedOn(deps.db, 'event', id, v);
+  return { basis: basisRow ? doc(basisRow) : null, documents: children.map(doc) };
+}

@@ -1,0 +1,187 @@
+import type { Insertable } from 'kysely';
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../lib/actor.js';
+import { isAdmin } from '../../lib/actor.js';
+import { newId } from '../../lib/ids.js';
+import { forbidden, invalid, notFound } from '../../errors.js';
+import { pageOf } from '../../db/keyset.js';
+import type { DbOrTrx } from '../../db/database.js';
+import type { TasksTable } from '../../db/schema.js';
+import type { SnoozeBody, SubjectRef, Task, TaskCreate, TaskListQuery, TaskPatch } from '../../../shared/api/tasks.js';
+import { userExists } from '../users/users.repo.js';
+import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
+import { alertAtOf, isOverdue, snoozeUntil } from './tasks.logic.js';
+import * as repo from './tasks.repo.js';
+
+type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
+
+function subjectTitle(r: Row): string | null {
+  if (r.subjectType === 'event') return r.eventNumber != null ? `№${r.eventNumber} ${r.eventSubject ?? ''}`.trim() : null;
+  if (r.subjectType === 'counterparty') return r.counterpartyName ?? null;
+  if (r.subjectType === 'contactPerson') return [r.personLastName, r.personFirstName].filter(Boolean).join(' ') || null;
+  return null;
+}
+
+export function toApi(r: Row, now: Date): Task {
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    dueAt: r.dueAt,
+    remindAt: r.remindAt,
+    status: r.status,
+    overdue: isOverdue(r, now),
+    assigneeId: r.assigneeId,
+    assigneeName: r.assigneeName ?? null,
+    subject: r.subjectType && r.subjectId ? { type: r.subjectType, id: r.subjectId, title: subjectTitle(r) } : null,
+    source: r.source,
+    completedAt: r.completedAt,
+    snoozedUntil: r.snoozedUntil,
+    alertAt: r.alertAt,
+    createdAt: r.createdAt,
+  };
+}
+
+/** Reads a task the actor may see (assignee, author or administrator); 404 otherwise. */
+async function loadVisible(db: DbOrTrx, actor: Actor, id: string): Promise<Row> {
+  const r = await repo.findById(db, id);
+  if (!r || !(isAdmin(actor) || r.assigneeId === actor.id || r.createdBy === actor.id)) throw notFound('Task');
+  return r;
+}
+
+/** Acting on a task (complete, snooze, edit) is for its assignee or an administrator. */
+function assertMayAct(actor: Actor, r: Row) {
+  if (!isAdmin(actor) && r.assigneeId !== actor.id) throw forbidden('Only the assignee or an administrator can change this task');
+}
+
+export async function list(deps: Deps, actor: Actor, q: TaskListQuery) {
+  const wanted = q.assigneeId ?? 'me';
+  if (wanted !== 'me' && wanted !== actor.id && !isAdmin(actor)) throw forbidden('Only an administrator can see other users’ tasks');
+  const now = deps.clock.now();
+  const status = q.status ?? 'open';
+  const limit = q.limit ?? 50;
+  const rows = await repo.list(
+    deps.db,
+    {
+      assigneeId: wanted === 'me' ? actor.id : wanted === 'all' ? null : wanted,
+      status,
+      now: now.toISOString(),
+      dueFrom: q.from ? zonedDayStart(q.from, actor.timeZone) : undefined,
+      dueTo: q.to ? zonedDayStart(addDays(q.to, 1), actor.timeZone) : undefined,
+      subjectType: q.subjectType,
+      subjectId: q.subjectId,
+    },
+    limit,
+    q.cursor,
+  );
+  const page = pageOf(rows, limit, (r) => [repo.sortValueOf(r, status), r.id]);
+  return { items: page.items.map((r) => toApi(r, now)), nextCursor: page.nextCursor };
+}
+
+export async function get(deps: Deps, actor: Actor, id: string) {
+  return toApi(await loadVisible(deps.db, actor, id), deps.clock.now());
+}
+
+export interface NewTask {
+  title: string;
+  description?: string | null;
+  dueAt?: string | null;
+  remindAt?: string | null;
+  assigneeId: string;
+  subject?: SubjectRef | null;
+  source: Task['source'];
+  sourceKey?: string | null;
+}
+
+function rowOf(t: NewTask, by: string | null, now: string): Insertable<TasksTable> {
+  const remindAt = toInstant(t.remindAt);
+  return {
+    id: newId(), title: t.title.trim(), description: t.description?.trim() || null, dueAt: toInstant(t.dueAt), remindAt,
+    status: 'open', assigneeId: t.assigneeId, subjectType: t.subject?.type ?? null, subjectId: t.subject?.id ?? null,
+    source: t.source, sourceKey: t.sourceKey ?? null, completedAt: null, completedBy: null, snoozedUntil: null,
+    alertAt: alertAtOf(remindAt, null), alertedAt: null, createdAt: now, createdBy: by, updatedAt: now, updatedBy: by,
+  };
+}
+
+function checkTimes(remindAt: string | null | undefined, dueAt: string | null | undefined) {
+  if (remindAt && dueAt && new Date(remindAt) > new Date(dueAt)) throw invalid('remindAt', 'must not be after the due time', 'remind_after_due');
+}
+
+/** Creates a task inside the caller's transaction (events use it for their reminders). */
+export async function createIn(db: DbOrTrx, actorId: string | null, t: NewTask, now: string): Promise<string> {
+  checkTimes(t.remindAt, t.dueAt);
+  const row = rowOf(t, actorId, now);
+  await repo.insert(db, row);
+  return row.id;
+}
+
+/** Generated work (birthdays, ABC): one task per natural key, however many runs. Returns inserted ids. */
+export async function createGenerated(db: DbOrTrx, tasks: (NewTask & { sourceKey: string })[], now: string): Promise<string[]> {
+  return repo.insertIgnoringDuplicates(db, tasks.map((t) => rowOf(t, null, now)));
+}
+
+export async function create(deps: Deps, actor: Actor, input: TaskCreate) {
+  const assigneeId = input.assigneeId ?? actor.id;
+  if (assigneeId !== actor.id && !isAdmin(actor)) throw forbidden('Only an administrator can assign tasks to other users');
+  if (!(await userExists(deps.db, assigneeId))) throw invalid('assigneeId', 'no such active user', 'user_not_found');
+  const now = deps.clock.now().toISOString();
+  const id = await createIn(deps.db, actor.id, { ...input, assigneeId, source: 'manual' }, now);
+  return get(deps, actor, id);
+}
+
+export async function update(deps: Deps, actor: Actor, id: string, patch: TaskPatch) {
+  const now = deps.clock.now().toISOString();
+  const r = await loadVisible(deps.db, actor, id);
+  assertMayAct(actor, r);
+  const remindAt = patch.remindAt === undefined ? r.remindAt : toInstant(patch.remindAt);
+  const dueAt = patch.dueAt === undefined ? r.dueAt : toInstant(patch.dueAt);
+  checkTimes(remindAt, dueAt);
+  const reminderMoved = patch.remindAt !== undefined && patch.remindAt !== r.remindAt;
+  await repo.update(deps.db, id, {
+    ...(patch.title !== undefined && { title: patch.title.trim() }),
+    ...(patch.description !== undefined && { description: patch.description?.trim() || null }),
+    dueAt, remindAt,
+    // A new reminder time starts over: a fresh popup at that time.
+    ...(reminderMoved && { snoozedUntil: null, alertAt: alertAtOf(remindAt, null), alertedAt: null }),
+    updatedAt: now, updatedBy: actor.id,
+  });
+  await deps.notifier.notify({ userId: r.assigneeId, type: 'taskChanged', taskId: id });
+  return get(deps, actor, id);
+}
+
+export async function complete(deps: Deps, actor: Actor, id: string) {
+  const r = await loadVisible(deps.db, actor, id);
+  assertMayAct(actor, r);
+  if (r.status === 'open') {
+    const now = deps.clock.now().toISOString();
+    await repo.update(deps.db, id, { status: 'done', completedAt: now, completedBy: actor.id, updatedAt: now, updatedBy: actor.id });
+    await deps.notifier.notify({ userId: r.assigneeId, type: 'taskChanged', taskId: id });
+  }
+  return get(deps, actor, id);
+}
+
+export async function snooze(deps: Deps, actor: Actor, id: string, body: SnoozeBody) {
+  const r = await loadVisible(deps.db, actor, id);
+  assertMayAct(actor, r);
+  const nowDate = deps.clock.now();
+  if (r.status !== 'open') throw invalid('status', 'only an open task can be snoozed', 'task_not_open');
+  const until = snoozeUntil(body, nowDate);
+  if (!until) throw invalid('until' in body ? 'until' : 'minutes', 'must be in the future', 'snooze_in_past');
+  const now = nowDate.toISOString();
+  await repo.update(deps.db, id, { snoozedUntil: until, alertAt: until, alertedAt: null, updatedAt: now, updatedBy: actor.id });
+  await deps.notifier.notify({ userId: r.assigneeId, type: 'taskChanged', taskId: id });
+  return get(deps, actor, id);
+}
+
+/** The popups a user should see now (also what a user who was away sees at sign-in). */
+export async function dueReminders(deps: Deps, actor: Actor) {
+  const now = deps.clock.now();
+  return (await repo.dueReminders(deps.db, actor.id, now.toISOString())).map((r) => toApi(r, now));
+}
+
+/** Scheduler tick: push each newly due popup to its user, once across all instances. */
+export async function dispatchDueReminders(deps: Deps): Promise<number> {
+  const claimed = await repo.claimDueAlerts(deps.db, deps.clock.now().toISOString());
+  for (const c of claimed) await deps.notifier.notify({ userId: c.assigneeId, type: 'reminder', taskId: c.id });
+  return claimed.length;
+}

@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from '../../test/test-app.js';
+import { dispatchDueReminders } from './tasks.service.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await makeTestApp({ now: '2026-11-27T09:00:00Z' });
+});
+afterEach(async () => t.close());
+
+const newTask = async (cookie: string, body: object) => {
+  const res = await t.post(cookie, '/api/tasks', body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+};
+
+describe('task list', () => {
+  it('open, overdue, done and all; overdue ones are flagged', async () => {
+    const late = await newTask(t.adminCookie, { title: 'Просрочено', dueAt: '2026-11-26T12:00:00Z' });
+    await newTask(t.adminCookie, { title: 'Завтра', dueAt: '2026-11-28T12:00:00Z' });
+    const done = await newTask(t.adminCookie, { title: 'Сделано' });
+    await t.post(t.adminCookie, `/api/tasks/${done.id}/complete`);
+    const titles = async (status: string) => (await t.get(t.adminCookie, `/api/tasks?status=${status}`)).json().items.map((x: any) => x.title);
+    expect(await titles('open')).toEqual(['Просрочено', 'Завтра']);
+    expect(await titles('overdue')).toEqual(['Просрочено']);
+    expect(await titles('done')).toEqual(['Сделано']);
+    expect((await titles('all')).sort()).toEqual(['Завтра', 'Просрочено', 'Сделано']);
+    expect((await t.get(t.adminCookie, `/api/tasks/${late.id}`)).json().overdue).toBe(true);
+  });
+
+  it('filters by due period in the user time zone across a DST change', async () => {
+    // Europe/Berlin leaves summer time on 2026-10-25: that day has 25 hours.
+    await t.patch(t.adminCookie, '/api/me/settings', { timeZone: 'Europe/Berlin' });
+    await newTask(t.adminCookie, { title: 'До полуночи', dueAt: '2026-10-25T22:30:00Z' }); // 23:30 local, still the 25th
+    await newTask(t.adminCookie, { title: 'Утро 25-го', dueAt: '2026-10-24T22:30:00Z' }); // 00:30 local on the 25th (CEST)
+    await newTask(t.adminCookie, { title: '26-е', dueAt: '2026-10-25T23:30:00Z' }); // 00:30 local on the 26th (CET)
+    const res = (await t.get(t.adminCookie, '/api/tasks?status=all&from=2026-10-25&to=2026-10-25')).json();
+    expect(res.items.map((x: any) => x.title)).toEqual(['Утро 25-го', 'До полуночи']);
+  });
+
+  it('managers see only their own tasks; "all" is for administrators', async () => {
+    const m = await t.userWithCookie('manager');
+    await newTask(t.adminCookie, { title: 'Админская' });
+    await newTask(m.cookie, { title: 'Моя' });
+    expect((await t.get(m.cookie, '/api/tasks')).json().items.map((x: any) => x.title)).toEqual(['Моя']);
+    expect((await t.get(m.cookie, '/api/tasks?assigneeId=all')).statusCode).toBe(403);
+    expect((await t.get(t.adminCookie, '/api/tasks?assigneeId=all')).json().items).toHaveLength(2);
+    expect((await t.post(m.cookie, '/api/tasks', { title: 'Чужому', assigneeId: t.adminId })).statusCode).toBe(403);
+  });
+});
+
+describe('reminders', () => {
+  it('snooze by minutes or until, never into the past', async () => {
+    const task = await newTask(t.adminCookie, { title: 'Позвонить', remindAt: '2026-11-27T08:59:00Z' });
+    const five = await t.post(t.adminCookie, `/api/tasks/${task.id}/snooze`, { minutes: 5 });
+    expect(five.json()).toMatchObject({ snoozedUntil: '2026-11-27T09:05:00.000Z', alertAt: '2026-11-27T09:05:00.000Z' });
+    const past = await t.post(t.adminCookie, `/api/tasks/${task.id}/snooze`, { until: '2026-11-27T08:00:00Z' });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error.details[0].code).toBe('snooze_in_past');
+    expect((await t.post(t.adminCookie, `/api/tasks/${task.id}/snooze`, { minutes: 5, until: '2026-11-28T00:00:00Z' })).statusCode).toBe(400);
+    const row = await t.db.selectFrom('tasks').select('snoozedUntil').executeTakeFirstOrThrow();
+    expect(row.snoozedUntil).toBe('2026-11-27T09:05:00.000Z');
+  });
+
+  it('due reminders: shown when due, hidden when snoozed or done, and pushed once', async () => {
+    const task = await newTask(t.adminCookie, { title: 'Позвонить', remindAt: '2026-11-27T09:01:00Z' });
+    const due = async () => (await t.get(t.adminCookie, '/api/tasks/reminders')).json().items.map((x: any) => x.id);
+    expect(await due()).toEqual([]);
+    const heard: any[] = [];
+    const stop = t.app.deps.notifier.listen(t.adminId, (n) => heard.push(n));
+    t.clock.advance(60_000);
+    expect(await due()).toEqual([task.id]);
+    expect(await dispatchDueReminders(t.app.deps)).toBe(1);
+    expect(await dispatchDueReminders(t.app.deps)).toBe(0); // claimed once
+    await t.post(t.adminCookie, `/api/tasks/${task.id}/snooze`, { minutes: 5 });
+    expect(await due()).toEqual([]);
+    t.clock.advance(5 * 60_000);
+    expect(await due()).toEqual([task.id]);
+    expect(await dispatchDueReminders(t.app.deps)).toBe(1);
+    await t.post(t.adminCookie, `/api/tasks/${task.id}/complete`);
+    expect(await due()).toEqual([]);
+    await new Promise((r) => setTimeout(r, 300)); // NOTIFY arrives asynchronously on PostgreSQL
+    stop();
+    expect(heard.map((n) => n.type)).toEqual(['reminder', 'taskChanged', 'reminder', 'taskChanged']);
+  });
+
+  it('only the assignee or an administrator completes a task; the row stays as it was', async () => {
+    const m1 = await t.userWithCookie('manager');
+    const m2 = await t.userWithCookie('manager');
+    const task = await newTask(m1.cookie, { title: 'Моя задача' });
+    expect((await t.post(m2.cookie, `/api/tasks/${task.id}/complete`)).statusCode).toBe(404);
+    expect((await t.post(m2.cookie, `/api/tasks/${task.id}/snooze`, { minutes: 5 })).statusCode).toBe(404);
+    expect((await t.db.selectFrom('tasks').select('status').executeTakeFirstOrThrow()).status).toBe('open');
+    expect((await t.post(t.adminCookie, `/api/tasks/${task.id}/complete`)).json().status).toBe('done');
+  });
+
+  it('reminder after the due time is refused', async () => {
+    const res = await t.post(t.adminCookie, '/api/tasks', { title: 'x', remindAt: '2026-11-28T10:00:00Z', dueAt: '2026-11-28T09:00:00Z' });
+    expect(res.statusCode).toBe(400);
+    expect(await t.db.selectFrom('tasks').select('id').execute()).toEqual([]);
+  });
+});
+
+describe('notification stream', () => {
+  it('pushes `event: reminder` to the signed-in user over server-sent events', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address() as { port: number };
+    const ac = new AbortController();
+    const res = await fetch(`http://127.0.0.1:${address.port}/api/notifications/stream`, { headers: { cookie: t.adminCookie }, signal: ac.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    let text = '';
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) text += new TextDecoder().decode((await reader.read()).value);
+    };
+    await readUntil('event: hello');
+    const task = await newTask(t.adminCookie, { title: 'Позвонить', remindAt: '2026-11-27T08:00:00Z' });
+    await dispatchDueReminders(t.app.deps);
+    await readUntil('event: reminder');
+    expect(text).toContain(`"taskId":"${task.id}"`);
+    ac.abort();
+    const anonymous = await fetch(`http://127.0.0.1:${address.port}/api/notifications/stream`);
+    expect(anonymous.status).toBe(401);
+  });
+});
