@@ -4,6 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { createPubSub, type PubSub } from './db/dialect.js';
+import { createNotifier } from './features/notifications/notifications.service.js';
 import type { Clock } from './lib/clock.js';
 import type { Deps } from './deps.js';
 import type { App } from './http.js';
@@ -18,11 +20,17 @@ import { registerSettingsRoutes } from './features/settings/settings.routes.js';
 import { registerCounterpartyRoutes } from './features/counterparties/counterparties.routes.js';
 import { registerContactPersonRoutes } from './features/contact-persons/contact-persons.routes.js';
 import { registerReportRoutes } from './features/reports/reports.routes.js';
+import { registerTaskRoutes } from './features/tasks/tasks.routes.js';
+import { registerEventRoutes } from './features/events/events.routes.js';
+import { registerInfoSourceRoutes } from './features/info-sources/info-sources.routes.js';
+import { registerNotificationRoutes } from './features/notifications/notifications.routes.js';
 
 export interface AppDeps {
   config: Config;
   database: Database;
   clock: Clock;
+  /** Cross-instance messages (LISTEN/NOTIFY on PostgreSQL, in-process on SQLite). */
+  pubsub?: PubSub;
   /** Folder with the built web app; defaults to dist/web. */
   webDir?: string;
   logger?: boolean | object;
@@ -37,7 +45,14 @@ export async function buildApp(opts: AppDeps): Promise<App> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   }).withTypeProvider<TypeBoxTypeProvider>() as App;
 
-  const deps: Deps = { db: opts.database.db, dialect: opts.database.dialect, clock: opts.clock, log: app.log, config: opts.config };
+  // Without a given one, the app owns its pub/sub and closes it with itself.
+  const pubsub = opts.pubsub ?? createPubSub(opts.config.databaseUrl);
+  const deps: Deps = {
+    db: opts.database.db, dialect: opts.database.dialect, clock: opts.clock, log: app.log, config: opts.config,
+    notifier: createNotifier(pubsub),
+  };
+  app.decorate('deps', deps);
+  if (!opts.pubsub) app.addHook('onClose', async () => pubsub.close());
 
   strictValidation(app);
   registerErrorHandler(app);
@@ -51,6 +66,10 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   registerCounterpartyRoutes(app, deps);
   registerContactPersonRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerTaskRoutes(app, deps);
+  registerEventRoutes(app, deps);
+  registerInfoSourceRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
 
   await registerStaticWeb(app, opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
   app.addHook('onSend', async (_req, reply) => {
