@@ -41,3 +41,85 @@ export const ContactInfoReport = Type.Object({
   truncated: Type.Boolean(),
 });
 export type ContactInfoReport = Static<typeof ContactInfoReport>;
+
+export const EVENT_GROUPINGS = ['counterparty', 'contactPerson', 'kind', 'responsible', 'period', 'infoSource', 'importance', 'state'] as const;
+export type EventGrouping = (typeof EVENT_GROUPINGS)[number];
+const PeriodUnit = Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month')]);
+
+export const EventsReportQuery = Type.Object(
+  {
+    /** Grouping levels in the user's order, comma-separated: groupBy=counterparty,contactPerson */
+    groupBy: Type.Optional(Type.String({ maxLength: 200, pattern: `^(${EVENT_GROUPINGS.join('|')})(,(${EVENT_GROUPINGS.join('|')}))*$` })),
+    period: Type.Optional(PeriodUnit),
+    /** Include the events themselves under the innermost group (default true). */
+    details: Type.Optional(Type.Boolean()),
+    from: Type.Optional(Type.String({ format: 'date' })),
+    to: Type.Optional(Type.String({ format: 'date' })),
+    counterpartyId: Type.Optional(Id),
+    contactPersonId: Type.Optional(Id),
+    kind: Type.Optional(Type.Union([Type.Literal('phoneCall'), Type.Literal('meeting'), Type.Literal('email'), Type.Literal('letter'), Type.Literal('other')])),
+    importance: Type.Optional(Type.Union([Type.Literal('low'), Type.Literal('normal'), Type.Literal('high')])),
+    state: Type.Optional(Type.Union([Type.Literal('planned'), Type.Literal('completed'), Type.Literal('cancelled')])),
+    responsibleUserId: Type.Optional(Type.Union([Id, Type.Literal('me')])),
+    infoSourceId: Type.Optional(Id),
+    format: Type.Optional(ReportFormat),
+    lang: Type.Optional(Type.Union([Type.Literal('ru'), Type.Literal('en')])),
+  },
+  { additionalProperties: false },
+);
+export type EventsReportQuery = Static<typeof EventsReportQuery>;
+
+export const EventsReportRow = Type.Object({
+  level: Type.Integer(),
+  type: Type.Union([Type.Literal('group'), Type.Literal('event')]),
+  grouping: Nullable(Type.String()),
+  label: Type.String(),
+  count: Type.Integer(),
+  durationMinutes: Type.Integer(),
+  eventId: Nullable(Id),
+  number: Nullable(Type.Integer()),
+  startAt: Nullable(Type.String()),
+  counterpartyName: Nullable(Type.String()),
+  contactPersonName: Nullable(Type.String()),
+  kind: Nullable(Type.String()),
+  importance: Nullable(Type.String()),
+  state: Nullable(Type.String()),
+});
+export type EventsReportRow = Static<typeof EventsReportRow>;
+
+export const EventsReport = Type.Object({
+  groupBy: Type.Array(Type.String()),
+  rows: Type.Array(EventsReportRow),
+  totals: Type.Object({ count: Type.Integer(), durationMinutes: Type.Integer() }),
+  truncated: Type.Boolean(),
+});
+export type EventsReport = Static<typeof EventsReport>;
+
+export const ColdCallsQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date' })),
+    to: Type.Optional(Type.String({ format: 'date' })),
+    period: Type.Optional(PeriodUnit),
+    responsibleUserId: Type.Optional(Type.Union([Id, Type.Literal('me')])),
+  },
+  { additionalProperties: false },
+);
+export type ColdCallsQuery = Static<typeof ColdCallsQuery>;
+
+export const ColdCallsReport = Type.Object({
+  /** Outgoing phone calls with an outcome, per responsible user and period. */
+  calls: Type.Array(Type.Object({
+    responsibleUserId: Id,
+    responsibleUserName: Type.String(),
+    period: Type.String(),
+    periodLabel: Type.String(),
+    calls: Type.Integer(),
+    successes: Type.Integer(),
+    failures: Type.Integer(),
+    /** successes / (successes + failures), 0..1; null without outcomes. */
+    successRate: Nullable(Type.Number()),
+  })),
+  /** Incoming requests by information source. */
+  sources: Type.Array(Type.Object({ infoSourceId: Nullable(Id), name: Nullable(Type.String()), requests: Type.Integer() })),
+});
+export type ColdCallsReport = Static<typeof ColdCallsReport>;

@@ -203,3 +203,9 @@ export async function related(deps: Deps, actor: Actor, id: string): Promise<Eve
   const children = await repo.basedOn(deps.db, 'event', id, v);
   return { basis: basisRow ? doc(basisRow) : null, documents: children.map(doc) };
 }
+
+/** Events matching report filters, oldest first, capped (the caller says whether rows were cut). */
+export async function forReport(deps: Deps, actor: Actor, q: Parameters<typeof filterOf>[2], cap: number) {
+  const rows = await repo.forReport(deps.db, filterOf(actor, await visibility(deps, actor), q), cap);
+  return { events: rows.slice(0, cap).map(toApi), truncated: rows.length > cap };
+}

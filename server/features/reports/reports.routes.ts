@@ -2,10 +2,15 @@ import type { FastifyReply } from 'fastify';
 import type { App } from '../../http.js';
 import { actorOf, errors } from '../../http.js';
 import type { Deps } from '../../deps.js';
-import { ContactInfoReport, ContactInfoReportQuery } from '../../../shared/api/reports.js';
-import { attachment, toCsv, toXlsx } from '../../lib/export.js';
+import { ColdCallsQuery, ColdCallsReport, ContactInfoReport, ContactInfoReportQuery, EventsReport, EventsReportQuery } from '../../../shared/api/reports.js';
+import * as eventsReport from './events-report.service.js';
+import { sendTable } from '../../lib/export.js';
 import * as service from './reports.service.js';
 import { REPORT_TITLE } from './reports.logic.js';
+
+// A file, not the JSON report: bypass the typed reply (and its serializer).
+const fileReply = (reply: unknown) => reply as FastifyReply;
+const stamp = (deps: Deps) => deps.clock.now().toISOString().slice(0, 10);
 
 export function registerReportRoutes(app: App, deps: Deps) {
   app.get('/api/reports/contact-info', {
@@ -21,12 +26,28 @@ export function registerReportRoutes(app: App, deps: Deps) {
     const { report, kinds, lang } = await service.contactInfoReport(deps, actor, req.query, format === 'json' ? service.SCREEN_LIMIT : service.EXPORT_LIMIT);
     if (format === 'json') return report;
     const table = service.asTable(report, kinds, lang);
-    const stamp = deps.clock.now().toISOString().slice(0, 10);
-    const name = `${REPORT_TITLE[lang]} ${stamp}.${format}`;
-    // A file, not the JSON report: bypass the typed reply (and its serializer).
-    const raw = reply as unknown as FastifyReply;
-    raw.header('Content-Disposition', attachment(name));
-    if (format === 'csv') return raw.type('text/csv; charset=utf-8').send(toCsv(table, lang));
-    return raw.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(table));
+    await sendTable(fileReply(reply), `${REPORT_TITLE[lang]} ${stamp(deps)}`, format, table, lang);
+    return reply;
   });
+
+  app.get('/api/reports/events', {
+    schema: {
+      tags: ['reports'],
+      summary: '«Отчет по событиям»: user-ordered groupings (groupBy=counterparty,contactPerson,period…) with count and duration totals; format=csv|xlsx downloads',
+      querystring: EventsReportQuery,
+      response: { 200: EventsReport, ...errors },
+    },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const { lang, ...report } = await eventsReport.eventsReport(deps, actor, req.query);
+    const format = req.query.format ?? 'json';
+    if (format === 'json') return report;
+    const table = eventsReport.eventsReportTable(report, lang, actor.timeZone);
+    await sendTable(fileReply(reply), `${eventsReport.EVENTS_REPORT_TITLE[lang]} ${stamp(deps)}`, format, table, lang);
+    return reply;
+  });
+
+  app.get('/api/reports/cold-calls', {
+    schema: { tags: ['reports'], summary: 'Outgoing calls and their success rate per responsible and period; incoming requests by information source', querystring: ColdCallsQuery, response: { 200: ColdCallsReport, ...errors } },
+  }, async (req) => eventsReport.coldCallsReport(deps, actorOf(req), req.query));
 }

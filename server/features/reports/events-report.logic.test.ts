@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Event } from '../../../shared/api/events.js';
+import { coldCalls, groupEvents, periodOf } from './events-report.logic.js';
+
+let n = 0;
+const ev = (o: Partial<Event>): Event => ({
+  id: `0190e7a0-0000-7000-8000-${String(++n).padStart(12, '0')}`, number: n, kind: 'phoneCall', direction: 'outgoing',
+  startAt: '2026-11-10T10:00:00.000Z', endAt: null, durationMinutes: 10, counterpartyId: 'c1', counterpartyName: 'Ромашка',
+  contactPersonId: null, contactPersonName: null, subject: 's', description: null, content: null, importance: 'normal', state: 'completed',
+  outcome: null, basis: null, infoSourceId: null, infoSourceName: null, responsibleUserId: 'u1', responsibleUserName: 'Анна',
+  authorId: null, authorName: null, createdAt: '', updatedAt: '', archivedAt: null, ...o,
+});
+
+describe('periodOf', () => {
+  it('puts an instant in the local day, ISO week and month', () => {
+    // 2026-11-30T22:30Z is already 1 December in Moscow.
+    expect(periodOf('2026-11-30T22:30:00Z', 'day', 'Europe/Moscow', 'ru')).toEqual({ key: '2026-12-01', label: '01.12.2026' });
+    expect(periodOf('2026-11-30T22:30:00Z', 'month', 'Europe/Moscow', 'ru')).toEqual({ key: '2026-12', label: 'Декабрь 2026' });
+    expect(periodOf('2026-11-30T22:30:00Z', 'month', 'UTC', 'en')).toEqual({ key: '2026-11', label: 'November 2026' });
+    expect(periodOf('2026-11-29T10:00:00Z', 'week', 'UTC', 'ru')).toEqual({ key: '2026-11-23', label: 'Неделя с 23.11.2026' });
+  });
+});
+
+describe('groupEvents', () => {
+  const events = [
+    ev({ counterpartyId: 'c2', counterpartyName: 'Василёк', contactPersonId: 'p3', contactPersonName: 'Сидоров', durationMinutes: 5 }),
+    ev({ contactPersonId: 'p1', contactPersonName: 'Петрова', durationMinutes: 15 }),
+    ev({ contactPersonId: 'p1', contactPersonName: 'Петрова', durationMinutes: 20 }),
+    ev({ contactPersonId: null, durationMinutes: 7 }),
+    ev({ counterpartyId: null, counterpartyName: null, durationMinutes: 1 }),
+  ];
+
+  it('nests groups in the given order with exact totals; empty values last', () => {
+    const rows = groupEvents(events, ['counterparty', 'contactPerson'], { period: 'month', timeZone: 'UTC', lang: 'ru', details: false });
+    expect(rows.map((r) => [r.level, r.label, r.count, r.durationMinutes])).toEqual([
+      [0, 'Василёк', 1, 5],
+      [1, 'Сидоров', 1, 5],
+      [0, 'Ромашка', 3, 42],
+      [1, 'Петрова', 2, 35],
+      [1, '<не указано>', 1, 7],
+      [0, '<не указано>', 1, 1],
+      [1, '<не указано>', 1, 1],
+    ]);
+  });
+
+  it('lists the events under the innermost group when details are on', () => {
+    const rows = groupEvents(events.slice(1, 3), ['kind'], { period: 'month', timeZone: 'UTC', lang: 'en', details: true });
+    expect(rows.map((r) => [r.type, r.level, r.label])).toEqual([
+      ['group', 0, 'Phone call'],
+      ['event', 1, `№${events[1].number} s`],
+      ['event', 1, `№${events[2].number} s`],
+    ]);
+  });
+});
+
+describe('coldCalls', () => {
+  it('counts outgoing calls, success rate per responsible and month, and requests by source', () => {
+    const list = [
+      ev({ outcome: 'success' }),
+      ev({ outcome: 'failure' }),
+      ev({ outcome: 'failure' }),
+      ev({ outcome: null }),
+      ev({ outcome: 'success', state: 'cancelled' }),
+      ev({ outcome: 'success', startAt: '2026-12-02T10:00:00Z' }),
+      ev({ direction: 'incoming', infoSourceId: 's1', infoSourceName: 'Сайт' }),
+      ev({ direction: 'incoming', kind: 'email', infoSourceId: 's1', infoSourceName: 'Сайт' }),
+      ev({ direction: 'incoming', kind: 'meeting' }),
+    ];
+    const r = coldCalls(list, 'month', 'UTC', 'ru');
+    expect(r.calls.map((c) => [c.period, c.calls, c.successes, c.failures, c.successRate])).toEqual([
+      ['2026-11', 4, 1, 2, 1 / 3],
+      ['2026-12', 1, 1, 0, 1],
+    ]);
+    expect(r.sources).toEqual([{ infoSourceId: 's1', name: 'Сайт', requests: 2 }, { infoSourceId: null, name: null, requests: 1 }]);
+  });
+});
