@@ -25,7 +25,8 @@ function checkOrigin(req: FastifyRequest) {
 export function registerAuth(app: App, deps: Deps) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.url.startsWith('/api/')) return;
+    // The web app and the API docs page (static assets, no data) need no session.
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     try {
       checkOrigin(req);
       const auth = req.headers.authorization;

@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from './test/test-app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await makeTestApp();
+});
+afterEach(async () => t.close());
+
+describe('application', () => {
+  it('serves an OpenAPI document with the stable core and a docs page', async () => {
+    const res = await t.get(null, '/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const p of ['/api/health', '/api/setup', '/api/auth/login', '/api/me', '/api/me/settings', '/api/me/tokens', '/api/users', '/api/users/{id}', '/api/settings',
+      '/api/counterparties', '/api/counterparties/{id}', '/api/counterparties/{id}/archive', '/api/contact-persons', '/api/contact-persons/{id}',
+      '/api/events', '/api/events/{id}', '/api/events/{id}/related', '/api/tasks', '/api/tasks/{id}/complete', '/api/tasks/{id}/snooze',
+      '/api/notifications/stream', '/api/reports/contact-info', '/api/reports/events']) {
+      expect(paths, p).toContain(p);
+    }
+    expect((await t.get(null, '/api/docs/')).statusCode).toBe(200);
+  });
+
+  it('answers unknown API routes with the error shape and sets protective headers', async () => {
+    const res = await t.get(t.adminCookie, '/api/nope');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('refuses a malformed JSON body with 400 and writes nothing', async () => {
+    const res = await t.request(t.adminCookie, { method: 'POST', url: '/api/counterparties', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toBeDefined();
+  });
+});
+
+describe('configuration', () => {
+  it('reads defaults and refuses a wrong value with a line naming the variable', () => {
+    expect(loadConfig({})).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: 'sqlite:./data/crm.sqlite' });
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+});
