@@ -24,6 +24,8 @@ import { registerTaskRoutes } from './features/tasks/tasks.routes.js';
 import { registerEventRoutes } from './features/events/events.routes.js';
 import { registerInfoSourceRoutes } from './features/info-sources/info-sources.routes.js';
 import { registerNotificationRoutes } from './features/notifications/notifications.routes.js';
+import { registerBirthdayRoutes } from './features/birthdays/birthdays.routes.js';
+import { registerSchedulerRoutes } from './features/scheduler/scheduler.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -70,6 +72,8 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   registerEventRoutes(app, deps);
   registerInfoSourceRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerBirthdayRoutes(app, deps);
+  registerSchedulerRoutes(app, deps);
 
   await registerStaticWeb(app, opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
   app.addHook('onSend', async (_req, reply) => {

@@ -4,6 +4,7 @@ import { migrate } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { systemClock } from './lib/clock.js';
 import { loadDemoData } from './demo/demo.js';
+import { startScheduler } from './scheduler.js';
 
 async function main() {
   let config;
@@ -28,7 +29,10 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`CRM is running on http://${shown}:${config.port} (API docs: /api/docs)`);
+  // Started after listen, so a server that failed to start never runs jobs.
+  const scheduler = startScheduler(app.deps);
   const stop = async () => {
+    await scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);

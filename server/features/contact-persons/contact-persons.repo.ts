@@ -7,7 +7,7 @@ import type { Visibility } from '../counterparties/counterparties.logic.js';
 type Eb = ExpressionBuilder<DB & { cp: DB['counterparties'] }, 'contactPersons' | 'cp'>;
 
 /** A person of a counterparty is visible with its counterparty; an individual to everybody, or to its author when visibility is limited. */
-function visibleTo(eb: Eb, v: Visibility) {
+export function visibleTo(eb: Eb, v: Visibility) {
   if (v.all) return eb.lit(true);
   return eb.or([
     eb('cp.responsibleUserId', '=', v.userId),

@@ -1,0 +1,92 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import { visibleTo } from '../contact-persons/contact-persons.repo.js';
+import type { Visibility } from '../counterparties/counterparties.logic.js';
+
+// 'MM-DD' of the birthday. Both dialects give a date as YYYY-MM-DD text (PostgreSQL with the ISO
+// DateStyle the app already relies on when it reads dates), so this is no dialect branch.
+const monthDay = sql<string>`substr(cast(contact_persons.birthday as text), 6, 5)`;
+
+type Eb = ExpressionBuilder<DB & { cp: DB['counterparties'] }, 'contactPersons' | 'cp'>;
+
+/** Active persons with a birthday whose counterparty (if any) is active too. A person without a
+ * counterparty has no joined row, so cp.archived_at is null for them as well. */
+function activeWithBirthday(db: DbOrTrx) {
+  return db
+    .selectFrom('contactPersons')
+    .leftJoin('counterparties as cp', 'cp.id', 'contactPersons.counterpartyId')
+    .where('contactPersons.birthday', 'is not', null)
+    .where('contactPersons.archivedAt', 'is', null)
+    .where('cp.archivedAt', 'is', null);
+}
+
+/** The smallest "remind N days before" above `after` among candidates: walks the few distinct
+ * values through the partial index (contact_persons_birthday_idx) instead of scanning persons. */
+export async function nextReminderDays(db: DbOrTrx, after: number | null): Promise<number | null> {
+  let q = db
+    .selectFrom('contactPersons')
+    .select((eb) => eb.fn.min('birthdayReminderDays').as('n'))
+    .where('birthday', 'is not', null)
+    .where('birthdayReminderDays', 'is not', null)
+    .where('archivedAt', 'is', null);
+  if (after !== null) q = q.where('birthdayReminderDays', '>', after);
+  const row = await q.executeTakeFirst();
+  return row?.n ?? null;
+}
+
+export interface Candidate {
+  id: string;
+  lastName: string;
+  firstName: string | null;
+  middleName: string | null;
+  birthday: string;
+  counterpartyName: string | null;
+  /** The counterparty's responsible manager, null when there is none or the user is blocked. */
+  responsibleUserId: string | null;
+}
+
+/** One keyset batch of persons reminded n days ahead whose birthday falls on one of monthDays. */
+export async function candidates(db: DbOrTrx, n: number, monthDays: string[], afterId: string, limit: number): Promise<Candidate[]> {
+  const rows = await activeWithBirthday(db)
+    .leftJoin('users as ru', (j) => j.onRef('ru.id', '=', 'cp.responsibleUserId').on('ru.blockedAt', 'is', null))
+    .select([
+      'contactPersons.id', 'contactPersons.lastName', 'contactPersons.firstName', 'contactPersons.middleName', 'contactPersons.birthday',
+      'cp.name as counterpartyName', 'ru.id as responsibleUserId',
+    ])
+    .where('contactPersons.birthdayReminderDays', '=', n)
+    .where(monthDay, 'in', monthDays)
+    .where('contactPersons.id', '>', afterId)
+    .orderBy('contactPersons.id')
+    .limit(limit)
+    .execute();
+  return rows as Candidate[];
+}
+
+export interface UpcomingRow {
+  id: string;
+  lastName: string;
+  firstName: string | null;
+  middleName: string | null;
+  birthday: string;
+  counterpartyId: string | null;
+  counterpartyName: string | null;
+}
+
+/** Visible persons whose birthday falls on one of monthDays (dates of one calendar year),
+ * in date order then by name. */
+export async function upcoming(db: DbOrTrx, v: Visibility, monthDays: string[], limit: number): Promise<UpcomingRow[]> {
+  const rows = await activeWithBirthday(db)
+    .select([
+      'contactPersons.id', 'contactPersons.lastName', 'contactPersons.firstName', 'contactPersons.middleName', 'contactPersons.birthday',
+      'contactPersons.counterpartyId', 'cp.name as counterpartyName',
+    ])
+    .where((eb) => visibleTo(eb, v))
+    .where(monthDay, 'in', monthDays)
+    .orderBy(monthDay)
+    .orderBy('contactPersons.nameSearch')
+    .orderBy('contactPersons.id')
+    .limit(limit)
+    .execute();
+  return rows as UpcomingRow[];
+}

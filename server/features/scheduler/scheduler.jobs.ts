@@ -1,0 +1,11 @@
+import type { Deps } from '../../deps.js';
+import { birthdaysJob } from '../birthdays/birthdays.job.js';
+
+/** A scheduled job: idempotent work that returns a short summary for the status page. */
+export interface Job {
+  name: string;
+  run(deps: Deps): Promise<string>;
+}
+
+/** Every job the scheduler runs. The automatic ABC classification joins here as { name: 'abc', run }. */
+export const JOBS: Job[] = [{ name: 'birthdays', run: birthdaysJob }];
