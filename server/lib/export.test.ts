@@ -22,11 +22,13 @@ describe('formula neutralisation', () => {
   });
 
   it('XLSX cells are text, never formulas', async () => {
-    const buf = await toXlsx({ title: 'Отчет', headers: ['A'], rows: [['=HYPERLINK("x")']] });
+    const buf = await toXlsx({ title: 'Отчет', headers: ['A'], rows: [['=HYPERLINK("x")'], ['+7 (812) 555-12-34'], ['+1+cmd|']] });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const cell = wb.worksheets[0].getCell('A2');
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe(`'=HYPERLINK("x")`);
+    expect(wb.worksheets[0].getCell('A3').value).toBe('+7 (812) 555-12-34');
+    expect(wb.worksheets[0].getCell('A4').value).toBe(`'+1+cmd|`);
   });
 });

@@ -25,12 +25,17 @@ export function toCsv(t: Table, lang: 'ru' | 'en'): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
 
+// A phone such as "+7 (812) 555-12-34" in a text cell of a workbook cannot run anything, and an
+// apostrophe there would show as a real character; CSV still gets the prefix (no cell types there).
+const PHONE_LIKE = /^\+[\d\s()-]{5,}$/;
+const neutralizeCell = (v: string) => (PHONE_LIKE.test(v) ? v : neutralize(v));
+
 export async function toXlsx(t: Table): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Trade CRM';
   const ws = wb.addWorksheet(t.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
   ws.addRow(t.headers).font = { bold: true };
-  for (const r of t.rows) ws.addRow(r.map(neutralize));
+  for (const r of t.rows) ws.addRow(r.map(neutralizeCell));
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.headers.length } };
   t.headers.forEach((h, i) => {

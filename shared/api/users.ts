@@ -18,7 +18,7 @@ export const User = Type.Object({
 export type User = Static<typeof User>;
 
 export const SetupBody = Type.Object(
-  { name: Text(200, { min: 1 }), email: Email, password: Password },
+  { name: Text(200, { min: 1 }), email: Email, password: Password, language: Type.Optional(Language) },
   { additionalProperties: false },
 );
 export const LoginBody = Type.Object(

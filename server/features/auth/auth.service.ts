@@ -27,7 +27,7 @@ interface ClientInfo {
 }
 
 /** Creates the first administrator; refused once any user exists. Signs the new admin in. */
-export async function setup(deps: Deps, input: { name: string; email: string; password: string }, client: ClientInfo): Promise<NewSession> {
+export async function setup(deps: Deps, input: { name: string; email: string; password: string; language?: 'ru' | 'en' }, client: ClientInfo): Promise<NewSession> {
   const user = await deps.db.transaction().execute(async (trx) => {
     await transactionLock(trx, deps.dialect, SETUP_LOCK);
     if ((await repo.countUsers(trx)) > 0) throw conflict('The system is already set up');

@@ -17,6 +17,14 @@ describe('setup and sign-in', () => {
     expect((await t.get(null, '/api/setup')).json()).toEqual({ needsSetup: false });
   });
 
+  it('the first admin can choose the interface language at setup', async () => {
+    const fresh = await t.db.selectFrom('users').select('language').executeTakeFirstOrThrow();
+    expect(fresh.language).toBe('ru');
+    const other = await makeTestApp({ setupLanguage: 'en' });
+    expect((await other.get(other.adminCookie, '/api/me')).json().language).toBe('en');
+    await other.close();
+  });
+
   it('health needs no sign-in; the API does', async () => {
     expect((await t.get(null, '/api/health')).json()).toEqual({ status: 'ok' });
     const me = await t.get(null, '/api/me');
