@@ -1,0 +1,67 @@
+import type { ContactInfoEntry, ContactInfoInput, ContactInfoKind } from '../../shared/api/contact-info';
+import type { FieldErrors } from '../api/errors';
+
+/** The 8 kinds of 1C's «Контактная информация», in the order the editor offers them. */
+export const CONTACT_INFO_KINDS = [
+  'phone', 'email', 'legalAddress', 'actualAddress', 'postalAddress', 'fax', 'website', 'other',
+] as const satisfies readonly ContactInfoKind[];
+// Compile-time check that no kind of the API is missing from the list above.
+type Missing = Exclude<ContactInfoKind, (typeof CONTACT_INFO_KINDS)[number]>;
+const allKindsListed: Missing extends never ? true : never = true;
+void allKindsListed;
+
+export interface ContactInfoRow {
+  key: string;
+  kind: ContactInfoKind;
+  value: string;
+  comment: string;
+  /** Normalised form from the server, shown while the value is unchanged. */
+  savedValue?: string;
+  normalized?: string | null;
+}
+
+let counter = 0;
+export const newRowKey = () => `row-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export function rowsFromEntries(entries: ContactInfoEntry[]): ContactInfoRow[] {
+  return entries.map((e) => ({
+    key: e.id, kind: e.kind, value: e.value, comment: e.comment ?? '', savedValue: e.value, normalized: e.normalized,
+  }));
+}
+
+/**
+ * Rows to send. Entirely empty rows are dropped, so `keys[i]` says which row the server's
+ * `contactInfo.i.*` errors belong to.
+ */
+export function rowsToPayload(rows: ContactInfoRow[]): { payload: ContactInfoInput[]; keys: string[] } {
+  const payload: ContactInfoInput[] = [];
+  const keys: string[] = [];
+  for (const r of rows) {
+    const value = r.value.trim();
+    const comment = r.comment.trim();
+    if (!value && !comment) continue;
+    payload.push({ kind: r.kind, value, comment: comment || null });
+    keys.push(r.key);
+  }
+  return { payload, keys };
+}
+
+export type RowErrors = Record<string, Partial<Record<'kind' | 'value' | 'comment', string>>>;
+
+/** Maps "contactInfo.3.value" errors to the row that was sent at index 3. */
+export function rowErrorsOf(errors: FieldErrors, keys: string[]): RowErrors {
+  const out: RowErrors = {};
+  for (const [field, message] of Object.entries(errors)) {
+    const m = /^contactInfo\.(\d+)(?:\.(kind|value|comment))?$/.exec(field);
+    if (!m) continue;
+    const key = keys[Number(m[1])];
+    if (!key) continue;
+    const part = (m[2] ?? 'value') as 'kind' | 'value' | 'comment';
+    out[key] = { ...out[key], [part]: message };
+  }
+  return out;
+}
+
+export function firstValue(entries: ContactInfoEntry[], kind: ContactInfoKind): string {
+  return entries.find((e) => e.kind === kind)?.value ?? '';
+}

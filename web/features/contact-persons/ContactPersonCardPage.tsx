@@ -1,0 +1,122 @@
+import type { FormEvent } from 'react';
+import { Badge, Button, Center, Divider, Group, Loader, Title } from '@mantine/core';
+import { IconArchive, IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ContactPerson } from '../../../shared/api/contact-persons';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ContactInfoEditor } from '../../components/ContactInfoEditor';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { PageHeader } from '../../components/PageHeader';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { useCardForm } from '../../components/useCardForm';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useCounterparty } from '../counterparties/counterparties.queries';
+import { ContactPersonFields } from './ContactPersonFields';
+import {
+  useArchiveContactPerson, useContactPerson, useCreateContactPerson, useUpdateContactPerson,
+} from './contact-persons.queries';
+import { contactPersonPayload, emptyContactPersonForm, formFromContactPerson, type ContactPersonForm } from './contactPersonForm';
+
+/** Route element: an existing person by id, or a new one (optionally for ?counterpartyId=). */
+export function ContactPersonCardPage() {
+  const { id } = useParams();
+  const [search] = useSearchParams();
+  const forCounterparty = id ? undefined : (search.get('counterpartyId') ?? undefined);
+  const person = useContactPerson(id);
+  const owner = useCounterparty(forCounterparty);
+  const loading = (id && person.isPending) || (forCounterparty && owner.isPending);
+  if (loading) return <Center p="xl"><Loader /></Center>;
+  if (id && person.isError) return <ErrorPanel error={person.error} onRetry={() => void person.refetch()} />;
+  const initial = person.data
+    ? formFromContactPerson(person.data)
+    : emptyContactPersonForm(owner.data?.id ?? null, owner.data?.name ?? null);
+  return <ContactPersonEditor key={id ?? 'new'} saved={person.data} initial={initial} />;
+}
+
+function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initial: ContactPersonForm }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const card = useCardForm(() => initial);
+  const create = useCreateContactPerson();
+  const update = useUpdateContactPerson(saved?.id ?? '');
+  const archive = useArchiveContactPerson(saved?.id ?? '');
+  const saving = create.isPending || update.isPending;
+
+  const save = () => {
+    if (saving) return;
+    const { body, rowKeys } = contactPersonPayload(card.form);
+    const onError = (err: unknown) => card.fail(err, t, rowKeys);
+    if (!saved) {
+      create.mutate(body, {
+        onSuccess: (p) => {
+          notifySuccess(t('common.saved'));
+          navigate(`/contact-persons/${p.id}`, { replace: true });
+        },
+        onError,
+      });
+      return;
+    }
+    update.mutate(body, {
+      onSuccess: (p) => {
+        card.reset(formFromContactPerson(p));
+        notifySuccess(t('common.saved'));
+      },
+      onError,
+    });
+  };
+  useSaveShortcut(save);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    save();
+  };
+  const setArchived = (value: boolean) =>
+    archive.mutate(value, {
+      onSuccess: () => notifySuccess(t(value ? 'common.archivedDone' : 'common.restoredDone')),
+      onError: (err) => notifyError(err, t),
+    });
+
+  const counterpartyId = saved?.counterpartyId ?? initial.counterpartyId;
+  const title = saved ? saved.fullName : t('contactPerson.newTitle');
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="contact-person-card">
+      <PageHeader title={title}
+        badge={saved?.archivedAt ? <Badge color="gray" data-testid="archived-badge">{t('common.archived')}</Badge> : null}>
+        {counterpartyId ? (
+          <Button variant="default" component={Link} to={`/counterparties/${counterpartyId}`} data-testid="back-to-counterparty">
+            {t('contactPerson.backToCounterparty')}
+          </Button>
+        ) : (
+          <Button variant="default" component={Link} to="/contact-persons">{t('common.backToList')}</Button>
+        )}
+        {saved && !saved.archivedAt && (
+          <ConfirmButton variant="light" color="orange" leftSection={<IconArchive size={16} />} testId="contact-person-archive"
+            question={t('contactPerson.archiveQuestion', { name: saved.fullName })} confirmLabel={t('common.archive')}
+            onConfirm={() => setArchived(true)} loading={archive.isPending}>
+            {t('common.archive')}
+          </ConfirmButton>
+        )}
+        {saved?.archivedAt && (
+          <Button variant="light" leftSection={<IconArrowBackUp size={16} />} onClick={() => setArchived(false)}
+            loading={archive.isPending} data-testid="contact-person-restore">
+            {t('common.restore')}
+          </Button>
+        )}
+        <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving} data-testid="contact-person-save"
+          title={t('common.saveHint')}>
+          {t('common.save')}
+        </Button>
+      </PageHeader>
+      <ContactPersonFields form={card.form} errors={card.errors} onChange={card.patch} />
+      <Divider my="lg" />
+      <Title order={4} mb="sm">{t('contactInfo.title')}</Title>
+      <ContactInfoEditor rows={card.form.contactInfo} errors={card.rowErrors} listError={card.errors.contactInfo}
+        onChange={(rows) => card.patch({ contactInfo: rows })} />
+      <Group mt="lg">
+        {card.dirty && <Badge color="yellow" variant="light">{t('common.unsaved')}</Badge>}
+      </Group>
+    </form>
+  );
+}

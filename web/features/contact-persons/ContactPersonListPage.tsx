@@ -1,0 +1,85 @@
+import { Badge, Button, EmptyState, Group, SegmentedControl, Text } from '@mantine/core';
+import { IconAddressBook, IconPlus } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ContactPerson } from '../../../shared/api/contact-persons';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { PageHeader } from '../../components/PageHeader';
+import { SearchBox } from '../../components/SearchBox';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { firstValue } from '../../components/contactInfo';
+import { useFormat } from '../../components/useFormat';
+import { useListParams } from '../../components/useListParams';
+import { useContactPersonList, type ContactPersonListParams } from './contact-persons.queries';
+
+type Archived = NonNullable<ContactPersonListParams['archived']>;
+
+/** «Контактные лица»: persons of counterparties and individuals without one. */
+export function ContactPersonListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const lp = useListParams({ owner: 'all', archived: 'active' });
+  const owner = lp.get('owner');
+  const archived = (['active', 'archived', 'all'].includes(lp.get('archived')) ? lp.get('archived') : 'active') as Archived;
+  const params: ContactPersonListParams = {
+    q: lp.q || undefined,
+    archived,
+    individuals: owner === 'individuals' ? true : owner === 'counterparties' ? false : undefined,
+  };
+  const list = useContactPersonList(params);
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const fmt = useFormat();
+
+  const columns: Column<ContactPerson>[] = [
+    {
+      key: 'fullName', header: t('contactPerson.fullName'), width: '24%',
+      render: (p) => (
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={500} truncate>{p.fullName}</Text>
+          {p.archivedAt && <Badge size="xs" color="gray" variant="light">{t('common.archived')}</Badge>}
+        </Group>
+      ),
+    },
+    { key: 'counterparty', header: t('contactPerson.counterparty'), width: '20%', render: (p) => p.counterpartyName ?? <Text size="sm" c="dimmed" span>{t('contactPerson.individual')}</Text> },
+    { key: 'position', header: t('contactPerson.position'), width: '14%', render: (p) => p.position ?? '' },
+    { key: 'phone', header: t('contactInfoKinds.phone'), width: 170, render: (p) => firstValue(p.contactInfo, 'phone') },
+    { key: 'email', header: t('contactInfoKindsShort.email'), width: '16%', render: (p) => firstValue(p.contactInfo, 'email') },
+    { key: 'birthday', header: t('contactPerson.birthday'), width: 150, render: (p) => fmt.day(p.birthday) },
+  ];
+  const filtered = !!lp.q || owner !== 'all' || archived !== 'active';
+
+  return (
+    <>
+      <PageHeader title={t('nav.contactPersons')}>
+        <Button component={Link} to="/contact-persons/new" leftSection={<IconPlus size={16} />} data-testid="contact-person-create">
+          {t('common.create')}
+        </Button>
+      </PageHeader>
+      <Group mb="sm" gap="md" wrap="wrap">
+        <SearchBox value={lp.search} onChange={lp.setSearch} placeholder={t('contactPerson.searchPlaceholder')} testId="contact-person-search" />
+        <SegmentedControl value={owner} onChange={(v) => lp.set('owner', v)} data-testid="contact-person-owner-filter"
+          data={[
+            { value: 'all', label: t('filters.all') },
+            { value: 'counterparties', label: t('contactPerson.ofCounterparties') },
+            { value: 'individuals', label: t('contactPerson.individuals') },
+          ]} />
+        <SegmentedControl value={archived} onChange={(v) => lp.set('archived', v)}
+          data={[
+            { value: 'active', label: t('filters.active') },
+            { value: 'archived', label: t('filters.archived') },
+            { value: 'all', label: t('filters.all') },
+          ]} />
+      </Group>
+      {list.isError && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isSuccess && rows.length === 0 ? (
+        <EmptyState mt="xl" icon={<IconAddressBook size={32} />} title={filtered ? t('common.nothingFound') : t('contactPerson.emptyTitle')}
+          description={filtered ? t('common.nothingFoundHint') : t('contactPerson.emptyHint')} data-testid="contact-person-empty" />
+      ) : (
+        <VirtualTable rows={rows} columns={columns} rowKey={(p) => p.id} onRowClick={(p) => navigate(`/contact-persons/${p.id}`)}
+          hasMore={list.hasNextPage} stale={list.isPlaceholderData} loadingMore={list.isFetchingNextPage || list.isPending} onLoadMore={() => void list.fetchNextPage()}
+          testId="contact-person-table" rowTestId="contact-person-row"
+          footer={<Text size="xs" c="dimmed" data-testid="list-count">{t(list.hasNextPage ? 'common.loadedMore' : 'common.loaded', { count: rows.length })}</Text>} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { Badge, Button, Checkbox, EmptyState, Group, SegmentedControl, Text } from '@mantine/core';
+import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Counterparty } from '../../../shared/api/counterparties';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { PageHeader } from '../../components/PageHeader';
+import { SearchBox } from '../../components/SearchBox';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { firstValue } from '../../components/contactInfo';
+import { useFormat } from '../../components/useFormat';
+import { useListParams } from '../../components/useListParams';
+import { useCounterpartyList, type CounterpartyListParams } from './counterparties.queries';
+
+const SORTS = ['name', '-name', 'inn', '-inn', 'createdAt', '-createdAt'];
+type Archived = NonNullable<CounterpartyListParams['archived']>;
+
+/** «Контрагенты»: server-paged, searchable, sortable list. */
+export function CounterpartyListPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const navigate = useNavigate();
+  const lp = useListParams({ sort: 'name', archived: 'active', mine: '' });
+  const sort = SORTS.includes(lp.get('sort')) ? lp.get('sort') : 'name';
+  const archived = (['active', 'archived', 'all'].includes(lp.get('archived')) ? lp.get('archived') : 'active') as Archived;
+  const mine = lp.get('mine') === '1';
+  const params: CounterpartyListParams = { q: lp.q || undefined, sort, archived, responsibleUserId: mine ? 'me' : undefined };
+  const list = useCounterpartyList(params);
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const columns: Column<Counterparty>[] = [
+    {
+      key: 'name', header: t('counterparty.name'), sortKey: 'name',
+      render: (c) => (
+        <Group gap={6} wrap="nowrap" title={c.name}>
+          <Text size="sm" truncate fw={500}>{c.name}</Text>
+          {c.archivedAt && <Badge size="xs" color="gray" variant="light">{t('common.archived')}</Badge>}
+        </Group>
+      ),
+    },
+    { key: 'kind', header: t('counterparty.kind'), width: 95, render: (c) => t(`counterpartyKindsShort.${c.kind}`) },
+    { key: 'inn', header: t('counterparty.inn'), sortKey: 'inn', width: 135, render: (c) => c.inn ?? '' },
+    { key: 'kpp', header: t('counterparty.kpp'), width: 100, render: (c) => c.kpp ?? '' },
+    { key: 'phone', header: t('contactInfoKinds.phone'), width: 155, render: (c) => firstValue(c.contactInfo, 'phone') },
+    { key: 'email', header: t('contactInfoKindsShort.email'), width: 180, render: (c) => firstValue(c.contactInfo, 'email') },
+    { key: 'responsible', header: t('counterparty.responsible'), width: 150, render: (c) => c.responsibleUserName ?? '' },
+    { key: 'abc', header: t('counterparty.abcClass'), width: 50, render: (c) => (c.abcClass ? <Badge variant="light">{c.abcClass}</Badge> : '') },
+    { key: 'createdAt', header: t('common.createdAt'), sortKey: 'createdAt', width: 105, render: (c) => fmt.date(c.createdAt) },
+  ];
+
+  const empty = list.isSuccess && rows.length === 0;
+  const filtered = !!lp.q || mine || archived !== 'active';
+
+  return (
+    <>
+      <PageHeader title={t('nav.counterparties')}>
+        <Button component={Link} to="/counterparties/new" leftSection={<IconPlus size={16} />} data-testid="counterparty-create">
+          {t('common.create')}
+        </Button>
+      </PageHeader>
+      <Group mb="sm" gap="md" wrap="wrap">
+        <SearchBox value={lp.search} onChange={lp.setSearch} placeholder={t('counterparty.searchPlaceholder')} testId="counterparty-search" />
+        <SegmentedControl value={archived} onChange={(v) => lp.set('archived', v)} data-testid="counterparty-archived-filter"
+          data={[
+            { value: 'active', label: t('filters.active') },
+            { value: 'archived', label: t('filters.archived') },
+            { value: 'all', label: t('filters.all') },
+          ]} />
+        <Checkbox label={t('filters.mine')} checked={mine} onChange={(e) => lp.set('mine', e.currentTarget.checked ? '1' : '')}
+          data-testid="counterparty-mine-filter" />
+      </Group>
+      {list.isError && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}
+      {empty ? (
+        <EmptyState mt="xl" icon={<IconBuildingStore size={32} />} title={filtered ? t('common.nothingFound') : t('counterparty.emptyTitle')}
+          description={filtered ? t('common.nothingFoundHint') : t('counterparty.emptyHint')} data-testid="counterparty-empty" />
+      ) : (
+        <VirtualTable rows={rows} columns={columns} rowKey={(c) => c.id} sort={sort} onSortChange={(s) => lp.set('sort', s)}
+          onRowClick={(c) => navigate(`/counterparties/${c.id}`)} hasMore={list.hasNextPage} stale={list.isPlaceholderData}
+          loadingMore={list.isFetchingNextPage || list.isPending} onLoadMore={() => void list.fetchNextPage()}
+          testId="counterparty-table" rowTestId="counterparty-row"
+          footer={<Text size="xs" c="dimmed" data-testid="list-count">{t(list.hasNextPage ? 'common.loadedMore' : 'common.loaded', { count: rows.length })}</Text>} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Center, Loader, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Settings, SettingsPatch } from '../../../shared/api/settings';
+import { fieldErrorsOf } from '../../api/errors';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { PageHeader } from '../../components/PageHeader';
+import { ResponsibleSelect } from '../../components/ResponsibleSelect';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useSettings, useUpdateSettings } from './settings.queries';
+
+export function SettingsPage() {
+  const settings = useSettings();
+  if (settings.isError) return <ErrorPanel error={settings.error} onRetry={() => void settings.refetch()} />;
+  if (!settings.data) return <Center p="xl"><Loader /></Center>;
+  return <SettingsForm saved={settings.data} />;
+}
+
+/** Company-wide settings (admin): «Настройка параметров учета». Only changed fields are sent. */
+function SettingsForm({ saved }: { saved: Settings }) {
+  const { t } = useTranslation();
+  const update = useUpdateSettings();
+  const [form, setForm] = useState<Settings>(saved);
+  const set = (p: Partial<Settings>) => setForm((f) => ({ ...f, ...p }));
+  const errors = fieldErrorsOf(update.error, t);
+
+  const save = () => {
+    const patch: SettingsPatch = {};
+    for (const key of Object.keys(form) as (keyof Settings)[]) {
+      if (form[key] !== saved[key]) (patch as Record<string, unknown>)[key] = form[key];
+    }
+    if (typeof patch.companyName === 'string') patch.companyName = patch.companyName.trim();
+    if (typeof patch.defaultPhoneRegion === 'string') patch.defaultPhoneRegion = patch.defaultPhoneRegion.trim().toUpperCase();
+    if (Object.keys(patch).length === 0) return notifySuccess(t('common.noChanges'));
+    update.mutate(patch, {
+      onSuccess: (s) => {
+        setForm(s);
+        notifySuccess(t('common.saved'));
+      },
+      onError: (err) => notifyError(err, t),
+    });
+  };
+  useSaveShortcut(save);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save();
+  };
+
+  return (
+    <form onSubmit={submit} data-testid="settings-form">
+      <PageHeader title={t('nav.settings')}>
+        <Button type="submit" loading={update.isPending} data-testid="settings-save">{t('common.save')}</Button>
+      </PageHeader>
+      <Stack maw={720} gap="md">
+        <Title order={4}>{t('settings.company')}</Title>
+        <TextInput label={t('settings.companyName')} value={form.companyName} error={errors.companyName} autoFocus maxLength={200}
+          onChange={(e) => set({ companyName: e.currentTarget.value })} data-testid="settings-companyName" />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TimeZoneSelect label={t('settings.timeZone')} value={form.timeZone} error={errors.timeZone} onChange={(v) => set({ timeZone: v })} />
+          <TextInput label={t('settings.defaultPhoneRegion')} description={t('settings.defaultPhoneRegionHint')} maxLength={2}
+            value={form.defaultPhoneRegion} error={errors.defaultPhoneRegion}
+            onChange={(e) => set({ defaultPhoneRegion: e.currentTarget.value.toUpperCase() })} />
+        </SimpleGrid>
+        <Switch label={t('settings.managersSeeAll')} checked={form.managersSeeAllCounterparties}
+          onChange={(e) => set({ managersSeeAllCounterparties: e.currentTarget.checked })} />
+        <Title order={4} mt="md">{t('settings.abc')}</Title>
+        <div>
+          <Text size="sm" fw={500} mb={4}>{t('settings.abcBasis')}</Text>
+          <SegmentedControl value={form.abcBasis} onChange={(v) => set({ abcBasis: v === 'grossProfit' ? 'grossProfit' : 'revenue' })}
+            data={[{ value: 'revenue', label: t('settings.abcRevenue') }, { value: 'grossProfit', label: t('settings.abcGrossProfit') }]} />
+        </div>
+        <Title order={4} mt="md">{t('settings.jobs')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <ResponsibleSelect label={t('settings.scheduledJobsUser')} value={form.scheduledJobsUserId} error={errors.scheduledJobsUserId}
+            onChange={(id) => set({ scheduledJobsUserId: id })} />
+          <NumberInput label={t('settings.schedulerInterval')} min={1} max={86400} allowDecimal={false} allowNegative={false}
+            value={form.schedulerIntervalSeconds} error={errors.schedulerIntervalSeconds}
+            onChange={(v) => set({ schedulerIntervalSeconds: typeof v === 'number' ? v : Number(v) || 1 })} />
+        </SimpleGrid>
+        <Switch label={t('settings.birthdayRemindResponsible')} checked={form.birthdayRemindResponsible}
+          onChange={(e) => set({ birthdayRemindResponsible: e.currentTarget.checked })} />
+      </Stack>
+    </form>
+  );
+}
