@@ -43,23 +43,33 @@ if (projects.includes('e2e')) {
   if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1);
 }
 
-const results = '.vitest-results.json';
-rmSync(results, { force: true });
-const status = run('npx', [
-  'vitest', 'run',
-  ...projects.flatMap((p) => ['--project', p]),
-  '--reporter=default', '--reporter=json', `--outputFile.json=${results}`,
-  ...extraArgs,
-]);
+// API suites first (both databases in one run), then the browser journeys on their own, so
+// chromium does not compete with the API tests for the two cores.
+const groups = [projects.filter((p) => p !== 'e2e'), projects.filter((p) => p === 'e2e')].filter((g) => g.length);
+let status = 0;
+let passed = 0, failed = 0, skippedTests = 0;
+for (const [i, group] of groups.entries()) {
+  const results = `.vitest-results-${i}.json`;
+  rmSync(results, { force: true });
+  const code = run('npx', [
+    'vitest', 'run',
+    ...group.flatMap((p) => ['--project', p]),
+    '--reporter=default', '--reporter=json', `--outputFile.json=${results}`,
+    ...extraArgs,
+  ]);
+  if (code !== 0) status = code;
+  if (existsSync(results)) {
+    const r = JSON.parse(readFileSync(results, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skippedTests += r.numPendingTests + r.numTodoTests;
+    rmSync(results, { force: true });
+  } else {
+    status = status || 1;
+  }
+}
 
 for (const s of skipped) console.warn(`\nWARNING: ${s}`);
-let passed = 0, failed = 0, skippedTests = 0;
-if (existsSync(results)) {
-  const r = JSON.parse(readFileSync(results, 'utf8'));
-  passed = r.numPassedTests;
-  failed = r.numFailedTests;
-  skippedTests = r.numPendingTests + r.numTodoTests;
-}
 console.log(`\nSuites run: ${projects.join(', ')}`);
 console.log(`${passed} passed, ${failed} failed, ${skippedTests} skipped`);
 process.exit(status !== 0 || failed > 0 || passed === 0 ? 1 : 0);
