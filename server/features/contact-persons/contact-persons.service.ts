@@ -147,14 +147,10 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Contac
 
 export async function setArchived(deps: Deps, actor: Actor, id: string, archived: boolean) {
   const v = await visibility(deps, actor);
-  const now = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
-    const before = await load(trx, id, v);
-    if (archived === (before.archivedAt !== null)) return before;
-    await repo.update(trx, id, { archivedAt: archived ? now : null, updatedAt: now, updatedBy: actor.id });
-    const after = await load(trx, id, { all: true });
-    await audit.record(trx, { entityType: 'contactPerson', entityId: id, action: archived ? 'archive' : 'restore', userId: actor.id, at: now }, snapshot(before), snapshot(after));
-    return after;
+  return audit.setArchivedAudited(deps, actor.id, {
+    entityType: 'contactPerson', id, archived, snapshot,
+    load: (db, visibleOnly) => load(db, id, visibleOnly ? v : { all: true }),
+    write: (db, patch) => repo.update(db, id, patch),
   });
 }
 

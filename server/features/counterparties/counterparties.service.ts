@@ -182,16 +182,12 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Counte
 
 export async function setArchived(deps: Deps, actor: Actor, id: string, archived: boolean): Promise<Counterparty> {
   const v = await visibilityFor(deps, actor);
-  const now = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
-    const before = await load(trx, id, v);
-    if (archived === (before.archivedAt !== null)) return before;
+  return audit.setArchivedAudited(deps, actor.id, {
+    entityType: 'counterparty', id, archived, snapshot,
+    load: (db, visibleOnly) => load(db, id, visibleOnly ? v : { all: true }),
+    write: (db, patch) => repo.update(db, id, patch),
     // Restoring must not create a second active card with the same INN.
-    if (!archived) await assertInnFree(trx, before.inn, id);
-    await repo.update(trx, id, { archivedAt: archived ? now : null, updatedAt: now, updatedBy: actor.id });
-    const after = await load(trx, id, { all: true });
-    await audit.record(trx, { entityType: 'counterparty', entityId: id, action: archived ? 'archive' : 'restore', userId: actor.id, at: now }, snapshot(before), snapshot(after));
-    return after;
+    beforeRestore: (db, before) => assertInnFree(db, before.inn, id),
   });
 }
 

@@ -183,14 +183,10 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: EventP
 
 export async function setArchived(deps: Deps, actor: Actor, id: string, archived: boolean) {
   const v = await visibility(deps, actor);
-  const now = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
-    const before = toApi(await load(trx, id, v));
-    if (archived === (before.archivedAt !== null)) return before;
-    await repo.update(trx, id, { archivedAt: archived ? now : null, updatedAt: now, updatedBy: actor.id });
-    const after = toApi(await load(trx, id, { all: true }));
-    await audit.record(trx, { entityType: 'event', entityId: id, action: archived ? 'archive' : 'restore', userId: actor.id, at: now }, snapshot(before), snapshot(after));
-    return after;
+  return audit.setArchivedAudited(deps, actor.id, {
+    entityType: 'event', id, archived, snapshot,
+    load: async (db, visibleOnly) => toApi(await load(db, id, visibleOnly ? v : { all: true })),
+    write: (db, patch) => repo.update(db, id, patch),
   });
 }
 
