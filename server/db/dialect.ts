@@ -62,6 +62,8 @@ export function makeDialect(url: string, opts: { pgSchema?: string; poolSize?: n
     conn.pragma('synchronous = FULL');
     conn.pragma('foreign_keys = ON');
     conn.pragma('busy_timeout = 5000');
+    // PostgreSQL's reverse(text), which SQLite lacks: migrations use it on both.
+    conn.function('reverse', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? [...v].reverse().join('') : v));
     return { name: 'sqlite', dialect: new ImmediateSqliteDialect({ database: conn }) };
   }
   setPgParsers();

@@ -18,7 +18,8 @@ export function decodeCursor(cursor: string): [string | number | null, string] {
   throw invalid('cursor', 'is not a cursor this list gave out', 'cursor_invalid');
 }
 
-/** Rows strictly after (value, id) in the given direction: the keyset condition. */
+/** Rows strictly after (value, id) in the given direction: the keyset condition. A row-value
+ * comparison, which both databases turn into an index range (an OR of two conditions is not). */
 export function after<DB, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,
   sortExpr: Expression<unknown>,
@@ -28,7 +29,7 @@ export function after<DB, TB extends keyof DB>(
 ): Expression<SqlBool> {
   const op = dir === 'asc' ? sql.raw('>') : sql.raw('<');
   const [v, id] = cursor;
-  return sql<SqlBool>`(${sortExpr} ${op} ${v} or (${sortExpr} = ${v} and ${idExpr} ${op} ${id}))`;
+  return sql<SqlBool>`((${sortExpr}, ${idExpr}) ${op} (${v}, ${id}))`;
 }
 
 /** Escapes LIKE wildcards in user text; use with `escape '\'`. */

@@ -3,6 +3,7 @@ import { columnTypes, transactionLock, type DialectName } from './dialect.js';
 import type { MigrationContext } from './migrations/context.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_events_tasks_scheduler.js';
+import * as m0003 from './migrations/0003_search_indexes.js';
 
 interface Migration {
   name: string;
@@ -13,6 +14,7 @@ interface Migration {
 const MIGRATIONS: Migration[] = [
   { name: '0001_foundation', up: m0001.up },
   { name: '0002_events_tasks_scheduler', up: m0002.up },
+  { name: '0003_search_indexes', up: m0003.up },
 ];
 
 const MIGRATION_LOCK = 72_100_001;

@@ -94,6 +94,8 @@ export interface ContactInfoTable {
   comment: string | null;
   normalized: string | null;
   digits: string | null;
+  /** digits reversed: "ends with" searches become index ranges. */
+  digitsRev: string | null;
   position: number;
 }
 

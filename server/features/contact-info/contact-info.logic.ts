@@ -69,7 +69,7 @@ export function normalizeEntries(
 
 export interface PhoneSearch {
   e164: string | null;
-  digits: string | null;
+  digits: string;
 }
 
 /** How a search text could match a phone: exact E.164 and/or a run of digits. */

@@ -23,6 +23,7 @@ export async function replaceEntries(db: DbOrTrx, owner: Owner, entries: Normali
         comment: e.comment,
         normalized: e.normalized,
         digits: e.digits,
+        digitsRev: e.digits ? [...e.digits].reverse().join('') : null,
         position: i,
       })),
     )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequisites, isValidInn, isValidKpp, searchKey } from './counterparties.logic.js';
+import { checkRequisites, isValidInn, isValidKpp, prefixEnd, searchKey, searchPlan } from './counterparties.logic.js';
 
 describe('INN check digits', () => {
   it.each(['7707083893', '7736207543', '500100732259', '772801366974'])('accepts a real INN %s', (inn) => {
@@ -34,5 +34,20 @@ describe('requisites by kind', () => {
 describe('search key', () => {
   it('folds case, ё and spaces so Cyrillic search is case-insensitive', () => {
     expect(searchKey('  ООО «Ёлка»   Трейд ')).toBe('ооо «елка» трейд');
+  });
+});
+
+describe('search plan', () => {
+  it('sends each kind of text to the branch its index serves', () => {
+    expect(searchPlan('Info@Romashka.RU', null)).toEqual({ email: 'info@romashka.ru' });
+    expect(searchPlan('+74951234567', { e164: '+74951234567', digits: '74951234567' })).toEqual({ phoneE164: '+74951234567', phoneSuffixRev: '76543215947' });
+    expect(searchPlan('7707083893', { e164: null, digits: '7707083893' })).toEqual({ innPrefix: '7707083893', phoneSuffixRev: '3983807077' });
+    expect(searchPlan('770', null)).toEqual({ innPrefix: '770', name: '770' });
+    expect(searchPlan('Ромашка', null)).toEqual({ name: 'ромашка' });
+  });
+  it('prefixEnd bounds a digit prefix', () => {
+    expect(prefixEnd('7654321')).toBe('7654322');
+    expect(prefixEnd('129')).toBe('12:');
+    expect('1299' < prefixEnd('129') && '129' >= '129').toBe(true);
   });
 });

@@ -53,3 +53,32 @@ export const blankToNull = (s: string | null | undefined): string | null => {
 };
 
 export const searchKey = (s: string) => s.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ');
+
+/** What a search text can match, decided once so each branch can use its own index:
+ * e-mail → exact address; phone-shaped → E.164 and the number's ending; digits → INN prefix;
+ * anything with letters → the name. */
+export interface SearchPlan {
+  name?: string;
+  innPrefix?: string;
+  phoneE164?: string;
+  /** Reversed digits: a number ending with these digits. */
+  phoneSuffixRev?: string;
+  email?: string;
+}
+
+export function searchPlan(text: string, phone: { e164: string | null; digits: string } | null): SearchPlan {
+  const t = text.trim();
+  if (t.includes('@')) return { email: t.toLowerCase() };
+  const plan: SearchPlan = {};
+  if (/^\d{3,12}$/.test(t)) plan.innPrefix = t;
+  if (phone) {
+    if (phone.e164) plan.phoneE164 = phone.e164;
+    plan.phoneSuffixRev = [...phone.digits].reverse().join('');
+    return plan;
+  }
+  plan.name = searchKey(t);
+  return plan;
+}
+
+/** The smallest string greater than every string starting with p (p is digits): the end of a prefix range. */
+export const prefixEnd = (p: string) => p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1);

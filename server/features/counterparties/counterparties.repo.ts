@@ -1,14 +1,14 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { CounterpartiesTable, DB } from '../../db/schema.js';
-import { after, containsPattern, decodeCursor, likeEscape } from '../../db/keyset.js';
+import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
 
-import type { Visibility } from './counterparties.logic.js';
+import { prefixEnd, type SearchPlan, type Visibility } from './counterparties.logic.js';
 export type { Visibility };
 
 export interface ListFilter {
   visibility: Visibility;
-  q?: { text: string; phoneE164: string | null; phoneDigits: string | null; email: string | null; innPrefix: string | null };
+  q?: SearchPlan;
   archived: 'active' | 'archived' | 'all';
   responsibleUserId?: string;
   isCustomer?: boolean;
@@ -47,13 +47,16 @@ function filtered(db: DbOrTrx, f: ListFilter) {
     });
 }
 
-function matches(eb: Eb, q: NonNullable<ListFilter['q']>) {
-  const ors: Expression<SqlBool>[] = [sql<SqlBool>`counterparties.name_search like ${containsPattern(q.text)} escape '\\'`];
-  if (q.innPrefix) ors.push(sql<boolean>`counterparties.inn like ${likeEscape(q.innPrefix) + '%'} escape '\\'`);
-  const info = eb.selectFrom('contactInfo').select('contactInfo.id').whereRef('contactInfo.counterpartyId', '=', 'counterparties.id');
-  if (q.phoneE164) ors.push(eb.exists(info.where('contactInfo.normalized', '=', q.phoneE164)));
-  if (q.phoneDigits) ors.push(eb.exists(info.where(sql<boolean>`contact_info.digits like ${containsPattern(q.phoneDigits)} escape '\\'`)));
-  if (q.email) ors.push(eb.exists(info.where('contactInfo.normalized', '=', q.email)));
+function matches(eb: Eb, q: SearchPlan) {
+  const ors: Expression<SqlBool>[] = [];
+  const owners = () => eb.selectFrom('contactInfo').select('contactInfo.counterpartyId').where('contactInfo.counterpartyId', 'is not', null);
+  if (q.name) ors.push(sql<SqlBool>`counterparties.name_search like ${containsPattern(q.name)} escape '\\'`);
+  if (q.innPrefix) ors.push(eb.and([eb('counterparties.inn', '>=', q.innPrefix), eb('counterparties.inn', '<', prefixEnd(q.innPrefix))]));
+  if (q.phoneE164) ors.push(eb('counterparties.id', 'in', owners().where('contactInfo.normalized', '=', q.phoneE164)));
+  if (q.phoneSuffixRev) {
+    ors.push(eb('counterparties.id', 'in', owners().where('contactInfo.digitsRev', '>=', q.phoneSuffixRev).where('contactInfo.digitsRev', '<', prefixEnd(q.phoneSuffixRev))));
+  }
+  if (q.email) ors.push(eb('counterparties.id', 'in', owners().where('contactInfo.normalized', '=', q.email)));
   return eb.or(ors);
 }
 

@@ -11,7 +11,7 @@ import { getSettings } from '../settings/settings.service.js';
 import * as contactInfo from '../contact-info/contact-info.service.js';
 import * as audit from '../audit/audit.service.js';
 import { userExists } from '../users/users.repo.js';
-import { blankToNull, checkRequisites, searchKey, visibilityOf, type Visibility } from './counterparties.logic.js';
+import { blankToNull, checkRequisites, searchKey, searchPlan, visibilityOf, type Visibility } from './counterparties.logic.js';
 import * as repo from './counterparties.repo.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findVisible>>>;
@@ -46,22 +46,13 @@ export async function list(deps: Deps, actor: Actor, query: CounterpartyListQuer
   const s = await getSettings(deps);
   const visibility = visibilityOf(s, actor);
   const text = query.q?.trim();
-  const phone = text ? contactInfo.phoneSearchOf(text, s.defaultPhoneRegion) : null;
   const filter: repo.ListFilter = {
     visibility,
     archived: query.archived ?? 'active',
     responsibleUserId: query.responsibleUserId === 'me' ? actor.id : query.responsibleUserId,
     isCustomer: query.isCustomer,
     isSupplier: query.isSupplier,
-    q: text
-      ? {
-          text: searchKey(text),
-          phoneE164: phone?.e164 ?? null,
-          phoneDigits: phone?.digits ?? null,
-          email: text.includes('@') ? contactInfo.normalizeEmail(text) : null,
-          innPrefix: /^\d{3,12}$/.test(text) ? text : null,
-        }
-      : undefined,
+    q: text ? searchPlan(text, contactInfo.phoneSearchOf(text, s.defaultPhoneRegion)) : undefined,
   };
   const sortParam = query.sort ?? 'name';
   const dir = sortParam.startsWith('-') ? 'desc' : 'asc';

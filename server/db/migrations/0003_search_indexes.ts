@@ -1,0 +1,24 @@
+// Frozen once released: append a new migration instead of editing this one.
+import { sql, type Kysely } from 'kysely';
+import type { MigrationContext } from './context.js';
+
+/** Indexes that make searches on a million counterparties answer in milliseconds:
+ * - contact_info.digits_rev: the phone digits reversed, so "ends with 1234567" (a partial number
+ *   as people type it) is an index range instead of a scan;
+ * - PostgreSQL: trigram indexes for substring search of names and subjects (pg_trgm is a trusted
+ *   extension: the database owner may create it, no superuser needed). */
+export async function up(db: Kysely<any>, { dialect }: MigrationContext): Promise<void> {
+  await db.schema.alterTable('contact_info').addColumn('digits_rev', 'text').execute();
+  // reverse() is built into PostgreSQL and registered on SQLite connections by the app.
+  await sql`update contact_info set digits_rev = reverse(digits) where digits is not null`.execute(db);
+  await db.schema.createIndex('contact_info_digits_rev_idx').on('contact_info').column('digits_rev').execute();
+
+  if (dialect !== 'postgres') return;
+  const available = await sql<{ n: number }>`select count(*)::int as n from pg_available_extensions where name = 'pg_trgm'`.execute(db);
+  if (!available.rows[0]?.n) return;
+  // Installed once per database, in public, so every schema (and test schema) shares it.
+  await sql`create extension if not exists pg_trgm with schema public`.execute(db);
+  await sql`create index counterparties_name_trgm on counterparties using gin (name_search public.gin_trgm_ops)`.execute(db);
+  await sql`create index contact_persons_name_trgm on contact_persons using gin (name_search public.gin_trgm_ops)`.execute(db);
+  await sql`create index events_subject_trgm on events using gin (subject_search public.gin_trgm_ops)`.execute(db);
+}
