@@ -45,3 +45,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 });
+
+describe('static web app', () => {
+  it('answers a missing asset with 404, not the page', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'crm-web-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>CRM</title>');
+    const { buildApp } = await import('./app.js');
+    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: t.database.url }), database: t.database, clock: t.clock, logger: false, webDir: dir });
+    expect((await app.inject({ method: 'GET', url: '/assets/missing-123.js' })).statusCode).toBe(404);
+    const deep = await app.inject({ method: 'GET', url: '/counterparties/123' });
+    expect(deep.statusCode).toBe(200);
+    expect(deep.body).toContain('<title>CRM</title>');
+    await app.close();
+  });
+});

@@ -48,8 +48,8 @@ const PeriodUnit = Type.Union([Type.Literal('day'), Type.Literal('week'), Type.L
 
 export const EventsReportQuery = Type.Object(
   {
-    /** Grouping levels in the user's order, comma-separated: groupBy=counterparty,contactPerson */
-    groupBy: Type.Optional(Type.String({ maxLength: 200, pattern: `^(${EVENT_GROUPINGS.join('|')})(,(${EVENT_GROUPINGS.join('|')}))*$` })),
+    /** Grouping levels in the user's order, comma-separated: groupBy=counterparty,contactPerson; empty: a flat list. */
+    groupBy: Type.Optional(Type.String({ maxLength: 200, pattern: `^$|^(${EVENT_GROUPINGS.join('|')})(,(${EVENT_GROUPINGS.join('|')}))*$` })),
     period: Type.Optional(PeriodUnit),
     /** Include the events themselves under the innermost group (default true). */
     details: Type.Optional(Type.Boolean()),
@@ -101,6 +101,7 @@ export const ColdCallsQuery = Type.Object(
     to: Type.Optional(Type.String({ format: 'date' })),
     period: Type.Optional(PeriodUnit),
     responsibleUserId: Type.Optional(Type.Union([Id, Type.Literal('me')])),
+    lang: Type.Optional(Type.Union([Type.Literal('ru'), Type.Literal('en')])),
   },
   { additionalProperties: false },
 );

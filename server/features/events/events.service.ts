@@ -123,6 +123,9 @@ export async function create(deps: Deps, actor: Actor, input: EventCreate): Prom
   const reminder = input.reminder;
   const assigneeId = reminder?.assigneeId ?? links.responsibleUserId;
   if (reminder && !(await userExists(deps.db, assigneeId))) throw invalid('reminder.assigneeId', 'no such active user', 'user_not_found');
+  if (reminder?.dueAt && new Date(reminder.remindAt) > new Date(reminder.dueAt)) {
+    throw invalid('reminder.remindAt', 'must not be after the due time', 'remind_after_due');
+  }
   const now = deps.clock.now().toISOString();
   const id = newId();
   const subject = input.subject.trim();

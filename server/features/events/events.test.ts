@@ -39,7 +39,7 @@ describe('events', () => {
     [{ contactPersonId: 'OTHER' }, 'contactPersonId', 'contact_person_mismatch'],
     [{ startAt: '2026-11-27 10:00' }, 'startAt', 'format_date-time'],
     [{ reminder: { remindAt: '2026-11-27T10:00:00+25:00' } }, 'reminder.remindAt', 'format_date-time'],
-    [{ reminder: { remindAt: '2026-11-28T10:00:00Z', dueAt: '2026-11-28T09:00:00Z' } }, 'remindAt', 'remind_after_due'],
+    [{ reminder: { remindAt: '2026-11-28T10:00:00Z', dueAt: '2026-11-28T09:00:00Z' } }, 'reminder.remindAt', 'remind_after_due'],
     [{ kind: 'fax' }, 'kind', 'enum'],
     [{ subject: '' }, 'subject', 'required'],
     [{ basis: { type: 'order', id: '0190e7a0-0000-7000-8000-000000000000' } }, 'basis.type', 'basis_type_unsupported'],

@@ -51,7 +51,7 @@ function keyOf(e: Event, g: EventGrouping, unit: PeriodUnit, tz: string, lang: L
 const eventRow = (e: Event, level: number, lang: Lang): EventsReportRow => ({
   level, type: 'event', grouping: null, label: `№${e.number} ${e.subject}`, count: 1, durationMinutes: e.durationMinutes ?? 0,
   eventId: e.id, number: e.number, startAt: e.startAt, counterpartyName: e.counterpartyName, contactPersonName: e.contactPersonName,
-  kind: label(e.kind, lang), importance: e.importance, state: label(e.state, lang),
+  kind: label(e.kind, lang), importance: label(e.importance, lang), state: label(e.state, lang),
 });
 
 /** Groups events by the user's ordered levels, with count and duration totals per group. Exact integer sums. */

@@ -22,7 +22,7 @@ const GROUP_LABELS: Record<string, { ru: string; en: string }> = {
 export const EVENTS_REPORT_TITLE = { ru: 'Отчет по событиям', en: 'Events report' };
 
 export async function eventsReport(deps: Deps, actor: Actor, q: EventsReportQuery): Promise<EventsReport & { lang: 'ru' | 'en' }> {
-  const groupBy = parseList(q.groupBy, EVENT_GROUPINGS, ['counterparty']);
+  const groupBy = q.groupBy === '' ? [] : parseList(q.groupBy, EVENT_GROUPINGS, ['counterparty']);
   const lang = q.lang ?? actor.language;
   const { events: list, truncated } = await events.forReport(deps, actor, q, EVENTS_CAP);
   const rows = groupEvents(list, groupBy, { period: q.period ?? 'month', timeZone: actor.timeZone, lang, details: q.details ?? true });
@@ -52,7 +52,7 @@ export function eventsReportTable(r: EventsReport, lang: 'ru' | 'en', timeZone: 
 
 export async function coldCallsReport(deps: Deps, actor: Actor, q: ColdCallsQuery): Promise<ColdCallsReport> {
   const { events: list } = await events.forReport(deps, actor, q, EVENTS_CAP);
-  return coldCalls(list, q.period ?? 'month', actor.timeZone, actor.language);
+  return coldCalls(list, q.period ?? 'month', actor.timeZone, q.lang ?? actor.language);
 }
 
 export { label as eventLabel };

@@ -34,6 +34,12 @@ describe('events report', () => {
     expect(r.rows[1].eventId).toBeTruthy();
   });
 
+  it('an empty grouping gives a flat list of events', async () => {
+    const r = (await t.get(t.adminCookie, '/api/reports/events?groupBy=&from=2026-11-01')).json();
+    expect(r.groupBy).toEqual([]);
+    expect(r.rows.map((x: any) => x.type)).toEqual(['event', 'event', 'event']);
+  });
+
   it('refuses injected groupings and periods', async () => {
     for (const qs of ['groupBy=counterparty;drop', 'groupBy=passwordHash', 'period=year', 'groupBy=period&period=day%27--']) {
       expect((await t.get(t.adminCookie, `/api/reports/events?${qs}`)).statusCode, qs).toBe(400);
