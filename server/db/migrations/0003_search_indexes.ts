@@ -12,6 +12,9 @@ export async function up(db: Kysely<any>, { dialect }: MigrationContext): Promis
   // reverse() is built into PostgreSQL and registered on SQLite connections by the app.
   await sql`update contact_info set digits_rev = reverse(digits) where digits is not null`.execute(db);
   await db.schema.createIndex('contact_info_digits_rev_idx').on('contact_info').column('digits_rev').execute();
+  // A plain INN index besides the partial unique one: a search ORs the INN range with other
+  // branches, and a partial index cannot serve a branch of an OR.
+  await db.schema.createIndex('counterparties_inn_idx').on('counterparties').column('inn').execute();
 
   if (dialect !== 'postgres') return;
   const available = await sql<{ n: number }>`select count(*)::int as n from pg_available_extensions where name = 'pg_trgm'`.execute(db);
