@@ -16,7 +16,8 @@ beforeAll(async () => {
   await page.getByTestId('setup-email').fill('alice@example.com');
   await page.getByTestId('setup-password').fill('alice-password');
   await page.getByTestId('setup-submit').click();
-  await page.getByTestId('counterparty-empty').waitFor();
+  // Signed in: the home page is the first screen.
+  await page.getByTestId('home-birthdays').waitFor();
 });
 
 afterAll(async () => {

@@ -35,6 +35,9 @@ describe('contact information journey', () => {
     await page.getByTestId('setup-password').fill('correct horse 1');
     await page.getByTestId('setup-submit').click();
 
+    // The first screen is the home page («Начальная страница»); the journey goes on in «Контрагенты».
+    await page.getByTestId('home-birthdays').waitFor();
+    await page.getByTestId('nav-counterparties').click();
     await page.getByTestId('counterparty-empty').waitFor();
     expect(await page.getByTestId('page-title').textContent()).toBe('Контрагенты');
     const users = await database.db.selectFrom('users').select(['email', 'role', 'name']).execute();

@@ -8,6 +8,7 @@ import { migrate } from '../server/db/migrate';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { systemClock } from '../server/lib/clock';
+import { startScheduler, type Scheduler } from '../server/scheduler';
 
 export const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../docs/screenshots', import.meta.url));
@@ -29,6 +30,8 @@ export interface HarnessOptions {
   /** Browser locale; decides the language before sign-in. */
   locale?: string;
   viewport?: { width: number; height: number };
+  /** Runs the server's scheduler (reminder popups every 2 s, jobs such as birthdays), as main.ts does. */
+  startScheduler?: boolean;
 }
 
 /**
@@ -50,6 +53,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not report a port');
   const baseUrl = `http://127.0.0.1:${address.port}`;
+  const scheduler: Scheduler | null = opts.startScheduler ? startScheduler(app.deps) : null;
 
   const locale = opts.locale ?? 'ru-RU';
   const lang = locale.split('-')[0];
@@ -101,6 +105,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     async close() {
       await browser.close().catch(() => undefined);
+      await scheduler?.stop().catch(() => undefined);
       await app.close().catch(() => undefined);
       await database.close().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });

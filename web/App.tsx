@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Center, Loader } from '@mantine/core';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AppLayout } from './components/AppLayout';
 import { ErrorPanel } from './components/ErrorPanel';
@@ -13,9 +13,17 @@ import { CounterpartyCardPage } from './features/counterparties/CounterpartyCard
 import { ContactPersonListPage } from './features/contact-persons/ContactPersonListPage';
 import { ContactPersonCardPage } from './features/contact-persons/ContactPersonCardPage';
 import { ContactInfoReportPage } from './features/reports/ContactInfoReportPage';
+import { EventListPage } from './features/events/EventListPage';
+import { EventCardPage } from './features/events/EventCardPage';
+import { EventsReportPage } from './features/reports/EventsReportPage';
+import { ColdCallsPage } from './features/reports/ColdCallsPage';
+import { InfoSourcesPage } from './features/info-sources/InfoSourcesPage';
 import { UsersPage } from './features/users/UsersPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { MySettingsPage } from './features/me/MySettingsPage';
+import { HomePage } from './features/home/HomePage';
+import { TaskListPage } from './features/tasks/TaskListPage';
+import { JobsPage } from './features/scheduler/JobsPage';
 import { setLanguage } from './i18n';
 
 function FullPageLoader() {
@@ -49,7 +57,8 @@ export function App() {
   return (
     <AppLayout user={user}>
       <Routes>
-        <Route path="/" element={<Navigate to="/counterparties" replace />} />
+        <Route path="/" element={<HomePage />} />
+        <Route path="/tasks" element={<TaskListPage />} />
         <Route path="/counterparties" element={<CounterpartyListPage />} />
         <Route path="/counterparties/new" element={<CounterpartyCardPage key="new" />} />
         <Route path="/counterparties/:id" element={<CounterpartyCardPage />} />
@@ -57,9 +66,16 @@ export function App() {
         <Route path="/contact-persons/new" element={<ContactPersonCardPage key="new" />} />
         <Route path="/contact-persons/:id" element={<ContactPersonCardPage />} />
         <Route path="/reports/contact-info" element={<ContactInfoReportPage />} />
+        <Route path="/events" element={<EventListPage />} />
+        <Route path="/events/new" element={<EventCardPage />} />
+        <Route path="/events/:id" element={<EventCardPage />} />
+        <Route path="/reports/events" element={<EventsReportPage />} />
+        <Route path="/reports/cold-calls" element={<ColdCallsPage />} />
+        {isAdmin && <Route path="/settings/info-sources" element={<InfoSourcesPage />} />}
         <Route path="/me" element={<MySettingsPage />} />
         {isAdmin && <Route path="/users" element={<UsersPage />} />}
         {isAdmin && <Route path="/settings" element={<SettingsPage />} />}
+        {isAdmin && <Route path="/settings/jobs" element={<JobsPage />} />}
         <Route path="*" element={<NotFoundPage title={t('common.notFound')} />} />
       </Routes>
     </AppLayout>

@@ -4,11 +4,15 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook, IconBuildingStore, IconChevronDown, IconLogout, IconReportAnalytics, IconSettings, IconUserCog, IconUsers,
 } from '@tabler/icons-react';
+import { IconChecklist, IconClockPlay, IconHome } from '@tabler/icons-react';
+import { IconCalendarEvent, IconListDetails } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/api/users';
 import { useLogout } from '../features/auth/auth.queries';
 import { LanguageSwitch } from './LanguageSwitch';
+import { RemindersProvider } from './reminders/RemindersProvider';
+import { useStartupTasks } from '../features/tasks/useStartupTasks';
 
 interface NavItem {
   to: string;
@@ -23,20 +27,29 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const logout = useLogout();
+  useStartupTasks(user);
 
   const main: NavItem[] = [
+    { to: '/', label: t('home.nav'), icon: <IconHome size={18} />, testId: 'nav-home' },
+    { to: '/tasks', label: t('tasks.nav'), icon: <IconChecklist size={18} />, testId: 'nav-tasks' },
     { to: '/counterparties', label: t('nav.counterparties'), icon: <IconBuildingStore size={18} />, testId: 'nav-counterparties' },
     { to: '/contact-persons', label: t('nav.contactPersons'), icon: <IconAddressBook size={18} />, testId: 'nav-contact-persons' },
+    { to: '/events', label: t('events.title'), icon: <IconCalendarEvent size={18} />, testId: 'nav-events' },
   ];
   const admin: NavItem[] = user.role === 'admin'
     ? [
         { to: '/users', label: t('nav.users'), icon: <IconUsers size={18} />, testId: 'nav-users' },
         { to: '/settings', label: t('nav.settings'), icon: <IconSettings size={18} />, testId: 'nav-settings' },
+        { to: '/settings/jobs', label: t('scheduler.nav'), icon: <IconClockPlay size={18} />, testId: 'nav-jobs' },
+        { to: '/settings/info-sources', label: t('infoSources.title'), icon: <IconListDetails size={18} />, testId: 'nav-info-sources' },
       ]
     : [];
+  // The deepest matching item is the active one ("/settings/jobs" is not also "/settings"; "/" only itself).
+  const matches = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`));
+  const activeTo = [...main, ...admin].map((n) => n.to).filter(matches).sort((a, b) => b.length - a.length)[0];
   const item = (n: NavItem) => (
     <NavLink key={n.to} component={Link} to={n.to} label={n.label} leftSection={n.icon} onClick={close}
-      active={location.pathname.startsWith(n.to)} data-testid={n.testId} />
+      active={n.to === activeTo} data-testid={n.testId} />
   );
   const [reportsOpen, setReportsOpen] = useState(true);
 
@@ -46,7 +59,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
-            <Text fw={700} size="lg" component={Link} to="/counterparties" c="teal.8" style={{ textDecoration: 'none' }}>
+            <Text fw={700} size="lg" component={Link} to="/" c="teal.8" style={{ textDecoration: 'none' }}>
               {t('app.title')}
             </Text>
           </Group>
@@ -79,6 +92,10 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
             onChange={setReportsOpen} childrenOffset={28} data-testid="nav-reports">
             <NavLink component={Link} to="/reports/contact-info" label={t('nav.contactInfoReport')} onClick={close}
               active={location.pathname === '/reports/contact-info'} data-testid="nav-contact-info-report" />
+            <NavLink component={Link} to="/reports/events" label={t('eventsReport.title')} onClick={close}
+              active={location.pathname === '/reports/events'} data-testid="nav-events-report" />
+            <NavLink component={Link} to="/reports/cold-calls" label={t('coldCalls.title')} onClick={close}
+              active={location.pathname === '/reports/cold-calls'} data-testid="nav-cold-calls" />
           </NavLink>
           {admin.map(item)}
         </AppShell.Section>
@@ -88,6 +105,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
+      <RemindersProvider />
     </AppShell>
   );
 }

@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import ru from './ru.json';
 import en from './en.json';
+import tasksRu from './tasks.ru.json';
+import tasksEn from './tasks.en.json';
 
 export type Lang = 'ru' | 'en';
 export const LANGS: readonly Lang[] = ['ru', 'en'];
@@ -26,7 +28,8 @@ export function currentLanguage(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: ru }, en: { translation: en } },
+  // Tasks, reminders, home, birthdays and scheduled jobs keep their texts in files of their own.
+  resources: { ru: { translation: { ...ru, ...tasksRu } }, en: { translation: { ...en, ...tasksEn } } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   // React escapes text itself; names are never treated as HTML.

@@ -12,6 +12,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { useCardForm } from '../../components/useCardForm';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useCounterparty } from '../counterparties/counterparties.queries';
+import { EventsPanel } from '../events/EventsPanel';
 import { ContactPersonFields } from './ContactPersonFields';
 import {
   useArchiveContactPerson, useContactPerson, useCreateContactPerson, useUpdateContactPerson,
@@ -117,6 +118,13 @@ function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initia
       <Group mt="lg">
         {card.dirty && <Badge color="yellow" variant="light">{t('common.unsaved')}</Badge>}
       </Group>
+      {saved && (
+        <>
+          <Divider my="lg" />
+          <Title order={4} mb="sm" id="events">{t('events.title')}</Title>
+          <EventsPanel contactPersonId={saved.id} height={380} />
+        </>
+      )}
     </form>
   );
 }

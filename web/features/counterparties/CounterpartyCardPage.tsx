@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Badge, Button, Center, Group, Loader, Tabs } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Counterparty } from '../../../shared/api/counterparties';
 import type { User } from '../../../shared/api/users';
@@ -16,6 +16,7 @@ import { useCardForm } from '../../components/useCardForm';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { CounterpartyMainTab } from './CounterpartyMainTab';
 import { CounterpartyPersonsTab } from './CounterpartyPersonsTab';
+import { EventsPanel } from '../events/EventsPanel';
 import {
   useArchiveCounterparty, useCounterparty, useCreateCounterparty, useUpdateCounterparty,
 } from './counterparties.queries';
@@ -30,7 +31,7 @@ export function CounterpartyCardPage() {
   return <CounterpartyEditor key={id ?? 'new'} saved={query.data} />;
 }
 
-type Tab = 'main' | 'contactInfo' | 'persons';
+type Tab = 'main' | 'contactInfo' | 'persons' | 'events';
 
 function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
   const { t } = useTranslation();
@@ -38,7 +39,9 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
   const qc = useQueryClient();
   const me = qc.getQueryData<User | null>(keys.me);
   const card = useCardForm(() => (saved ? formFromCounterparty(saved) : emptyCounterpartyForm(me?.id ?? null)));
-  const [tab, setTab] = useState<Tab>('main');
+  const [search] = useSearchParams();
+  // ?tab=events opens «События» (links back from an event land there).
+  const [tab, setTab] = useState<Tab>(saved && search.get('tab') === 'events' ? 'events' : 'main');
   const create = useCreateCounterparty();
   const update = useUpdateCounterparty(saved?.id ?? '');
   const archive = useArchiveCounterparty(saved?.id ?? '');
@@ -118,6 +121,9 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
           <Tabs.Tab value="persons" disabled={!saved} data-testid="tab-persons" title={saved ? undefined : t('counterparty.saveFirst')}>
             {t('counterparty.tabs.persons')}
           </Tabs.Tab>
+          <Tabs.Tab value="events" disabled={!saved} data-testid="tab-events" title={saved ? undefined : t('counterparty.saveFirst')}>
+            {t('events.title')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="main">
           <CounterpartyMainTab form={card.form} errors={card.errors} onChange={card.patch} />
@@ -128,6 +134,9 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
         </Tabs.Panel>
         <Tabs.Panel value="persons">
           {saved && tab === 'persons' && <CounterpartyPersonsTab counterparty={saved} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="events">
+          {saved && tab === 'events' && <EventsPanel counterpartyId={saved.id} />}
         </Tabs.Panel>
       </Tabs>
       <Group mt="lg">

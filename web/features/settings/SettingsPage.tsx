@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Center, Loader, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/api/settings';
 import { fieldErrorsOf } from '../../api/errors';
@@ -71,7 +73,10 @@ function SettingsForm({ saved }: { saved: Settings }) {
           <SegmentedControl value={form.abcBasis} onChange={(v) => set({ abcBasis: v === 'grossProfit' ? 'grossProfit' : 'revenue' })}
             data={[{ value: 'revenue', label: t('settings.abcRevenue') }, { value: 'grossProfit', label: t('settings.abcGrossProfit') }]} />
         </div>
-        <Title order={4} mt="md">{t('settings.jobs')}</Title>
+        <Group justify="space-between" mt="md">
+          <Title order={4}>{t('settings.jobs')}</Title>
+          <Anchor component={Link} to="/settings/jobs" size="sm" data-testid="settings-jobs-link">{t('scheduler.openPage')}</Anchor>
+        </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <ResponsibleSelect label={t('settings.scheduledJobsUser')} value={form.scheduledJobsUserId} error={errors.scheduledJobsUserId}
             onChange={(id) => set({ scheduledJobsUserId: id })} />

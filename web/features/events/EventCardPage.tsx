@@ -1,0 +1,226 @@
+import { useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { IconArchive, IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Event } from '../../../shared/api/events';
+import type { User } from '../../../shared/api/users';
+import type { FieldErrors } from '../../api/errors';
+import { keys } from '../../api/keys';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { PageHeader } from '../../components/PageHeader';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { useFormat } from '../../components/useFormat';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useCounterparty } from '../counterparties/counterparties.queries';
+import { useContactPerson } from '../contact-persons/contact-persons.queries';
+import { CreateBasedOnMenu } from './CreateBasedOnMenu';
+import { EventFields } from './EventFields';
+import { EventRelatedPanel } from './EventRelatedPanel';
+import { EventReminderBlock } from './EventReminderBlock';
+import { eventFieldErrors, localFieldErrors, notifyEventError } from './eventErrors';
+import { createPayload, emptyEventForm, formFromEvent, patchPayload, type EventForm, type EventPrefill } from './eventForm';
+import { useArchiveEvent, useCreateEvent, useEvent, useUpdateEvent } from './events.queries';
+import { browserTimeZone } from './zonedTime';
+
+function useUser() {
+  const me = useQueryClient().getQueryData<User | null>(keys.me);
+  return { id: me?.id ?? null, timeZone: me?.timeZone || browserTimeZone() };
+}
+
+/**
+ * Route element: an event by id, or a new one prefilled from ?counterpartyId=, ?contactPersonId=
+ * or ?basisId= (a follow-up «на основании» of another event).
+ */
+export function EventCardPage() {
+  const { id } = useParams();
+  const [search] = useSearchParams();
+  const user = useUser();
+  const basisId = id ? null : search.get('basisId');
+  const cpId = id ? undefined : (search.get('counterpartyId') ?? undefined);
+  const personId = id ? undefined : (search.get('contactPersonId') ?? undefined);
+  const event = useEvent(id);
+  const basis = useEvent(basisId);
+  const counterparty = useCounterparty(cpId);
+  const person = useContactPerson(personId);
+
+  const pending = (id && event.isPending) || (basisId && basis.isPending) || (cpId && counterparty.isPending) || (personId && person.isPending);
+  if (pending) return <Center p="xl"><Loader /></Center>;
+  const failed = [event, basis, counterparty, person].find((q) => q.isError);
+  if (failed) return <ErrorPanel error={failed.error} onRetry={() => void failed.refetch()} />;
+
+  if (event.data) {
+    return <EventEditor key={event.data.id} saved={event.data} initial={formFromEvent(event.data, user.timeZone)} timeZone={user.timeZone} />;
+  }
+  const b = basis.data;
+  const prefill: EventPrefill = b
+    ? { counterpartyId: b.counterpartyId, counterpartyName: b.counterpartyName, contactPersonId: b.contactPersonId, contactPersonName: b.contactPersonName, kind: b.kind, subject: b.subject }
+    : person.data
+      ? { counterpartyId: person.data.counterpartyId, counterpartyName: person.data.counterpartyName, contactPersonId: person.data.id, contactPersonName: person.data.fullName }
+      : { counterpartyId: counterparty.data?.id ?? null, counterpartyName: counterparty.data?.name ?? null };
+  return (
+    <EventEditor key={`new-${search.toString()}`} basis={b ?? null} timeZone={user.timeZone}
+      initial={emptyEventForm(user.timeZone, user.id, prefill)} />
+  );
+}
+
+interface EditorProps {
+  saved?: Event;
+  basis?: Event | null;
+  initial: EventForm;
+  timeZone: string;
+}
+
+function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const fmt = useFormat();
+  const [form, setForm] = useState(initial);
+  const [dirty, setDirty] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [personOwnerId, setPersonOwnerId] = useState<string | null | undefined>(undefined);
+  const create = useCreateEvent();
+  const update = useUpdateEvent(saved?.id ?? '');
+  const archive = useArchiveEvent(saved?.id ?? '');
+  const saving = create.isPending || update.isPending;
+
+  const patch = (p: Partial<EventForm>) => {
+    setForm((f) => ({ ...f, ...p }));
+    setDirty(true);
+    setErrors((e) => {
+      const next = { ...e };
+      for (const k of Object.keys(p)) {
+        delete next[k];
+        if (k.startsWith('start')) delete next.startAt;
+        if (k.startsWith('end')) delete next.endAt;
+        if (k === 'reminder') for (const r of Object.keys(next)) if (r.startsWith('reminder.')) delete next[r];
+      }
+      return next;
+    });
+  };
+  const fail = (err: unknown) => {
+    notifyEventError(err, t);
+    setErrors(eventFieldErrors(err, t));
+  };
+
+  const save = () => {
+    if (saving) return;
+    if (!saved) {
+      const { body, errors: local } = createPayload(form, timeZone, basis?.id ?? null);
+      if (Object.keys(local).length) return failLocal(local);
+      create.mutate(body, {
+        onSuccess: (e) => {
+          notifySuccess(t('common.saved'));
+          navigate(`/events/${e.id}`, { replace: true });
+        },
+        onError: fail,
+      });
+      return;
+    }
+    const { body, errors: local } = patchPayload(form, initial, timeZone);
+    if (Object.keys(local).length) return failLocal(local);
+    if (Object.keys(body).length === 0) return notifySuccess(t('common.noChanges'));
+    update.mutate(body, {
+      onSuccess: (e) => {
+        setForm(formFromEvent(e, timeZone));
+        setDirty(false);
+        setErrors({});
+        notifySuccess(t('common.saved'));
+      },
+      onError: fail,
+    });
+  };
+  const failLocal = (local: Record<string, string>) => {
+    setErrors(localFieldErrors(local, t));
+    notifyEventError(null, t);
+  };
+  useSaveShortcut(save);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    save();
+  };
+  const setArchived = (value: boolean) =>
+    archive.mutate(value, {
+      onSuccess: () => notifySuccess(t(value ? 'common.archivedDone' : 'common.restoredDone')),
+      onError: (err) => notifyError(err, t),
+    });
+
+  const title = saved ? t('events.cardTitle', { number: saved.number, date: fmt.date(saved.startAt) }) : t('events.newTitle');
+  const basisLink = saved?.basis ?? (basis ? { type: 'event' as const, id: basis.id, title: `№${basis.number} ${basis.subject}` } : null);
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="event-card">
+      <PageHeader title={title}
+        badge={saved?.archivedAt ? <Badge color="gray" data-testid="archived-badge">{t('common.archived')}</Badge> : null}>
+        <Button variant="default" component={Link} to="/events">{t('events.backToJournal')}</Button>
+        {saved && <CreateBasedOnMenu event={saved} />}
+        {saved && !saved.archivedAt && (
+          <ConfirmButton variant="light" color="orange" leftSection={<IconArchive size={16} />} testId="event-archive"
+            question={t('events.archiveQuestion', { number: saved.number })} confirmLabel={t('common.archive')}
+            onConfirm={() => setArchived(true)} loading={archive.isPending}>
+            {t('common.archive')}
+          </ConfirmButton>
+        )}
+        {saved?.archivedAt && (
+          <Button variant="light" leftSection={<IconArrowBackUp size={16} />} onClick={() => setArchived(false)}
+            loading={archive.isPending} data-testid="event-restore">
+            {t('common.restore')}
+          </Button>
+        )}
+        <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving} data-testid="event-save" title={t('common.saveHint')}>
+          {t('common.save')}
+        </Button>
+      </PageHeader>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: saved ? 8 : 9 }}>
+          <Stack gap="md" maw={1000}>
+            {basisLink && (
+              <Group gap="xs" data-testid="event-basis">
+                <Text size="sm" fw={500}>{t('events.basis')}:</Text>
+                <Anchor component={Link} to={`/events/${basisLink.id}`} size="sm">
+                  {t('events.related.types.event')} {basisLink.title ?? ''}
+                </Anchor>
+              </Group>
+            )}
+            <EventFields form={form} errors={errors} onChange={patch} timeZone={timeZone} autoFocus={!saved}
+              personOwnerId={personOwnerId} onPersonOwner={setPersonOwnerId} />
+            {!saved && <EventReminderBlock value={form.reminder} onChange={(r) => patch({ reminder: r })} errors={errors} timeZone={timeZone} />}
+            {errors.basis && <Text c="red" size="sm">{errors.basis}</Text>}
+            <Group>{dirty && <Badge color="yellow" variant="light">{t('common.unsaved')}</Badge>}</Group>
+          </Stack>
+        </Grid.Col>
+        {saved && (
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Stack gap="md">
+              <EventRelatedPanel eventId={saved.id} />
+              <Paper withBorder p="sm" data-testid="event-meta">
+                <Stack gap={4}>
+                  {saved.counterpartyId && (
+                    <Text size="sm"><Text span c="dimmed">{t('events.counterparty')}: </Text>
+                      <Anchor component={Link} to={`/counterparties/${saved.counterpartyId}?tab=events`} size="sm" data-testid="event-counterparty-link">
+                        {saved.counterpartyName}
+                      </Anchor>
+                    </Text>
+                  )}
+                  {saved.contactPersonId && (
+                    <Text size="sm"><Text span c="dimmed">{t('events.contactPerson')}: </Text>
+                      <Anchor component={Link} to={`/contact-persons/${saved.contactPersonId}`} size="sm" data-testid="event-person-link">
+                        {saved.contactPersonName}
+                      </Anchor>
+                    </Text>
+                  )}
+                  <Text size="sm"><Text span c="dimmed">{t('events.author')}: </Text>{saved.authorName ?? '—'}</Text>
+                  <Text size="sm"><Text span c="dimmed">{t('common.createdAt')}: </Text>{fmt.dateTime(saved.createdAt)}</Text>
+                  <Text size="sm"><Text span c="dimmed">{t('events.updatedAt')}: </Text>{fmt.dateTime(saved.updatedAt)}</Text>
+                </Stack>
+              </Paper>
+            </Stack>
+          </Grid.Col>
+        )}
+      </Grid>
+    </form>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react';
+import { ActionIcon, Button, Group, Menu, Modal, Stack, TextInput, type ButtonProps } from '@mantine/core';
+import { IconAlarmSnooze, IconChevronDown } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { SnoozeBody, Task } from '../../../shared/api/tasks';
+import { useMe } from '../auth/auth.queries';
+import { useFormat } from '../../components/useFormat';
+import { notifySuccess } from '../../components/notify';
+import { useSnoozeTask } from './tasks.queries';
+import { notifyTaskError, taskFieldErrors } from './taskErrors';
+import { instantToWall, nextFullHourWall, tomorrowAt, wallToInstant } from './zonedTime';
+
+type Choice = 'm5' | 'm15' | 'h1' | 'tomorrow' | 'week';
+const MINUTES: Partial<Record<Choice, number>> = { m5: 5, m15: 15, h1: 60, week: 7 * 24 * 60 };
+
+interface Props extends ButtonProps {
+  task: Task;
+  /** Prefix of the test ids: `${testId}`, `${testId}-m5`, … */
+  testId: string;
+  compact?: boolean;
+  /** Only the icon (table rows); the name is in its title and for screen readers. */
+  iconOnly?: boolean;
+}
+
+/** «Отложить»: 5 min, 15 min, 1 hour, tomorrow 9:00 (user's zone), 1 week, or a chosen time. */
+export function SnoozeMenu({ task, testId, compact, iconOnly, ...button }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const zone = useMe().data?.timeZone ?? 'Europe/Moscow';
+  const snooze = useSnoozeTask();
+  const [custom, setCustom] = useState(false);
+  const [wall, setWall] = useState('');
+
+  const run = (body: SnoozeBody, after?: () => void) =>
+    snooze.mutate({ id: task.id, body }, {
+      onSuccess: (x) => {
+        notifySuccess(t('tasks.snoozed', { time: fmt.dateTime(x.snoozedUntil) }));
+        after?.();
+      },
+      // In the custom-time form the reason is shown under the field instead.
+      onError: (err) => {
+        if (!('until' in body && taskFieldErrors(err, t).until && custom)) notifyTaskError(err, t);
+      },
+    });
+
+  const choose = (c: Choice) => {
+    const minutes = MINUTES[c];
+    run(minutes ? { minutes } : { until: tomorrowAt(9, new Date(), zone) });
+  };
+
+  const openCustom = () => {
+    snooze.reset();
+    setWall(task.snoozedUntil && new Date(task.snoozedUntil) > new Date() ? instantToWall(task.snoozedUntil, zone) : nextFullHourWall(new Date(), zone));
+    setCustom(true);
+  };
+
+  const submitCustom = (e: FormEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const until = wallToInstant(wall, zone);
+    if (!until) return;
+    run({ until }, () => setCustom(false));
+  };
+  const error = custom ? taskFieldErrors(snooze.error, t).until : undefined;
+  const items: Choice[] = ['m5', 'm15', 'h1', 'tomorrow', 'week'];
+
+  return (
+    <>
+      <Menu position="bottom-start" withinPortal shadow="md">
+        {iconOnly ? (
+          <Menu.Target>
+            <ActionIcon variant="default" size="md" loading={snooze.isPending && !custom} aria-label={t('tasks.snooze')} title={t('tasks.snooze')}
+              onClick={(e) => e.stopPropagation()} data-testid={testId}>
+              <IconAlarmSnooze size={16} />
+            </ActionIcon>
+          </Menu.Target>
+        ) : (
+          <Menu.Target>
+            <Button variant="default" size={compact ? 'compact-sm' : 'sm'} loading={snooze.isPending && !custom}
+              leftSection={<IconAlarmSnooze size={16} />} rightSection={<IconChevronDown size={14} />}
+              onClick={(e) => e.stopPropagation()} data-testid={testId} {...button}>
+              {t('tasks.snooze')}
+            </Button>
+          </Menu.Target>
+        )}
+        <Menu.Dropdown miw={240} onClick={(e) => e.stopPropagation()}>
+          {items.map((c) => (
+            <Menu.Item key={c} onClick={() => choose(c)} data-testid={`${testId}-${c}`}>{t(`tasks.snoozeOptions.${c}`)}</Menu.Item>
+          ))}
+          <Menu.Divider />
+          <Menu.Item onClick={openCustom} data-testid={`${testId}-custom`}>{t('tasks.snoozeOptions.custom')}</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Modal opened={custom} onClose={() => setCustom(false)} title={t('tasks.customSnooze.title')} centered size="sm" zIndex={1000}>
+        <form onSubmit={submitCustom} data-testid={`${testId}-custom-form`} onClick={(e) => e.stopPropagation()}>
+          <Stack>
+            <TextInput type="datetime-local" label={t('tasks.customSnooze.at')} value={wall} required autoFocus
+              description={t('tasks.timeZoneHint', { zone })} error={error}
+              onChange={(e) => setWall(e.currentTarget.value)} data-testid={`${testId}-custom-at`} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setCustom(false)}>{t('common.cancel')}</Button>
+              <Button type="submit" loading={snooze.isPending} data-testid={`${testId}-custom-submit`}>{t('tasks.snooze')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Group, Modal, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { TaskCreate } from '../../../shared/api/tasks';
+import type { User } from '../../../shared/api/users';
+import { ResponsibleSelect } from '../../components/ResponsibleSelect';
+import { notifySuccess } from '../../components/notify';
+import { useCreateTask } from './tasks.queries';
+import { notifyTaskError, taskFieldErrors } from './taskErrors';
+import { nextFullHourWall, wallToInstant } from './zonedTime';
+
+/** «Новая задача»: what, when it is due, when to remind; an administrator may assign it to anyone. */
+export function TaskFormModal({ me, onClose }: { me: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const create = useCreateTask();
+  const zone = me.timeZone;
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [due, setDue] = useState('');
+  const [remind, setRemind] = useState(() => nextFullHourWall(new Date(), zone));
+  const [assigneeId, setAssigneeId] = useState<string | null>(me.id);
+  const errors = taskFieldErrors(create.error, t);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body: TaskCreate = {
+      title: title.trim(),
+      description: description.trim() || null,
+      dueAt: due ? wallToInstant(due, zone) : null,
+      remindAt: remind ? wallToInstant(remind, zone) : null,
+    };
+    if (me.role === 'admin' && assigneeId && assigneeId !== me.id) body.assigneeId = assigneeId;
+    create.mutate(body, {
+      onSuccess: () => {
+        notifySuccess(t('tasks.created'));
+        onClose();
+      },
+      onError: (err) => notifyTaskError(err, t),
+    });
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('tasks.new')} centered size="lg">
+      <form onSubmit={submit} data-testid="task-form">
+        <Stack>
+          <TextInput label={t('tasks.form.title')} required autoFocus maxLength={300} value={title} error={errors.title}
+            onChange={(e) => setTitle(e.currentTarget.value)} data-testid="task-title" />
+          <Textarea label={t('tasks.form.description')} autosize minRows={2} maxRows={8} maxLength={4000} value={description}
+            error={errors.description} onChange={(e) => setDescription(e.currentTarget.value)} data-testid="task-description" />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput type="datetime-local" label={t('tasks.form.dueAt')} value={due} error={errors.dueAt}
+              onChange={(e) => setDue(e.currentTarget.value)} data-testid="task-due" />
+            <TextInput type="datetime-local" label={t('tasks.form.remindAt')} value={remind} error={errors.remindAt}
+              description={t('tasks.form.remindHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} onChange={(e) => setRemind(e.currentTarget.value)} data-testid="task-remind" />
+          </SimpleGrid>
+          {me.role === 'admin' && (
+            <ResponsibleSelect label={t('tasks.form.assignee')} value={assigneeId} error={errors.assigneeId}
+              onChange={(id) => setAssigneeId(id ?? me.id)} testId="task-assignee" />
+          )}
+          <Group justify="space-between">
+            <span style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{t('tasks.timeZoneHint', { zone })}</span>
+            <Group>
+              <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+              <Button type="submit" loading={create.isPending} data-testid="task-save">{t('common.create')}</Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
