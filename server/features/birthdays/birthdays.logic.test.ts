@@ -81,3 +81,10 @@ describe('the task', () => {
     expect(assigneesOf(null, null, true)).toEqual([]);
   });
 });
+
+describe('reminder title', () => {
+  it('speaks the assignee language', () => {
+    expect(reminderTitle('Петрова Мария', 'Ромашка', '2026-03-14')).toBe('День рождения: Петрова Мария (Ромашка), 14.03');
+    expect(reminderTitle('Петрова Мария', null, '2026-03-14', 'en')).toBe('Birthday: Петрова Мария, 14.03');
+  });
+});

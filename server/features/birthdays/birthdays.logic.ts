@@ -69,9 +69,10 @@ export function byYear(dates: string[]): string[][] {
 }
 
 /** «День рождения: Петрова Мария Ивановна (Ромашка), 14.03» — the counterparty is left out for individuals. */
-export function reminderTitle(fullName: string, counterpartyName: string | null, occurrence: string): string {
+/** The task title in the assignee's language, as 1C words it: «День рождения: <name> (<counterparty>), <date>». */
+export function reminderTitle(fullName: string, counterpartyName: string | null, occurrence: string, lang: 'ru' | 'en' = 'ru'): string {
   const who = counterpartyName ? `${fullName} (${counterpartyName})` : fullName;
-  return `День рождения: ${who}, ${occurrence.slice(8, 10)}.${occurrence.slice(5, 7)}`;
+  return `${lang === 'en' ? 'Birthday' : 'День рождения'}: ${who}, ${occurrence.slice(8, 10)}.${occurrence.slice(5, 7)}`;
 }
 
 /** The natural key that makes the reminder exist once per person, year and user, whatever the runs. */

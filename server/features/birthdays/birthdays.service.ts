@@ -6,7 +6,7 @@ import { getSettings } from '../settings/settings.service.js';
 import { visibilityOf } from '../counterparties/counterparties.logic.js';
 import { fullNameOf } from '../contact-persons/contact-persons.logic.js';
 import { createGenerated, type NewTask } from '../tasks/tasks.service.js';
-import { userExists } from '../users/users.repo.js';
+import { listUsers, userExists } from '../users/users.repo.js';
 import {
   assigneesOf, byYear, datesFrom, daysBetween, monthDaysOf, nextOccurrence, reminderKey, reminderTitle, reminderWindow,
 } from './birthdays.logic.js';
@@ -49,6 +49,7 @@ export async function runBirthdayJob(deps: Deps): Promise<BirthdayJobResult> {
     return { created: 0, candidates: 0, unassigned: 0, summary: 'Nothing created: no active scheduled-jobs user is set and reminding responsible managers is off' };
   }
 
+  const languages = new Map((await listUsers(deps.db)).map((u) => [u.id, u.language]));
   let created = 0;
   let candidates = 0;
   let unassigned = 0;
@@ -66,14 +67,14 @@ export async function runBirthdayJob(deps: Deps): Promise<BirthdayJobResult> {
         if (assignees.length === 0) unassigned++;
         for (const assigneeId of assignees) {
           tasks.push({
-            title: reminderTitle(fullNameOf(p), p.counterpartyName, w.occurrence),
+            title: reminderTitle(fullNameOf(p), p.counterpartyName, w.occurrence, languages.get(assigneeId) ?? 'ru'),
             assigneeId,
             subject: { type: 'contactPerson', id: p.id },
             source: 'birthday',
             sourceKey: reminderKey(p.id, w.occurrence, assigneeId),
-            // Due now, so the popup comes on the next reminders tick; open until the day ends.
+            // Due now, so the popup comes on the next reminders tick; to be done by 23:59 of the birthday.
             remindAt: nowIso,
-            dueAt: zonedDayStart(addDays(w.occurrence, 1), s.timeZone),
+            dueAt: new Date(Date.parse(zonedDayStart(addDays(w.occurrence, 1), s.timeZone)) - 60_000).toISOString(),
           });
         }
       }

@@ -61,7 +61,7 @@ describe('birthday job', () => {
         subjectType: 'contactPerson', subjectId: p, status: 'open', source: 'birthday',
         sourceKey: `birthday:${p}:2026:${task.assigneeId}`,
         remindAt: '2026-03-11T09:00:00.000Z', alertAt: '2026-03-11T09:00:00.000Z',
-        dueAt: '2026-03-14T21:00:00.000Z', // end of 14 March in Moscow (UTC+3)
+        dueAt: '2026-03-14T20:59:00.000Z', // 23:59 on 14 March in Moscow (UTC+3)
       });
     }
   });
@@ -115,8 +115,8 @@ describe('birthday job', () => {
     at('2028-02-29T09:00:00Z');
     expect((await run()).created).toBe(1);
     expect((await birthdayTasks()).map((x) => [x.title, x.sourceKey, x.dueAt])).toEqual([
-      ['День рождения: Високосов, 28.02', `birthday:${p}:2027:${robot.id}`, '2027-02-28T21:00:00.000Z'],
-      ['День рождения: Високосов, 29.02', `birthday:${p}:2028:${robot.id}`, '2028-02-29T21:00:00.000Z'],
+      ['День рождения: Високосов, 28.02', `birthday:${p}:2027:${robot.id}`, '2027-02-28T20:59:00.000Z'],
+      ['День рождения: Високосов, 29.02', `birthday:${p}:2028:${robot.id}`, '2028-02-29T20:59:00.000Z'],
     ]);
   });
 
@@ -129,7 +129,7 @@ describe('birthday job', () => {
     at('2027-01-01T09:00:00Z');
     expect((await run()).created).toBe(0);
     expect((await birthdayTasks()).map((x) => [x.title, x.sourceKey, x.dueAt])).toEqual([
-      ['День рождения: Новогодний, 02.01', `birthday:${p}:2027:${robot.id}`, '2027-01-02T21:00:00.000Z'],
+      ['День рождения: Новогодний, 02.01', `birthday:${p}:2027:${robot.id}`, '2027-01-02T20:59:00.000Z'],
     ]);
   });
 
@@ -144,7 +144,7 @@ describe('birthday job', () => {
     at('2026-03-09T15:00:00Z'); // 01:00 on 10 March in Vladivostok
     expect((await run()).created).toBe(1);
     // Open until the end of 10 March in Vladivostok (UTC+10).
-    expect((await birthdayTasks())[0].dueAt).toBe('2026-03-10T14:00:00.000Z');
+    expect((await birthdayTasks())[0].dueAt).toBe('2026-03-10T13:59:00.000Z');
   });
 
   it('archived persons and persons of archived counterparties get nothing; restored ones get theirs', async () => {
