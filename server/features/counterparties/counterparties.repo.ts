@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type SelectQueryBuilder, type SqlBool, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { CounterpartiesTable, DB } from '../../db/schema.js';
 import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
@@ -47,16 +47,20 @@ function filtered(db: DbOrTrx, f: ListFilter) {
     });
 }
 
+/** Every non-name branch yields counterparty ids; one IN over their UNION lets both databases
+ * join on small id sets (an OR of subqueries makes PostgreSQL filter the whole table instead). */
 function matches(eb: Eb, q: SearchPlan) {
-  const ors: Expression<SqlBool>[] = [];
-  const owners = () => eb.selectFrom('contactInfo').select('contactInfo.counterpartyId').where('contactInfo.counterpartyId', 'is not', null);
-  if (q.name) ors.push(sql<SqlBool>`counterparties.name_search like ${containsPattern(q.name)} escape '\\'`);
-  if (q.innPrefix) ors.push(eb.and([eb('counterparties.inn', '>=', q.innPrefix), eb('counterparties.inn', '<', prefixEnd(q.innPrefix))]));
-  if (q.phoneE164) ors.push(eb('counterparties.id', 'in', owners().where('contactInfo.normalized', '=', q.phoneE164)));
-  if (q.phoneSuffixRev) {
-    ors.push(eb('counterparties.id', 'in', owners().where('contactInfo.digitsRev', '>=', q.phoneSuffixRev).where('contactInfo.digitsRev', '<', prefixEnd(q.phoneSuffixRev))));
+  const owners = () => eb.selectFrom('contactInfo').select('contactInfo.counterpartyId as id').where('contactInfo.counterpartyId', 'is not', null);
+  const idSets: SelectQueryBuilder<any, any, { id: string | null }>[] = [];
+  if (q.innPrefix) {
+    idSets.push(eb.selectFrom('counterparties as ic').select('ic.id').where('ic.inn', '>=', q.innPrefix).where('ic.inn', '<', prefixEnd(q.innPrefix)));
   }
-  if (q.email) ors.push(eb('counterparties.id', 'in', owners().where('contactInfo.normalized', '=', q.email)));
+  if (q.phoneE164) idSets.push(owners().where('contactInfo.normalized', '=', q.phoneE164));
+  if (q.phoneSuffixRev) idSets.push(owners().where('contactInfo.digitsRev', '>=', q.phoneSuffixRev).where('contactInfo.digitsRev', '<', prefixEnd(q.phoneSuffixRev)));
+  if (q.email) idSets.push(owners().where('contactInfo.normalized', '=', q.email));
+  const ors: Expression<SqlBool>[] = [];
+  if (q.name) ors.push(sql<SqlBool>`counterparties.name_search like ${containsPattern(q.name)} escape '\\'`);
+  if (idSets.length) ors.push(eb('counterparties.id', 'in', idSets.reduce((u, next) => u.union(next))));
   return eb.or(ors);
 }
 
