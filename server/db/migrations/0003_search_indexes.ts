@@ -17,6 +17,9 @@ export async function up(db: Kysely<any>, { dialect }: MigrationContext): Promis
   await db.schema.createIndex('counterparties_inn_idx').on('counterparties').column('inn').execute();
 
   if (dialect !== 'postgres') return;
+  // Fresh statistics for the new column: without them the planner guesses the range matches
+  // thousands of rows and walks the whole name index instead (measured: 8.6 s -> 20 ms).
+  await sql`analyze contact_info`.execute(db);
   const available = await sql<{ n: number }>`select count(*)::int as n from pg_available_extensions where name = 'pg_trgm'`.execute(db);
   if (!available.rows[0]?.n) return;
   // Installed once per database, in public, so every schema (and test schema) shares it.
