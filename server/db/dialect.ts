@@ -23,6 +23,10 @@ export function dialectOf(url: string): DialectName {
   return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
 }
 
+/** An idle connection dropped by the server (restart, failover, proxy timeout) is an 'error' event
+ * of the pool; without a listener Node ends the process. The pool replaces the connection itself. */
+const logPoolError = (err: Error) => console.error(`PostgreSQL connection lost: ${err.message}`);
+
 let pgParsersSet = false;
 function setPgParsers() {
   if (pgParsersSet) return;
@@ -72,6 +76,7 @@ export function makeDialect(url: string, opts: { pgSchema?: string; poolSize?: n
     max: opts.poolSize ?? 10,
     ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
   });
+  pool.on('error', logPoolError);
   return { name: 'postgres', dialect: new PostgresDialect({ pool }) };
 }
 
@@ -118,21 +123,36 @@ export function createPubSub(url: string, opts: { pgSchema?: string } = {}): Pub
   const channel = opts.pgSchema ? `${CHANNEL}_${opts.pgSchema}` : CHANNEL;
   let client: pg.Client | null = null;
   let closed = false;
-  const connect = async () => {
-    const c = new pg.Client({ connectionString: url });
-    c.on('notification', (n) => {
-      if (n.channel === channel && n.payload) deliver(JSON.parse(n.payload));
-    });
-    c.on('error', () => {
-      client = null;
-      if (!closed) setTimeout(() => void connect().catch(() => {}), 1000);
-    });
-    await c.connect();
-    await c.query(`listen ${channel}`);
-    client = c;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  // Keeps one LISTEN connection for the life of the process: retried while the database is
+  // down, re-opened when it drops. Meanwhile browsers still poll, so nothing is lost.
+  const connect = async (): Promise<void> => {
+    while (!closed) {
+      const c = new pg.Client({ connectionString: url });
+      let up = false;
+      c.on('notification', (n) => {
+        if (n.channel === channel && n.payload) deliver(JSON.parse(n.payload));
+      });
+      c.on('error', () => {});
+      c.on('end', () => {
+        if (client === c) client = null;
+        if (up && !closed) void connect();
+      });
+      try {
+        await c.connect();
+        await c.query(`listen ${channel}`);
+        up = true;
+        client = c;
+        return;
+      } catch {
+        await c.end().catch(() => {});
+        await sleep(1000);
+      }
+    }
   };
   const ready = connect();
   const publisher = new pg.Pool({ connectionString: url, max: 2 });
+  publisher.on('error', logPoolError);
   return {
     async publish(m) {
       await publisher.query('select pg_notify($1, $2)', [channel, JSON.stringify(m)]);

@@ -1,3 +1,4 @@
+import { AppError } from '../errors.js';
 import { DateTime } from 'luxon';
 
 /** The calendar date (YYYY-MM-DD) at an instant in a time zone. */
@@ -10,5 +11,10 @@ export const zonedDayStart = (date: string, timeZone: string): string =>
 export const addDays = (date: string, days: number): string => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 
 /** Every stored instant is normalised to one ISO form (UTC, milliseconds): on SQLite they compare as text. */
-export const toInstant = <T extends string | null | undefined>(s: T): T extends string ? string : null =>
-  (s === null || s === undefined ? null : new Date(s).toISOString()) as T extends string ? string : null;
+export function toInstant<T extends string | null | undefined>(s: T): T extends string ? string : null {
+  if (s === null || s === undefined) return null as T extends string ? string : null;
+  const d = new Date(s);
+  // The date-time format admits a leap second (…T23:59:60Z) that Date cannot hold.
+  if (Number.isNaN(d.getTime())) throw new AppError(400, 'validation_failed', `"${s}" is not an instant`, [{ message: 'is not an instant', code: 'instant_invalid' }]);
+  return d.toISOString() as T extends string ? string : null;
+}

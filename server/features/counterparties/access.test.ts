@@ -58,6 +58,15 @@ describe('visibility setting', () => {
     expect(await t.db.selectFrom('contactPersons').select('id').where('lastName', '=', 'Шпион').execute()).toEqual([]);
   });
 
+  it('limited: an INN clash does not reveal the name of a hidden counterparty', async () => {
+    await t.patch(t.adminCookie, `/api/counterparties/${theirs.id}`, { inn: '7707083893' });
+    await limit();
+    const res = await t.post(a.cookie, '/api/counterparties', { name: 'Моя', inn: '7707083893' });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).not.toContain('Бета');
+    expect(res.json().error.details[0].code).toBe('inn_taken');
+  });
+
   it('limited: a hidden contact person cannot be read or changed', async () => {
     await limit();
     const hidden = await t.db.selectFrom('contactPersons').selectAll().where('lastName', '=', 'Бетов').executeTakeFirstOrThrow();

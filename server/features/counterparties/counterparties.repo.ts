@@ -94,7 +94,7 @@ export const update = (db: DbOrTrx, id: string, patch: Updateable<Counterparties
   db.updateTable('counterparties').set(patch).where('id', '=', id).execute();
 
 export const findActiveByInn = (db: DbOrTrx, inn: string, exceptId: string | null) => {
-  let q = db.selectFrom('counterparties').select(['id', 'name']).where('inn', '=', inn).where('archivedAt', 'is', null);
+  let q = db.selectFrom('counterparties').select(['id', 'name', 'responsibleUserId']).where('inn', '=', inn).where('archivedAt', 'is', null);
   if (exceptId) q = q.where('id', '!=', exceptId);
   return q.executeTakeFirst();
 };

@@ -87,12 +87,18 @@ function snapshot(c: Counterparty) {
   return { ...rest, contactInfo: c.contactInfo.map(({ kind, value, comment }) => ({ kind, value, comment })) };
 }
 
-async function assertInnFree(db: DbOrTrx, inn: string | null, exceptId: string | null) {
+const innTaken = (inn: string, holder: string | null) => {
+  const whom = holder ? `"${holder}"` : 'another counterparty';
+  return conflict(`INN ${inn} already belongs to ${whom}`, [{ field: 'inn', code: 'inn_taken', message: `already belongs to ${whom}` }]);
+};
+
+/** The holder is named only to a user who may see it: an INN must not reveal hidden clients. */
+async function assertInnFree(db: DbOrTrx, inn: string | null, exceptId: string | null, v: Visibility) {
   if (!inn) return;
   const other = await repo.findActiveByInn(db, inn, exceptId);
-  if (other) {
-    throw conflict(`INN ${inn} already belongs to "${other.name}"`, [{ field: 'inn', code: 'inn_taken', message: `already belongs to "${other.name}"` }]);
-  }
+  if (!other) return;
+  const visible = v.all || other.responsibleUserId === v.userId;
+  throw innTaken(inn, visible ? other.name : null);
 }
 
 async function assertResponsible(db: DbOrTrx, userId: string | null | undefined) {
@@ -101,6 +107,7 @@ async function assertResponsible(db: DbOrTrx, userId: string | null | undefined)
 
 export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate): Promise<Counterparty> {
   const s = await getSettings(deps);
+  const v = visibilityOf(s, actor);
   const kind = input.kind ?? 'legalEntity';
   const inn = blankToNull(input.inn);
   const kpp = blankToNull(input.kpp);
@@ -114,7 +121,7 @@ export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate
   const responsibleUserId = input.responsibleUserId === undefined ? actor.id : input.responsibleUserId;
   return deps.db.transaction().execute(async (trx) => {
     await assertResponsible(trx, responsibleUserId);
-    await assertInnFree(trx, inn, null);
+    await assertInnFree(trx, inn, null, v);
     try {
       await repo.insert(trx, {
         id, name, nameSearch: searchKey(name), fullName: blankToNull(input.fullName), kind, inn, kpp,
@@ -123,7 +130,8 @@ export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate
         createdAt: now, createdBy: actor.id, updatedAt: now, updatedBy: actor.id, archivedAt: null,
       });
     } catch (err) {
-      if (isUniqueViolation(err)) await assertInnFree(trx, inn, id);
+      // A racing insert won: PostgreSQL has aborted this transaction, so answer without another query.
+      if (isUniqueViolation(err) && inn) throw innTaken(inn, null);
       throw err;
     }
     await contactInfo.replace(trx, { counterpartyId: id }, entries);
@@ -149,7 +157,7 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Counte
     if (errors.length) throw invalidMany(errors);
     const entries = patch.contactInfo ? contactInfo.prepare(patch.contactInfo, s.defaultPhoneRegion) : null;
     if (patch.responsibleUserId !== undefined) await assertResponsible(trx, patch.responsibleUserId);
-    if (inn !== before.inn && before.archivedAt === null) await assertInnFree(trx, inn, id);
+    if (inn !== before.inn && before.archivedAt === null) await assertInnFree(trx, inn, id, v);
     try {
       await repo.update(trx, id, {
         name, nameSearch: searchKey(name), kind, inn, kpp,
@@ -161,7 +169,7 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Counte
         updatedAt: now, updatedBy: actor.id,
       });
     } catch (err) {
-      if (isUniqueViolation(err)) await assertInnFree(trx, inn, id);
+      if (isUniqueViolation(err) && inn) throw innTaken(inn, null);
       throw err;
     }
     if (entries) await contactInfo.replace(trx, { counterpartyId: id }, entries);
@@ -178,7 +186,7 @@ export async function setArchived(deps: Deps, actor: Actor, id: string, archived
     load: (db, visibleOnly) => load(db, id, visibleOnly ? v : { all: true }),
     write: (db, patch) => repo.update(db, id, patch),
     // Restoring must not create a second active card with the same INN.
-    beforeRestore: (db, before) => assertInnFree(db, before.inn, id),
+    beforeRestore: (db, before) => assertInnFree(db, before.inn, id, v),
   });
 }
 

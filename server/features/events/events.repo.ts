@@ -6,13 +6,16 @@ import type { Visibility } from '../counterparties/counterparties.logic.js';
 
 type Eb = ExpressionBuilder<DB & { cp: DB['counterparties'] }, 'events' | 'cp'>;
 
-/** An event is visible with its counterparty; without one, to everybody or (when limited) to its responsible user and author. */
+/** An event is visible with its counterparty; without one, to everybody or (when limited) to its
+ * responsible user and author. Being responsible for an event never opens a hidden counterparty. */
 function visibleTo(eb: Eb, v: Visibility) {
   if (v.all) return eb.lit(true);
   return eb.or([
     eb('cp.responsibleUserId', '=', v.userId),
-    eb('events.responsibleUserId', '=', v.userId),
-    eb('events.createdBy', '=', v.userId),
+    eb.and([
+      eb('events.counterpartyId', 'is', null),
+      eb.or([eb('events.responsibleUserId', '=', v.userId), eb('events.createdBy', '=', v.userId)]),
+    ]),
   ]);
 }
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../lib/actor.js';
+import { isAdmin, type Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
-import { invalid, invalidMany, notFound, type ErrorDetail } from '../../errors.js';
+import { forbidden, invalid, invalidMany, notFound, type ErrorDetail } from '../../errors.js';
 import { pageOf } from '../../db/keyset.js';
 import { nextNumber } from '../../db/numbering.js';
 import type { DbOrTrx } from '../../db/database.js';
@@ -122,6 +122,10 @@ export async function create(deps: Deps, actor: Actor, input: EventCreate): Prom
   const basis = await resolveBasis(deps, actor, input.basis);
   const reminder = input.reminder;
   const assigneeId = reminder?.assigneeId ?? links.responsibleUserId;
+  // As with tasks: only an administrator reminds someone other than themselves or the event's responsible user.
+  if (reminder && !isAdmin(actor) && assigneeId !== actor.id && assigneeId !== links.responsibleUserId) {
+    throw forbidden('Only an administrator can set a reminder for another user');
+  }
   if (reminder && !(await userExists(deps.db, assigneeId))) throw invalid('reminder.assigneeId', 'no such active user', 'user_not_found');
   if (reminder?.dueAt && new Date(reminder.remindAt) > new Date(reminder.dueAt)) {
     throw invalid('reminder.remindAt', 'must not be after the due time', 'remind_after_due');
@@ -207,4 +211,9 @@ export async function related(deps: Deps, actor: Actor, id: string): Promise<Eve
 export async function forReport(deps: Deps, actor: Actor, q: Parameters<typeof filterOf>[2], cap: number) {
   const rows = await repo.forReport(deps.db, filterOf(actor, await visibility(deps, actor), q), cap);
   return { events: rows.slice(0, cap).map(toApi), truncated: rows.length > cap };
+}
+
+/** For other features: throws 404 unless the actor may see the event. */
+export async function assertVisible(deps: Deps, actor: Actor, id: string): Promise<void> {
+  await load(deps.db, id, await visibility(deps, actor));
 }

@@ -106,4 +106,24 @@ describe('events', () => {
     const based = await t.post(m.cookie, '/api/events', { kind: 'other', startAt: '2026-11-27T10:00:00Z', subject: 'x', basis: { type: 'event', id: e.id } });
     expect(based.statusCode).toBe(400);
   });
+
+  it('being responsible for an event does not open a hidden counterparty', async () => {
+    const m = await t.userWithCookie('manager');
+    const e = (await t.post(t.adminCookie, '/api/events', call({ responsibleUserId: m.id }))).json();
+    await t.patch(t.adminCookie, '/api/settings', { managersSeeAllCounterparties: false });
+    expect((await t.get(m.cookie, '/api/events')).json().items).toEqual([]);
+    expect((await t.get(m.cookie, `/api/events/${e.id}`)).statusCode).toBe(404);
+    expect((await t.post(m.cookie, `/api/events/${e.id}/archive`)).statusCode).toBe(404);
+    expect((await t.get(m.cookie, '/api/reports/events?groupBy=counterparty')).json().totals.count).toBe(0);
+    // An event without a counterparty stays visible to its responsible user.
+    const own = (await t.post(t.adminCookie, '/api/events', { kind: 'other', startAt: '2026-11-27T10:00:00Z', subject: 'Без контрагента', responsibleUserId: m.id })).json();
+    expect((await t.get(m.cookie, '/api/events')).json().items.map((x: any) => x.id)).toEqual([own.id]);
+  });
+
+  it('a manager cannot put a reminder on somebody else', async () => {
+    const m = await t.userWithCookie('manager');
+    const res = await t.post(m.cookie, '/api/events', call({ reminder: { remindAt: '2026-11-27T12:00:00Z', assigneeId: t.adminId } }));
+    expect(res.statusCode).toBe(403);
+    expect(await t.db.selectFrom('events').select('id').execute()).toEqual([]);
+  });
 });

@@ -86,6 +86,10 @@ export async function insertIgnoringDuplicates(db: DbOrTrx, rows: Insertable<Tas
 export const update = (db: DbOrTrx, id: string, patch: Updateable<TasksTable>) =>
   db.updateTable('tasks').set(patch).where('id', '=', id).execute();
 
+/** Changes an open task only: a complete or snooze racing another complete changes nothing. */
+export const updateOpen = async (db: DbOrTrx, id: string, patch: Updateable<TasksTable>) =>
+  Number((await db.updateTable('tasks').set(patch).where('id', '=', id).where('status', '=', 'open').executeTakeFirst()).numUpdatedRows) > 0;
+
 /** Claims due popups: each (task, alert time) is claimed by exactly one caller, whatever the instances. */
 export const claimDueAlerts = (db: DbOrTrx, now: string) =>
   db

@@ -9,6 +9,10 @@ import type { DbOrTrx } from '../../db/database.js';
 import type { TasksTable } from '../../db/schema.js';
 import type { SnoozeBody, SubjectRef, Task, TaskCreate, TaskListQuery, TaskPatch } from '../../../shared/api/tasks.js';
 import { userExists } from '../users/users.repo.js';
+import * as counterparties from '../counterparties/counterparties.service.js';
+import * as persons from '../contact-persons/contact-persons.service.js';
+// events.service imports this module too (event reminders); the cycle is used only at call time.
+import * as events from '../events/events.service.js';
 import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
 import { alertAtOf, isOverdue, snoozeUntil } from './tasks.logic.js';
 import * as repo from './tasks.repo.js';
@@ -40,6 +44,11 @@ export function toApi(r: Row, now: Date): Task {
     alertAt: r.alertAt,
     createdAt: r.createdAt,
   };
+}
+
+/** A push is a hint: its failure is logged and never undoes or fails a saved change. */
+async function notifySafely(deps: Deps, n: Parameters<Deps['notifier']['notify']>[0]) {
+  await deps.notifier.notify(n).catch((err) => deps.log.warn({ err, taskId: n.taskId }, 'notification not sent'));
 }
 
 /** Reads a task the actor may see (assignee, author or administrator); 404 otherwise. */
@@ -120,7 +129,21 @@ export async function createGenerated(db: DbOrTrx, tasks: (NewTask & { sourceKey
   return repo.insertIgnoringDuplicates(db, tasks.map((t) => rowOf(t, null, now)));
 }
 
+/** A task may point only at a record its author can see (its title is shown with the task). */
+async function assertSubjectVisible(deps: Deps, actor: Actor, subject: SubjectRef) {
+  const hidden = () => invalid('subject.id', 'no such record', 'subject_not_found');
+  if (subject.type === 'order') throw invalid('subject.type', 'orders are not available yet', 'subject_type_unsupported');
+  const check =
+    subject.type === 'counterparty' ? counterparties.assertVisible(deps, actor, subject.id)
+    : subject.type === 'contactPerson' ? persons.assertVisible(deps, actor, subject.id)
+    : events.assertVisible(deps, actor, subject.id);
+  await check.catch(() => {
+    throw hidden();
+  });
+}
+
 export async function create(deps: Deps, actor: Actor, input: TaskCreate) {
+  if (input.subject) await assertSubjectVisible(deps, actor, input.subject);
   const assigneeId = input.assigneeId ?? actor.id;
   if (assigneeId !== actor.id && !isAdmin(actor)) throw forbidden('Only an administrator can assign tasks to other users');
   if (!(await userExists(deps.db, assigneeId))) throw invalid('assigneeId', 'no such active user', 'user_not_found');
@@ -136,7 +159,7 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: TaskPa
   const remindAt = patch.remindAt === undefined ? r.remindAt : toInstant(patch.remindAt);
   const dueAt = patch.dueAt === undefined ? r.dueAt : toInstant(patch.dueAt);
   checkTimes(remindAt, dueAt);
-  const reminderMoved = patch.remindAt !== undefined && patch.remindAt !== r.remindAt;
+  const reminderMoved = patch.remindAt !== undefined && remindAt !== r.remindAt;
   await repo.update(deps.db, id, {
     ...(patch.title !== undefined && { title: patch.title.trim() }),
     ...(patch.description !== undefined && { description: patch.description?.trim() || null }),
@@ -145,7 +168,7 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: TaskPa
     ...(reminderMoved && { snoozedUntil: null, alertAt: alertAtOf(remindAt, null), alertedAt: null }),
     updatedAt: now, updatedBy: actor.id,
   });
-  await deps.notifier.notify({ userId: r.assigneeId, type: 'taskChanged', taskId: id });
+  await notifySafely(deps, { userId: r.assigneeId, type: 'taskChanged', taskId: id });
   return get(deps, actor, id);
 }
 
@@ -154,8 +177,7 @@ export async function complete(deps: Deps, actor: Actor, id: string) {
   assertMayAct(actor, r);
   if (r.status === 'open') {
     const now = deps.clock.now().toISOString();
-    await repo.update(deps.db, id, { status: 'done', completedAt: now, completedBy: actor.id, updatedAt: now, updatedBy: actor.id });
-    await deps.notifier.notify({ userId: r.assigneeId, type: 'taskChanged', taskId: id });
+    if (await repo.updateOpen(deps.db, id, { status: 'done', completedAt: now, completedBy: actor.id, updatedAt: now, updatedBy: actor.id })) await notifySafely(deps, { userId: r.assigneeId, type: 'taskChanged', taskId: id });
   }
   return get(deps, actor, id);
 }
@@ -168,8 +190,10 @@ export async function snooze(deps: Deps, actor: Actor, id: string, body: SnoozeB
   const until = snoozeUntil(body, nowDate);
   if (!until) throw invalid('until' in body ? 'until' : 'minutes', 'must be in the future', 'snooze_in_past');
   const now = nowDate.toISOString();
-  await repo.update(deps.db, id, { snoozedUntil: until, alertAt: until, alertedAt: null, updatedAt: now, updatedBy: actor.id });
-  await deps.notifier.notify({ userId: r.assigneeId, type: 'taskChanged', taskId: id });
+  if (!(await repo.updateOpen(deps.db, id, { snoozedUntil: until, alertAt: until, alertedAt: null, updatedAt: now, updatedBy: actor.id }))) {
+    throw invalid('status', 'only an open task can be snoozed', 'task_not_open');
+  }
+  await notifySafely(deps, { userId: r.assigneeId, type: 'taskChanged', taskId: id });
   return get(deps, actor, id);
 }
 
@@ -182,6 +206,6 @@ export async function dueReminders(deps: Deps, actor: Actor) {
 /** Scheduler tick: push each newly due popup to its user, once across all instances. */
 export async function dispatchDueReminders(deps: Deps): Promise<number> {
   const claimed = await repo.claimDueAlerts(deps.db, deps.clock.now().toISOString());
-  for (const c of claimed) await deps.notifier.notify({ userId: c.assigneeId, type: 'reminder', taskId: c.id });
+  for (const c of claimed) await notifySafely(deps, { userId: c.assigneeId, type: 'reminder', taskId: c.id });
   return claimed.length;
 }

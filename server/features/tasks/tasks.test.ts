@@ -94,6 +94,25 @@ describe('reminders', () => {
     expect((await t.post(t.adminCookie, `/api/tasks/${task.id}/complete`)).json().status).toBe('done');
   });
 
+  it('a task may point only at a record its author can see', async () => {
+    const cp = (await t.post(t.adminCookie, '/api/counterparties', { name: 'Скрытый' })).json();
+    const m = await t.userWithCookie('manager');
+    await t.patch(t.adminCookie, '/api/settings', { managersSeeAllCounterparties: false });
+    const res = await t.post(m.cookie, '/api/tasks', { title: 'x', subject: { type: 'counterparty', id: cp.id } });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain('Скрытый');
+    expect((await t.post(m.cookie, '/api/tasks', { title: 'x', subject: { type: 'order', id: cp.id } })).statusCode).toBe(400);
+    expect(await t.db.selectFrom('tasks').select('id').execute()).toEqual([]);
+    const ok = await t.post(t.adminCookie, '/api/tasks', { title: 'Позвонить', subject: { type: 'counterparty', id: cp.id } });
+    expect(ok.json().subject).toEqual({ type: 'counterparty', id: cp.id, title: 'Скрытый' });
+  });
+
+  it('a leap-second instant is a clear 400, not a crash', async () => {
+    const res = await t.post(t.adminCookie, '/api/tasks', { title: 'x', dueAt: '2016-12-31T23:59:60Z' });
+    expect(res.statusCode).toBe(400);
+    expect(await t.db.selectFrom('tasks').select('id').execute()).toEqual([]);
+  });
+
   it('reminder after the due time is refused', async () => {
     const res = await t.post(t.adminCookie, '/api/tasks', { title: 'x', remindAt: '2026-11-28T10:00:00Z', dueAt: '2026-11-28T09:00:00Z' });
     expect(res.statusCode).toBe(400);
