@@ -1,16 +1,17 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { invalid } from '../errors.js';
 
-/** Opaque cursor: the sort value and id of the last row of the previous page. */
-export function encodeCursor(value: string | number | null, id: string): string {
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+/** Opaque cursor: the sort value and id of the last row of the previous page, and the sort it
+ * belongs to (a cursor of one sort given to another would compare a name with a date). */
+export function encodeCursor(value: string | number | null, id: string, sort = ''): string {
+  return Buffer.from(JSON.stringify([value, id, sort])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [string | number | null, string] {
+export function decodeCursor(cursor: string, sort = ''): [string | number | null, string] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string' && ['string', 'number'].includes(typeof parsed[0])) {
-      return parsed as [string | number, string];
+    if (Array.isArray(parsed) && parsed.length === 3 && typeof parsed[1] === 'string' && parsed[2] === sort && ['string', 'number'].includes(typeof parsed[0])) {
+      return [parsed[0], parsed[1]];
     }
   } catch {
     /* fall through */
@@ -39,9 +40,9 @@ export function containsPattern(s: string) {
   return `%${likeEscape(s)}%`;
 }
 
-export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => [string | number | null, string]) {
+export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => [string | number | null, string], sort = '') {
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
   const last = items[items.length - 1];
-  return { items, nextCursor: hasMore && last ? encodeCursor(...keyOf(last)) : null };
+  return { items, nextCursor: hasMore && last ? encodeCursor(...keyOf(last), sort) : null };
 }

@@ -71,7 +71,7 @@ export function list(db: DbOrTrx, f: ListFilter, sort: SortKey, dir: 'asc' | 'de
     .selectAll('counterparties')
     .select('users.name as responsibleUserName');
   if (cursor) {
-    const c = decodeCursor(cursor);
+    const c = decodeCursor(cursor, sort);
     q = q.where((eb) => after(eb, col, sql.ref('counterparties.id'), dir, c));
   }
   return q.orderBy(col, dir).orderBy('counterparties.id', dir).limit(limit + 1).execute();

@@ -59,7 +59,7 @@ export async function list(deps: Deps, actor: Actor, query: CounterpartyListQuer
   const sort = sortParam.replace('-', '') as repo.SortKey;
   const limit = query.limit ?? 50;
   const rows = await repo.list(deps.db, filter, sort, dir, limit, query.cursor);
-  const page = pageOf(rows, limit, (r) => [repo.sortValueOf(r, sort), r.id]);
+  const page = pageOf(rows, limit, (r) => [repo.sortValueOf(r, sort), r.id], sort);
   const info = await contactInfo.loadFor(deps.db, 'counterpartyId', page.items.map((r) => r.id));
   return { items: page.items.map((r) => toApi(r, info.get(r.id) ?? [])), nextCursor: page.nextCursor };
 }

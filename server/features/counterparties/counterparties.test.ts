@@ -156,6 +156,10 @@ describe('update, archive, paging', () => {
   it('refuses an unknown sort key and a forged cursor with 400', async () => {
     expect((await t.get(t.adminCookie, '/api/counterparties?sort=name;DROP%20TABLE%20users')).statusCode).toBe(400);
     expect((await t.get(t.adminCookie, '/api/counterparties?sort=passwordHash')).statusCode).toBe(400);
+    for (let i = 0; i < 3; i++) await t.post(t.adminCookie, '/api/counterparties', { name: `К${i}` });
+    const byName = (await t.get(t.adminCookie, '/api/counterparties?limit=1&sort=name')).json().nextCursor;
+    const reused = await t.get(t.adminCookie, `/api/counterparties?limit=1&sort=createdAt&cursor=${byName}`);
+    expect(reused.statusCode).toBe(400);
     const forged = await t.get(t.adminCookie, '/api/counterparties?cursor=bm9wZQ');
     expect(forged.statusCode).toBe(400);
     expect(forged.json().error.details[0].field).toBe('cursor');

@@ -53,7 +53,7 @@ export function list(db: DbOrTrx, f: ListFilter, limit: number, cursor?: string)
     return eb.and(c);
   });
   if (cursor) {
-    const c = decodeCursor(cursor);
+    const c = decodeCursor(cursor, f.status === 'done' ? 'done' : '');
     q = q.where((eb) => after(eb, key, sql.ref('tasks.id'), dir, c));
   }
   return q.orderBy(key, dir).orderBy('tasks.id', dir).limit(limit + 1).execute();

@@ -83,7 +83,7 @@ export async function list(deps: Deps, actor: Actor, q: TaskListQuery) {
     limit,
     q.cursor,
   );
-  const page = pageOf(rows, limit, (r) => [repo.sortValueOf(r, status), r.id]);
+  const page = pageOf(rows, limit, (r) => [repo.sortValueOf(r, status), r.id], status === 'done' ? 'done' : '');
   return { items: page.items.map((r) => toApi(r, now)), nextCursor: page.nextCursor };
 }
 

@@ -3,7 +3,9 @@ import type { Actor } from '../../lib/actor.js';
 import { isAdmin } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 import { conflict, forbidden, invalid, notFound } from '../../errors.js';
-import { isUniqueViolation } from '../../db/dialect.js';
+import { isUniqueViolation, transactionLock } from '../../db/dialect.js';
+
+const ADMIN_LOCK = 72_100_003;
 import type { User, UserCreate, UserPatch, MeSettingsPatch, UserRef } from '../../../shared/api/users.js';
 import { hashPassword, normalizeEmail, verifyPassword } from '../auth/auth.logic.js';
 import { deleteSessionsOfUser } from '../auth/auth.repo.js';
@@ -71,6 +73,8 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: Us
   requireAdmin(actor);
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
+    // Serialise role changes: two admins demoting each other at once must not leave none.
+    await transactionLock(trx, deps.dialect, ADMIN_LOCK);
     const current = await repo.findUser(trx, id);
     if (!current) throw notFound('User');
     const demoting = (patch.role === 'manager' && current.role === 'admin') || (patch.blocked === true && current.role === 'admin');
