@@ -97,7 +97,7 @@ async function main() {
   const admin = await signIn(app, BENCH_ADMIN.email, BENCH_ADMIN.password);
   const cases: Case[] = [
     { name: 'Counterparties, first page by name', url: '/api/counterparties?limit=50' },
-    { name: 'Counterparties, page in the middle (cursor)', url: `/api/counterparties?limit=50&cursor=${encodeCursor(middle.nameSearch, middle.id)}` },
+    { name: 'Counterparties, page in the middle (cursor)', url: `/api/counterparties?limit=50&cursor=${encodeCursor(middle.nameSearch, middle.id, 'name')}` },
     { name: 'Counterparties, newest first', url: '/api/counterparties?limit=50&sort=-createdAt' },
     { name: 'Counterparties, suppliers only', url: '/api/counterparties?limit=50&isSupplier=true' },
     { name: 'Counterparty card', url: `/api/counterparties/${middle.id}` },

@@ -1,7 +1,7 @@
 import { NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../api/errors';
-import { CounterpartySelect } from './CounterpartySelect';
+import { CounterpartyPicker } from '../../components/CounterpartyPicker';
 import type { ContactPersonForm } from './contactPersonForm';
 
 interface Props {
@@ -25,7 +25,7 @@ export function ContactPersonFields({ form, errors, onChange }: Props) {
   });
   return (
     <Stack gap="sm" maw={900}>
-      <CounterpartySelect label={t('contactPerson.counterparty')} value={form.counterpartyId} valueLabel={form.counterpartyName}
+      <CounterpartyPicker label={t('contactPerson.counterparty')} value={form.counterpartyId} valueLabel={form.counterpartyName} testId="contact-person-counterparty"
         error={errors.counterpartyId} onChange={(id, name) => onChange({ counterpartyId: id, counterpartyName: name })} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput required autoFocus {...text('lastName', 100)} />

@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../api/errors';
 import { ResponsibleSelect } from '../../components/ResponsibleSelect';
 import { useInfoSources } from '../info-sources/info-sources.queries';
 import { ContactPersonPicker } from './ContactPersonPicker';
-import { CounterpartyPicker } from './CounterpartyPicker';
+import { CounterpartyPicker } from '../../components/CounterpartyPicker';
 import { DateTimeField } from './DateTimeField';
 import type { EventForm } from './eventForm';
 import { IMPORTANCES, KINDS, KindIcon, OUTCOMES, STATES, formatDuration, type EventKind } from './eventLabels';

@@ -7,7 +7,7 @@ import type { useListParams } from '../../components/useListParams';
 import { useCounterparty } from '../counterparties/counterparties.queries';
 import { useContactPerson } from '../contact-persons/contact-persons.queries';
 import { ContactPersonPicker } from './ContactPersonPicker';
-import { CounterpartyPicker } from './CounterpartyPicker';
+import { CounterpartyPicker } from '../../components/CounterpartyPicker';
 import { ResponsibleFilter } from './ResponsibleFilter';
 import { IMPORTANCES, KINDS, STATES } from './eventLabels';
 

@@ -1,23 +1,29 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Group, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useCounterpartyOptions } from '../counterparties/counterparties.queries';
+import { useCounterpartyOptions } from '../features/counterparties/counterparties.queries';
 
 interface Props {
   value: string | null;
   /** Name of the current value, shown before any search has loaded it. */
   valueLabel: string | null;
   onChange: (id: string | null, name: string | null) => void;
-  label: string;
+  label?: string;
+  placeholder?: string;
   error?: string;
-  autoFocus?: boolean;
+  testId: string;
+  w?: number | string;
 }
 
-/** Searchable counterparty picker; the server does the search (name, INN, phone, e-mail). */
-export function CounterpartySelect({ value, valueLabel, onChange, label, error, autoFocus }: Props) {
+/** Searchable counterparty picker (the server searches name, INN, phone, e-mail). */
+export function CounterpartyPicker({ value, valueLabel, onChange, label, placeholder, error, testId, w }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(valueLabel ?? '');
+  // A value set from outside (a chosen contact person fills the counterparty) shows its name.
+  useEffect(() => {
+    setSearch(valueLabel ?? '');
+  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
   const [q] = useDebouncedValue(search.trim() === (valueLabel ?? '') ? '' : search.trim(), 250);
   const options = useCounterpartyOptions(q);
   const found = options.data ?? [];
@@ -32,10 +38,8 @@ export function CounterpartySelect({ value, valueLabel, onChange, label, error, 
       value={value}
       searchable
       clearable
-      autoFocus={autoFocus}
       searchValue={search}
       onSearchChange={setSearch}
-      // The server already filtered; keep its order and matches (e.g. by phone) as they are.
       filter={({ options: o }) => o}
       onChange={(id, option) => onChange(id, option ? option.label : null)}
       renderOption={({ option }) => (
@@ -45,9 +49,10 @@ export function CounterpartySelect({ value, valueLabel, onChange, label, error, 
         </Group>
       )}
       nothingFoundMessage={options.isFetching ? t('common.loading') : t('common.nothingFound')}
-      placeholder={t('contactPerson.counterpartyPlaceholder')}
+      placeholder={placeholder ?? t('contactPerson.counterpartyPlaceholder')}
       error={error}
-      data-testid="contact-person-counterparty"
+      w={w}
+      data-testid={testId}
       comboboxProps={{ withinPortal: true }}
     />
   );
