@@ -1,19 +1,14 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOT_DIR, type Harness } from './harness';
-import { apiPost } from './helpers';
+import { apiPost, submitSetup } from './helpers';
 
 /** The zone of the user in the events journeys (the browser runs in Moscow too). */
 export const EVENTS_ZONE = 'Europe/Moscow';
 
 /** First run through the setup page; waits for the signed-in layout, whatever its start page. */
 export async function firstRunAdmin(page: Page, admin: { name: string; email: string; password: string }) {
-  await page.goto('/');
-  await page.getByTestId('setup-form').waitFor();
-  await page.getByTestId('setup-name').fill(admin.name);
-  await page.getByTestId('setup-email').fill(admin.email);
-  await page.getByTestId('setup-password').fill(admin.password);
-  await page.getByTestId('setup-submit').click();
+  await submitSetup(page, admin);
   await page.getByTestId('nav-events').waitFor();
 }
 

@@ -38,3 +38,13 @@ export async function download(page: Page, trigger: Locator): Promise<{ name: st
 export async function waitToastsGone(page: Page) {
   await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
 }
+
+/** Fills and sends the first-run setup page; the caller waits for the page it expects next. */
+export async function submitSetup(page: Page, admin: { name: string; email: string; password: string }) {
+  await page.goto('/');
+  await page.getByTestId('setup-form').waitFor();
+  await page.getByTestId('setup-name').fill(admin.name);
+  await page.getByTestId('setup-email').fill(admin.email);
+  await page.getByTestId('setup-password').fill(admin.password);
+  await page.getByTestId('setup-submit').click();
+}

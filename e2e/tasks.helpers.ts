@@ -1,18 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Database } from '../server/db/database';
-import { apiPost } from './helpers';
+import { apiPost, submitSetup } from './helpers';
 
 /** The company's and the users' zone in these journeys (the browser runs in it too). */
 export const ZONE = 'Europe/Moscow';
 
 /** First run through the setup page; the administrator lands on the home page. */
 export async function firstRun(page: Page, admin: { name: string; email: string; password: string }) {
-  await page.goto('/');
-  await page.getByTestId('setup-form').waitFor();
-  await page.getByTestId('setup-name').fill(admin.name);
-  await page.getByTestId('setup-email').fill(admin.email);
-  await page.getByTestId('setup-password').fill(admin.password);
-  await page.getByTestId('setup-submit').click();
+  await submitSetup(page, admin);
   await page.getByTestId('home-birthdays').waitFor();
 }
 
