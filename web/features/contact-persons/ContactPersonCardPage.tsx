@@ -1,14 +1,14 @@
 import type { FormEvent } from 'react';
 import { Badge, Button, Center, Divider, Group, Loader, Title } from '@mantine/core';
-import { IconArchive, IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
+import { IconDeviceFloppy } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ContactPerson } from '../../../shared/api/contact-persons';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { ArchiveControls } from '../../components/ArchiveControls';
 import { ContactInfoEditor } from '../../components/ContactInfoEditor';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { notifyError, notifySuccess } from '../../components/notify';
+import { notifySuccess } from '../../components/notify';
 import { useCardForm } from '../../components/useCardForm';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useCounterparty } from '../counterparties/counterparties.queries';
@@ -72,11 +72,6 @@ function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initia
     e.preventDefault();
     save();
   };
-  const setArchived = (value: boolean) =>
-    archive.mutate(value, {
-      onSuccess: () => notifySuccess(t(value ? 'common.archivedDone' : 'common.restoredDone')),
-      onError: (err) => notifyError(err, t),
-    });
 
   const counterpartyId = saved?.counterpartyId ?? initial.counterpartyId;
   const title = saved ? saved.fullName : t('contactPerson.newTitle');
@@ -92,19 +87,8 @@ function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initia
         ) : (
           <Button variant="default" component={Link} to="/contact-persons">{t('common.backToList')}</Button>
         )}
-        {saved && !saved.archivedAt && (
-          <ConfirmButton variant="light" color="orange" leftSection={<IconArchive size={16} />} testId="contact-person-archive"
-            question={t('contactPerson.archiveQuestion', { name: saved.fullName })} confirmLabel={t('common.archive')}
-            onConfirm={() => setArchived(true)} loading={archive.isPending}>
-            {t('common.archive')}
-          </ConfirmButton>
-        )}
-        {saved?.archivedAt && (
-          <Button variant="light" leftSection={<IconArrowBackUp size={16} />} onClick={() => setArchived(false)}
-            loading={archive.isPending} data-testid="contact-person-restore">
-            {t('common.restore')}
-          </Button>
-        )}
+        {saved && <ArchiveControls archived={!!saved.archivedAt} mutation={archive} testId="contact-person"
+          question={t('contactPerson.archiveQuestion', { name: saved.fullName })} />}
         <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving} data-testid="contact-person-save"
           title={t('common.saveHint')}>
           {t('common.save')}

@@ -1,17 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, Center, Group, Loader, Tabs } from '@mantine/core';
-import { IconArchive, IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
+import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Counterparty } from '../../../shared/api/counterparties';
 import type { User } from '../../../shared/api/users';
 import { keys } from '../../api/keys';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { ArchiveControls } from '../../components/ArchiveControls';
 import { ContactInfoEditor } from '../../components/ContactInfoEditor';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { notifyError, notifySuccess } from '../../components/notify';
+import { notifySuccess } from '../../components/notify';
 import { useCardForm } from '../../components/useCardForm';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { CounterpartyMainTab } from './CounterpartyMainTab';
@@ -79,11 +79,6 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
     e.preventDefault();
     save();
   };
-  const setArchived = (value: boolean) =>
-    archive.mutate(value, {
-      onSuccess: () => notifySuccess(t(value ? 'common.archivedDone' : 'common.restoredDone')),
-      onError: (err) => notifyError(err, t),
-    });
 
   const title = saved ? saved.name : t('counterparty.newTitle');
   const ciCount = card.form.contactInfo.length;
@@ -94,19 +89,8 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
       <PageHeader title={title}
         badge={saved?.archivedAt ? <Badge color="gray" data-testid="archived-badge">{t('common.archived')}</Badge> : null}>
         <Button variant="default" component={Link} to="/counterparties">{t('common.backToList')}</Button>
-        {saved && !saved.archivedAt && (
-          <ConfirmButton variant="light" color="orange" leftSection={<IconArchive size={16} />} testId="counterparty-archive"
-            question={t('counterparty.archiveQuestion', { name: saved.name })} confirmLabel={t('common.archive')}
-            onConfirm={() => setArchived(true)} loading={archive.isPending}>
-            {t('common.archive')}
-          </ConfirmButton>
-        )}
-        {saved?.archivedAt && (
-          <Button variant="light" leftSection={<IconArrowBackUp size={16} />} onClick={() => setArchived(false)}
-            loading={archive.isPending} data-testid="counterparty-restore">
-            {t('common.restore')}
-          </Button>
-        )}
+        {saved && <ArchiveControls archived={!!saved.archivedAt} mutation={archive} testId="counterparty"
+          question={t('counterparty.archiveQuestion', { name: saved.name })} />}
         <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving} data-testid="counterparty-save"
           title={t('common.saveHint')}>
           {t('common.save')}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Anchor, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { IconArchive, IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
+import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,10 @@ import type { Event } from '../../../shared/api/events';
 import type { User } from '../../../shared/api/users';
 import type { FieldErrors } from '../../api/errors';
 import { keys } from '../../api/keys';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { ArchiveControls } from '../../components/ArchiveControls';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { notifyError, notifySuccess } from '../../components/notify';
+import { notifySuccess } from '../../components/notify';
 import { useFormat } from '../../components/useFormat';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useCounterparty } from '../counterparties/counterparties.queries';
@@ -142,11 +142,6 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
     e.preventDefault();
     save();
   };
-  const setArchived = (value: boolean) =>
-    archive.mutate(value, {
-      onSuccess: () => notifySuccess(t(value ? 'common.archivedDone' : 'common.restoredDone')),
-      onError: (err) => notifyError(err, t),
-    });
 
   const title = saved ? t('events.cardTitle', { number: saved.number, date: fmt.date(saved.startAt) }) : t('events.newTitle');
   const basisLink = saved?.basis ?? (basis ? { type: 'event' as const, id: basis.id, title: `№${basis.number} ${basis.subject}` } : null);
@@ -157,19 +152,8 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
         badge={saved?.archivedAt ? <Badge color="gray" data-testid="archived-badge">{t('common.archived')}</Badge> : null}>
         <Button variant="default" component={Link} to="/events">{t('events.backToJournal')}</Button>
         {saved && <CreateBasedOnMenu event={saved} />}
-        {saved && !saved.archivedAt && (
-          <ConfirmButton variant="light" color="orange" leftSection={<IconArchive size={16} />} testId="event-archive"
-            question={t('events.archiveQuestion', { number: saved.number })} confirmLabel={t('common.archive')}
-            onConfirm={() => setArchived(true)} loading={archive.isPending}>
-            {t('common.archive')}
-          </ConfirmButton>
-        )}
-        {saved?.archivedAt && (
-          <Button variant="light" leftSection={<IconArrowBackUp size={16} />} onClick={() => setArchived(false)}
-            loading={archive.isPending} data-testid="event-restore">
-            {t('common.restore')}
-          </Button>
-        )}
+        {saved && <ArchiveControls archived={!!saved.archivedAt} mutation={archive} testId="event"
+          question={t('events.archiveQuestion', { number: saved.number })} />}
         <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving} data-testid="event-save" title={t('common.saveHint')}>
           {t('common.save')}
         </Button>
