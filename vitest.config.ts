@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// One set of API test files, run once per database: the "sqlite" and "postgres" projects.
+// One set of API test files, run once per database: the "sqlite" and "postgres" projects;
+// "web" holds the web app's pure logic tests (no browser, no database).
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -13,6 +14,10 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'postgres', include: ['server/**/*.test.ts'], exclude: ['server/**/*.logic.test.ts'], env: { TEST_DB: 'postgres' } },
+      },
+      {
+        extends: true,
+        test: { name: 'web', include: ['web/**/*.test.ts'], env: { TZ: 'UTC' } },
       },
       {
         extends: true,

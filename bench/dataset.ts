@@ -3,8 +3,7 @@
 import { v7 } from 'uuid';
 import type { Insertable } from 'kysely';
 import type { ContactInfoTable, ContactPersonsTable, CounterpartiesTable } from '../server/db/schema.js';
-import { searchKey } from '../server/features/counterparties/counterparties.logic.js';
-import { personSearchKey } from '../server/features/contact-persons/contact-persons.logic.js';
+import { personSearchKey, searchKey } from '../server/lib/names.js';
 import { CITIES, FATHERS, FEMALE_FIRST, MALE_FIRST, MOBILE_CODES, POSITIONS, SURNAMES } from '../server/demo/demo.data.js';
 import { e164Of, feminineSurname, kppOf, legalInn, patronymic, personInn, subscriberDigits, translit, writePhone, type Random } from '../server/demo/demo.logic.js';
 

@@ -24,7 +24,7 @@ async function postgresReachable() {
   }
 }
 
-const projects = ['sqlite'];
+const projects = ['sqlite', 'web'];
 const skipped = [];
 if (await postgresReachable()) projects.push('postgres');
 else skipped.push(`PostgreSQL suite SKIPPED: no server at ${adminUrl.replace(/\/\/[^@]*@/, '//')} (set TEST_PG_ADMIN_URL)`);

@@ -3,7 +3,7 @@ import { createTestDb, type TestDatabase } from '../test/test-db.js';
 import { fixedClock } from '../lib/clock.js';
 import { loadConfig } from '../config.js';
 import { isValidInn } from '../features/counterparties/counterparties.logic.js';
-import { verifyPassword } from '../features/auth/auth.logic.js';
+import { verifyPassword } from '../lib/secrets.js';
 import { getSettings } from '../features/settings/settings.service.js';
 import { loadDemoData, type DemoResult } from './demo.js';
 

@@ -9,3 +9,6 @@ export interface Actor {
 }
 
 export const isAdmin = (a: Actor) => a.role === 'admin';
+
+/** The users columns an Actor is read from (by a session or an API token). */
+export const ACTOR_COLUMNS = ['users.id', 'users.role', 'users.name', 'users.email', 'users.language', 'users.timeZone'] as const;

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { AppError, invalid } from '../errors.js';
 import { DateTime } from 'luxon';
 
 /** The calendar date (YYYY-MM-DD) at an instant in a time zone. */
@@ -17,4 +17,17 @@ export function toInstant<T extends string | null | undefined>(s: T): T extends 
   // The date-time format admits a leap second (…T23:59:60Z) that Date cannot hold.
   if (Number.isNaN(d.getTime())) throw new AppError(400, 'validation_failed', `"${s}" is not an instant`, [{ message: 'is not an instant', code: 'instant_invalid' }]);
   return d.toISOString() as T extends string ? string : null;
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function assertTimeZone(field: string, tz: string): void {
+  if (!isValidTimeZone(tz)) throw invalid(field, `unknown time zone "${tz}"`, 'time_zone');
 }

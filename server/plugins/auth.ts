@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../http.js';
 import type { Deps } from '../deps.js';
 import { AppError, forbidden, unauthorized } from '../errors.js';
-import { actorFromSession, actorFromToken } from '../features/auth/auth.service.js';
+import { actorFromToken } from '../features/auth/auth.service.js';
+import { actorFromSession } from '../features/sessions/sessions.service.js';
 
 export const SESSION_COOKIE = 'crm_session';
 

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database.js';
+import { ACTOR_COLUMNS } from '../../lib/actor.js';
 
 export const findUserByEmail = (db: DbOrTrx, email: string) =>
   db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -6,34 +7,11 @@ export const findUserByEmail = (db: DbOrTrx, email: string) =>
 export const countUsers = async (db: DbOrTrx) =>
   Number((await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-export const insertSession = (db: DbOrTrx, s: { id: string; userId: string; createdAt: string; expiresAt: string; ip: string | null; userAgent: string | null }) =>
-  db.insertInto('sessions').values(s).execute();
-
-export const deleteSession = (db: DbOrTrx, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
-
-export const deleteSessionsOfUser = (db: DbOrTrx, userId: string, exceptId: string | null = null) => {
-  let q = db.deleteFrom('sessions').where('userId', '=', userId);
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  return q.execute();
-};
-
-const actorColumns = ['users.id', 'users.role', 'users.name', 'users.email', 'users.language', 'users.timeZone'] as const;
-
-export const findSessionActor = (db: DbOrTrx, sessionId: string, now: string) =>
-  db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(actorColumns)
-    .where('sessions.id', '=', sessionId)
-    .where('sessions.expiresAt', '>', now)
-    .where('users.blockedAt', 'is', null)
-    .executeTakeFirst();
-
 export const findTokenActor = (db: DbOrTrx, tokenHash: string) =>
   db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
-    .select([...actorColumns, 'apiTokens.id as tokenId'])
+    .select([...ACTOR_COLUMNS, 'apiTokens.id as tokenId'])
     .where('apiTokens.tokenHash', '=', tokenHash)
     .where('apiTokens.revokedAt', 'is', null)
     .where('users.blockedAt', 'is', null)

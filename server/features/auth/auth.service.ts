@@ -4,9 +4,12 @@ import { newId } from '../../lib/ids.js';
 import { conflict, notFound, rateLimited, unauthorized } from '../../errors.js';
 import { transactionLock } from '../../db/dialect.js';
 import type { User } from '../../../shared/api/users.js';
+import { DUMMY_HASH, newSecret, sha256, verifyPassword } from '../../lib/secrets.js';
+import { normalizeEmail } from '../../lib/names.js';
 import * as logic from './auth.logic.js';
 import * as repo from './auth.repo.js';
 import { createUser, toUser } from '../users/users.service.js';
+import * as sessions from '../sessions/sessions.service.js';
 
 const SETUP_LOCK = 72_100_002;
 
@@ -19,9 +22,7 @@ export interface NewSession {
   user: User;
 }
 
-interface ClientInfo {
-  ip: string;
-  userAgent: string | null;
+interface ClientInfo extends sessions.ClientInfo {
   /** The session cookie the browser came with, if any: it is ended, never reused. */
   previousToken: string | null;
 }
@@ -33,26 +34,12 @@ export async function setup(deps: Deps, input: { name: string; email: string; pa
     if ((await repo.countUsers(trx)) > 0) throw conflict('The system is already set up');
     return createUser({ ...deps, db: trx }, null, { ...input, role: 'admin' });
   });
-  return { sessionToken: await startSession(deps, user.id, client), user };
-}
-
-async function startSession(deps: Deps, userId: string, client: ClientInfo): Promise<string> {
-  if (client.previousToken) await repo.deleteSession(deps.db, logic.sha256(client.previousToken));
-  const token = logic.newSecret();
-  const now = deps.clock.now();
-  await repo.insertSession(deps.db, {
-    id: logic.sha256(token),
-    userId,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + logic.SESSION_TTL_MS).toISOString(),
-    ip: client.ip,
-    userAgent: client.userAgent?.slice(0, 300) ?? null,
-  });
-  return token;
+  await sessions.endSession(deps.db, client.previousToken);
+  return { sessionToken: await sessions.startSession(deps, user.id, client), user };
 }
 
 export async function login(deps: Deps, email: string, password: string, client: ClientInfo): Promise<NewSession> {
-  const normalized = logic.normalizeEmail(email);
+  const normalized = normalizeEmail(email);
   const now = deps.clock.now();
   const since = new Date(now.getTime() - logic.LOGIN_WINDOW_MS).toISOString();
   const failures = await repo.countFailures(deps.db, normalized, client.ip, since);
@@ -60,30 +47,25 @@ export async function login(deps: Deps, email: string, password: string, client:
     throw rateLimited('Too many failed sign-in attempts. Try again in 15 minutes.');
   }
   // The previous session dies whatever the outcome: no session survives a sign-in attempt.
-  if (client.previousToken) await repo.deleteSession(deps.db, logic.sha256(client.previousToken));
+  await sessions.endSession(deps.db, client.previousToken);
   const user = await repo.findUserByEmail(deps.db, normalized);
-  const ok = await logic.verifyPassword(password, user?.passwordHash ?? logic.DUMMY_HASH);
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.blockedAt) {
     await repo.recordFailure(deps.db, { id: newId(), email: normalized.slice(0, 254), ip: client.ip, at: now.toISOString() });
     // One answer for unknown e-mail, wrong password and blocked user: no enumeration.
     throw unauthorized('Wrong e-mail or password');
   }
   await repo.clearFailures(deps.db, normalized);
-  const sessionToken = await startSession(deps, user.id, { ...client, previousToken: null });
+  const sessionToken = await sessions.startSession(deps, user.id, client);
   return { sessionToken, user: toUser(user) };
 }
 
 export async function logout(deps: Deps, token: string | null): Promise<void> {
-  if (token) await repo.deleteSession(deps.db, logic.sha256(token));
-}
-
-export async function actorFromSession(deps: Deps, token: string): Promise<Actor | null> {
-  const row = await repo.findSessionActor(deps.db, logic.sha256(token), deps.clock.now().toISOString());
-  return row ? { ...row, via: 'session' } : null;
+  await sessions.endSession(deps.db, token);
 }
 
 export async function actorFromToken(deps: Deps, token: string): Promise<Actor | null> {
-  const row = await repo.findTokenActor(deps.db, logic.sha256(token));
+  const row = await repo.findTokenActor(deps.db, sha256(token));
   if (!row) return null;
   await repo.touchToken(deps.db, row.tokenId, deps.clock.now().toISOString());
   const { tokenId: _t, ...actor } = row;
@@ -91,9 +73,9 @@ export async function actorFromToken(deps: Deps, token: string): Promise<Actor |
 }
 
 export async function createToken(deps: Deps, actor: Actor, name: string) {
-  const token = 'crm_' + logic.newSecret();
+  const token = 'crm_' + newSecret();
   const id = newId();
-  await repo.insertToken(deps.db, { id, userId: actor.id, name: name.trim(), tokenHash: logic.sha256(token), createdAt: deps.clock.now().toISOString() });
+  await repo.insertToken(deps.db, { id, userId: actor.id, name: name.trim(), tokenHash: sha256(token), createdAt: deps.clock.now().toISOString() });
   return { id, name: name.trim(), token };
 }
 

@@ -1,14 +1,11 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import type { DB } from '../../db/schema.js';
-import { visibleTo } from '../contact-persons/contact-persons.repo.js';
-import type { Visibility } from '../counterparties/counterparties.logic.js';
+import { personVisible } from '../access/access.repo.js';
+import type { Visibility } from '../access/access.logic.js';
 
 // 'MM-DD' of the birthday. Both dialects give a date as YYYY-MM-DD text (PostgreSQL with the ISO
 // DateStyle the app already relies on when it reads dates), so this is no dialect branch.
 const monthDay = sql<string>`substr(cast(contact_persons.birthday as text), 6, 5)`;
-
-type Eb = ExpressionBuilder<DB & { cp: DB['counterparties'] }, 'contactPersons' | 'cp'>;
 
 /** Active persons with a birthday whose counterparty (if any) is active too. A person without a
  * counterparty has no joined row, so cp.archived_at is null for them as well. */
@@ -81,7 +78,7 @@ export async function upcoming(db: DbOrTrx, v: Visibility, monthDays: string[], 
       'contactPersons.id', 'contactPersons.lastName', 'contactPersons.firstName', 'contactPersons.middleName', 'contactPersons.birthday',
       'contactPersons.counterpartyId', 'cp.name as counterpartyName',
     ])
-    .where((eb) => visibleTo(eb, v))
+    .where((eb) => personVisible(eb, v, { person: 'contactPersons', cp: 'cp' }))
     .where(monthDay, 'in', monthDays)
     .orderBy(monthDay)
     .orderBy('contactPersons.nameSearch')

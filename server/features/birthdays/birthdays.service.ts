@@ -3,10 +3,10 @@ import type { Actor } from '../../lib/actor.js';
 import { addDays, zonedDayStart, zonedToday } from '../../lib/time.js';
 import type { UpcomingBirthday, UpcomingBirthdays } from '../../../shared/api/birthdays.js';
 import { getSettings } from '../settings/settings.service.js';
-import { visibilityOf } from '../counterparties/counterparties.logic.js';
-import { fullNameOf } from '../contact-persons/contact-persons.logic.js';
-import { createGenerated, type NewTask } from '../tasks/tasks.service.js';
-import { listUsers, userExists } from '../users/users.repo.js';
+import { visibilityFor } from '../access/access.service.js';
+import { fullNameOf } from '../../lib/names.js';
+import { createGenerated, type NewTask } from '../tasks/task-creation.service.js';
+import { isActiveUser, languagesOfUsers } from '../users/users.service.js';
 import {
   assigneesOf, byYear, datesFrom, daysBetween, monthDaysOf, nextOccurrence, reminderKey, reminderTitle, reminderWindow,
 } from './birthdays.logic.js';
@@ -44,12 +44,12 @@ export async function runBirthdayJob(deps: Deps): Promise<BirthdayJobResult> {
   const nowIso = now.toISOString();
   const today = zonedToday(now, s.timeZone);
   // A blocked or deleted jobs user gets nothing; the responsible managers may still be reminded.
-  const jobsUser = s.scheduledJobsUserId && (await userExists(deps.db, s.scheduledJobsUserId, true)) ? s.scheduledJobsUserId : null;
+  const jobsUser = s.scheduledJobsUserId && (await isActiveUser(deps.db, s.scheduledJobsUserId)) ? s.scheduledJobsUserId : null;
   if (!jobsUser && !s.birthdayRemindResponsible) {
     return { created: 0, candidates: 0, unassigned: 0, summary: 'Nothing created: no active scheduled-jobs user is set and reminding responsible managers is off' };
   }
 
-  const languages = new Map((await listUsers(deps.db)).map((u) => [u.id, u.language]));
+  const languages = await languagesOfUsers(deps.db);
   let created = 0;
   let candidates = 0;
   let unassigned = 0;
@@ -90,7 +90,7 @@ export async function runBirthdayJob(deps: Deps): Promise<BirthdayJobResult> {
 
 /** Birthdays from today (in the user's time zone) over the next `days` days, visible to the user. */
 export async function upcomingBirthdays(deps: Deps, actor: Actor, days = 30, limit = 100): Promise<UpcomingBirthdays> {
-  const v = visibilityOf(await getSettings(deps), actor);
+  const v = await visibilityFor(deps, actor);
   const today = zonedToday(deps.clock.now(), actor.timeZone);
   const items: UpcomingBirthday[] = [];
   const seen = new Set<string>();

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { ContactInfoInput, ContactInfoKind } from '../../../shared/api/contact-info.js';
 import type { ErrorDetail } from '../../errors.js';
+import { normalizeEmail } from '../../lib/names.js';
 
 const PHONE_KINDS: ContactInfoKind[] = ['phone', 'fax'];
 const EMAIL_RE = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
@@ -21,7 +22,6 @@ export function phoneToE164(value: string, region: string): string | null {
   return parsed.number;
 }
 
-export const normalizeEmail = (value: string) => value.trim().toLowerCase();
 export const isEmail = (value: string) => value.length <= 254 && EMAIL_RE.test(value);
 
 /** Validates and normalises typed contact information; returns entries or field errors (nothing half-done). */

@@ -1,11 +1,11 @@
 import type { DbOrTrx } from '../../db/database.js';
 import type { ContactInfoEntry, ContactInfoInput, ContactInfoKind } from '../../../shared/api/contact-info.js';
 import { invalidMany } from '../../errors.js';
-import { normalizeEntries, phoneSearchOf, normalizeEmail, type NormalizedEntry } from './contact-info.logic.js';
+import { normalizeEntries, phoneSearchOf, type NormalizedEntry } from './contact-info.logic.js';
 import * as repo from './contact-info.repo.js';
 
 export type { Owner } from './contact-info.repo.js';
-export { phoneSearchOf, normalizeEmail };
+export { phoneSearchOf };
 
 /** Validates a whole list; throws one 400 naming every bad entry, before anything is written. */
 export function prepare(entries: ContactInfoInput[], region: string): NormalizedEntry[] {

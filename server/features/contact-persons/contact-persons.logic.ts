@@ -1,10 +1,4 @@
-import { searchKey } from '../counterparties/counterparties.logic.js';
 import type { ErrorDetail } from '../../errors.js';
-
-export const fullNameOf = (p: { lastName: string; firstName: string | null; middleName: string | null }) =>
-  [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
-
-export const personSearchKey = (p: { lastName: string; firstName: string | null; middleName: string | null }) => searchKey(fullNameOf(p));
 
 /** A birthday must be a real calendar date, not in the future, and not absurdly old. */
 export function checkBirthday(birthday: string | null, today: string): ErrorDetail[] {

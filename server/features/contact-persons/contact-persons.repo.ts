@@ -1,19 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import type { ContactPersonsTable, DB } from '../../db/schema.js';
+import type { ContactPersonsTable } from '../../db/schema.js';
 import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
-import type { Visibility } from '../counterparties/counterparties.logic.js';
+import { personVisible } from '../access/access.repo.js';
+import type { Visibility } from '../access/access.logic.js';
 
-type Eb = ExpressionBuilder<DB & { cp: DB['counterparties'] }, 'contactPersons' | 'cp'>;
-
-/** A person of a counterparty is visible with its counterparty; an individual to everybody, or to its author when visibility is limited. */
-export function visibleTo(eb: Eb, v: Visibility) {
-  if (v.all) return eb.lit(true);
-  return eb.or([
-    eb('cp.responsibleUserId', '=', v.userId),
-    eb.and([eb('contactPersons.counterpartyId', 'is', null), eb('contactPersons.createdBy', '=', v.userId)]),
-  ]);
-}
+const ALIASES = { person: 'contactPersons', cp: 'cp' };
 
 export interface ListFilter {
   visibility: Visibility;
@@ -33,7 +25,7 @@ function base(db: DbOrTrx) {
 
 export function list(db: DbOrTrx, f: ListFilter, limit: number, cursor?: string) {
   let q = base(db).where((eb) => {
-    const conds: Expression<SqlBool>[] = [visibleTo(eb, f.visibility)];
+    const conds: Expression<SqlBool>[] = [personVisible(eb, f.visibility, ALIASES)];
     if (f.archived === 'active') conds.push(eb('contactPersons.archivedAt', 'is', null));
     if (f.archived === 'archived') conds.push(eb('contactPersons.archivedAt', 'is not', null));
     if (f.counterpartyId) conds.push(eb('contactPersons.counterpartyId', '=', f.counterpartyId));
@@ -50,7 +42,7 @@ export function list(db: DbOrTrx, f: ListFilter, limit: number, cursor?: string)
 }
 
 export function findVisible(db: DbOrTrx, id: string, v: Visibility) {
-  return base(db).where('contactPersons.id', '=', id).where((eb) => visibleTo(eb, v)).executeTakeFirst();
+  return base(db).where('contactPersons.id', '=', id).where((eb) => personVisible(eb, v, ALIASES)).executeTakeFirst();
 }
 
 export const insert = (db: DbOrTrx, row: Insertable<ContactPersonsTable>) => db.insertInto('contactPersons').values(row).execute();

@@ -9,9 +9,10 @@ import { getSettings } from '../settings/settings.service.js';
 import * as contactInfo from '../contact-info/contact-info.service.js';
 import * as counterparties from '../counterparties/counterparties.service.js';
 import * as audit from '../audit/audit.service.js';
-import { blankToNull, searchKey, visibilityOf, type Visibility } from '../counterparties/counterparties.logic.js';
+import { SEES_ALL, visibilityFor, visibilityOf, type Visibility } from '../access/access.service.js';
+import { blankToNull, fullNameOf, personSearchKey, searchKey } from '../../lib/names.js';
 import { zonedToday } from '../../lib/time.js';
-import { checkBirthday, fullNameOf, personSearchKey } from './contact-persons.logic.js';
+import { checkBirthday } from './contact-persons.logic.js';
 import * as repo from './contact-persons.repo.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findVisible>>>;
@@ -37,10 +38,6 @@ function toApi(r: Row, info: ContactPerson['contactInfo']): ContactPerson {
   };
 }
 
-async function visibility(deps: Deps, actor: Actor): Promise<Visibility> {
-  return visibilityOf(await getSettings(deps), actor);
-}
-
 async function load(db: DbOrTrx, id: string, v: Visibility) {
   const row = await repo.findVisible(db, id, v);
   if (!row) throw notFound('Contact person');
@@ -49,7 +46,7 @@ async function load(db: DbOrTrx, id: string, v: Visibility) {
 }
 
 export async function list(deps: Deps, actor: Actor, query: ContactPersonListQuery) {
-  const v = await visibility(deps, actor);
+  const v = await visibilityFor(deps, actor);
   const limit = query.limit ?? 50;
   const q = query.q?.trim();
   const rows = await repo.list(
@@ -64,7 +61,7 @@ export async function list(deps: Deps, actor: Actor, query: ContactPersonListQue
 }
 
 export async function get(deps: Deps, actor: Actor, id: string) {
-  return load(deps.db, id, await visibility(deps, actor));
+  return load(deps.db, id, await visibilityFor(deps, actor));
 }
 
 function snapshot(p: ContactPerson) {
@@ -121,7 +118,7 @@ export async function create(deps: Deps, actor: Actor, input: ContactPersonCreat
   return deps.db.transaction().execute(async (trx) => {
     await repo.insert(trx, { id, ...f, nameSearch: personSearchKey(f), createdAt: now, createdBy: actor.id, updatedAt: now, updatedBy: actor.id, archivedAt: null });
     await contactInfo.replace(trx, { contactPersonId: id }, entries);
-    const created = await load(trx, id, { all: true });
+    const created = await load(trx, id, SEES_ALL);
     await audit.record(trx, { entityType: 'contactPerson', entityId: id, action: 'create', userId: actor.id, at: now }, null, snapshot(created));
     return created;
   });
@@ -139,24 +136,24 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Contac
     const current = await load(trx, id, v);
     await repo.update(trx, id, { ...f, nameSearch: personSearchKey(f), updatedAt: now, updatedBy: actor.id });
     if (entries) await contactInfo.replace(trx, { contactPersonId: id }, entries);
-    const after = await load(trx, id, { all: true });
+    const after = await load(trx, id, SEES_ALL);
     await audit.record(trx, { entityType: 'contactPerson', entityId: id, action: 'update', userId: actor.id, at: now }, snapshot(current), snapshot(after));
     return after;
   });
 }
 
 export async function setArchived(deps: Deps, actor: Actor, id: string, archived: boolean) {
-  const v = await visibility(deps, actor);
+  const v = await visibilityFor(deps, actor);
   return audit.setArchivedAudited(deps, actor.id, {
     entityType: 'contactPerson', id, archived, snapshot,
-    load: (db, visibleOnly) => load(db, id, visibleOnly ? v : { all: true }),
+    load: (db, visibleOnly) => load(db, id, visibleOnly ? v : SEES_ALL),
     write: (db, patch) => repo.update(db, id, patch),
   });
 }
 
 /** For other features: throws 404 unless the actor may see the person. */
 export async function assertVisible(deps: Deps, actor: Actor, id: string): Promise<{ id: string; counterpartyId: string | null; fullName: string }> {
-  const row = await repo.findVisible(deps.db, id, await visibility(deps, actor));
+  const row = await repo.findVisible(deps.db, id, await visibilityFor(deps, actor));
   if (!row) throw notFound('Contact person');
   return { id: row.id, counterpartyId: row.counterpartyId, fullName: fullNameOf(row) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequisites, isValidInn, isValidKpp, prefixEnd, searchKey, searchPlan } from './counterparties.logic.js';
+import { checkRequisites, isValidInn, isValidKpp, prefixEnd, searchPlan } from './counterparties.logic.js';
 
 describe('INN check digits', () => {
   it.each(['7707083893', '7736207543', '500100732259', '772801366974'])('accepts a real INN %s', (inn) => {
@@ -28,12 +28,6 @@ describe('requisites by kind', () => {
   it('KPP allows letters in the reason part', () => {
     expect(isValidKpp('7736AB001')).toBe(true);
     expect(isValidKpp('77360100')).toBe(false);
-  });
-});
-
-describe('search key', () => {
-  it('folds case, ё and spaces so Cyrillic search is case-insensitive', () => {
-    expect(searchKey('  ООО «Ёлка»   Трейд ')).toBe('ооо «елка» трейд');
   });
 });
 

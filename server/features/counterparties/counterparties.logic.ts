@@ -1,14 +1,6 @@
 import type { ErrorDetail } from '../../errors.js';
 import type { CounterpartyKind } from '../../../shared/api/counterparties.js';
-import type { Settings } from '../../../shared/api/settings.js';
-import type { Actor } from '../../lib/actor.js';
-
-/** Who may see which counterparties: everybody's, or only those the user is responsible for. */
-export type Visibility = { all: true } | { all: false; userId: string };
-
-/** Admins see all; managers see all unless the setting limits them to their own counterparties. */
-export const visibilityOf = (s: Settings, actor: Actor): Visibility =>
-  actor.role === 'admin' || s.managersSeeAllCounterparties ? { all: true } : { all: false, userId: actor.id };
+import { normalizeEmail, searchKey } from '../../lib/names.js';
 
 const W10 = [2, 4, 10, 3, 5, 9, 4, 6, 8];
 const W11 = [7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
@@ -45,15 +37,6 @@ export function checkRequisites(kind: CounterpartyKind, inn: string | null, kpp:
   return errors;
 }
 
-/** Empty and blank strings mean "no value". */
-export const blankToNull = (s: string | null | undefined): string | null => {
-  if (s === undefined || s === null) return null;
-  const t = s.trim();
-  return t === '' ? null : t;
-};
-
-export const searchKey = (s: string) => s.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ');
-
 /** What a search text can match, decided once so each branch can use its own index:
  * e-mail → exact address; phone-shaped → E.164 and the number's ending; digits → INN prefix;
  * anything with letters → the name. */
@@ -68,7 +51,7 @@ export interface SearchPlan {
 
 export function searchPlan(text: string, phone: { e164: string | null; digits: string } | null): SearchPlan {
   const t = text.trim();
-  if (t.includes('@')) return { email: t.toLowerCase() };
+  if (t.includes('@')) return { email: normalizeEmail(t) };
   const plan: SearchPlan = {};
   if (/^\d{3,12}$/.test(t)) plan.innPrefix = t;
   if (phone) {

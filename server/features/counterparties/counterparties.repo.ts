@@ -2,9 +2,9 @@ import { sql, type Expression, type ExpressionBuilder, type Insertable, type Sel
 import type { DbOrTrx } from '../../db/database.js';
 import type { CounterpartiesTable, DB } from '../../db/schema.js';
 import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
-
-import { prefixEnd, type SearchPlan, type Visibility } from './counterparties.logic.js';
-export type { Visibility };
+import { counterpartyVisible } from '../access/access.repo.js';
+import type { Visibility } from '../access/access.logic.js';
+import { prefixEnd, type SearchPlan } from './counterparties.logic.js';
 
 export interface ListFilter {
   visibility: Visibility;
@@ -16,10 +16,6 @@ export interface ListFilter {
 }
 
 type Eb = ExpressionBuilder<DB, 'counterparties'>;
-
-export function visibleTo(eb: Eb, v: Visibility) {
-  return v.all ? eb.lit(true) : eb('counterparties.responsibleUserId', '=', v.userId);
-}
 
 const SORT_COLUMNS = {
   name: sql.ref('counterparties.name_search'),
@@ -36,7 +32,7 @@ function filtered(db: DbOrTrx, f: ListFilter) {
   return db
     .selectFrom('counterparties')
     .where((eb) => {
-      const conds: Expression<SqlBool>[] = [visibleTo(eb, f.visibility)];
+      const conds: Expression<SqlBool>[] = [counterpartyVisible(eb, f.visibility)];
       if (f.archived === 'active') conds.push(eb('counterparties.archivedAt', 'is', null));
       if (f.archived === 'archived') conds.push(eb('counterparties.archivedAt', 'is not', null));
       if (f.responsibleUserId) conds.push(eb('counterparties.responsibleUserId', '=', f.responsibleUserId));
@@ -84,7 +80,7 @@ export function findVisible(db: DbOrTrx, id: string, v: Visibility) {
     .selectAll('counterparties')
     .select('users.name as responsibleUserName')
     .where('counterparties.id', '=', id)
-    .where((eb) => visibleTo(eb, v))
+    .where((eb) => counterpartyVisible(eb, v))
     .executeTakeFirst();
 }
 
@@ -98,8 +94,3 @@ export const findActiveByInn = (db: DbOrTrx, inn: string, exceptId: string | nul
   if (exceptId) q = q.where('id', '!=', exceptId);
   return q.executeTakeFirst();
 };
-
-/** Ids (and names) of counterparties visible to a user, for other features' filters. */
-export function visibleIdsQuery(db: DbOrTrx, v: Visibility) {
-  return db.selectFrom('counterparties').select('counterparties.id').where((eb) => visibleTo(eb, v));
-}

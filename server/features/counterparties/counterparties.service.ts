@@ -1,8 +1,8 @@
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
-import { isAdmin } from '../../lib/actor.js';
+import { blankToNull, searchKey } from '../../lib/names.js';
 import { newId } from '../../lib/ids.js';
-import { conflict, invalid, invalidMany, notFound } from '../../errors.js';
+import { conflict, invalidMany, notFound } from '../../errors.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { pageOf } from '../../db/keyset.js';
 import type { DbOrTrx } from '../../db/database.js';
@@ -10,16 +10,12 @@ import type { Counterparty, CounterpartyCreate, CounterpartyListQuery, Counterpa
 import { getSettings } from '../settings/settings.service.js';
 import * as contactInfo from '../contact-info/contact-info.service.js';
 import * as audit from '../audit/audit.service.js';
-import { userExists } from '../users/users.repo.js';
-import { blankToNull, checkRequisites, searchKey, searchPlan, visibilityOf, type Visibility } from './counterparties.logic.js';
+import { assertActiveUser } from '../users/users.service.js';
+import { SEES_ALL, seesCounterparty, visibilityFor, visibilityOf, type Visibility } from '../access/access.service.js';
+import { checkRequisites, searchPlan } from './counterparties.logic.js';
 import * as repo from './counterparties.repo.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findVisible>>>;
-
-/** The visibility rule: admins see all; managers see all unless the setting limits them to their own. */
-export async function visibilityFor(deps: Pick<Deps, 'db'>, actor: Actor): Promise<Visibility> {
-  return isAdmin(actor) ? { all: true } : visibilityOf(await getSettings(deps), actor);
-}
 
 function toApi(r: Row, info: Counterparty['contactInfo']): Counterparty {
   return {
@@ -97,12 +93,7 @@ async function assertInnFree(db: DbOrTrx, inn: string | null, exceptId: string |
   if (!inn) return;
   const other = await repo.findActiveByInn(db, inn, exceptId);
   if (!other) return;
-  const visible = v.all || other.responsibleUserId === v.userId;
-  throw innTaken(inn, visible ? other.name : null);
-}
-
-async function assertResponsible(db: DbOrTrx, userId: string | null | undefined) {
-  if (userId && !(await userExists(db, userId))) throw invalid('responsibleUserId', 'no such active user', 'user_not_found');
+  throw innTaken(inn, seesCounterparty(v, other.responsibleUserId) ? other.name : null);
 }
 
 export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate): Promise<Counterparty> {
@@ -120,7 +111,7 @@ export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate
   const id = newId();
   const responsibleUserId = input.responsibleUserId === undefined ? actor.id : input.responsibleUserId;
   return deps.db.transaction().execute(async (trx) => {
-    await assertResponsible(trx, responsibleUserId);
+    if (responsibleUserId) await assertActiveUser(trx, responsibleUserId, 'responsibleUserId');
     await assertInnFree(trx, inn, null, v);
     try {
       await repo.insert(trx, {
@@ -135,7 +126,7 @@ export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate
       throw err;
     }
     await contactInfo.replace(trx, { counterpartyId: id }, entries);
-    const created = await load(trx, id, { all: true });
+    const created = await load(trx, id, SEES_ALL);
     await audit.record(trx, { entityType: 'counterparty', entityId: id, action: 'create', userId: actor.id, at: now }, null, snapshot(created));
     return created;
   });
@@ -156,7 +147,7 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Counte
     if (!name) errors.unshift({ field: 'name', code: 'required', message: 'is required' });
     if (errors.length) throw invalidMany(errors);
     const entries = patch.contactInfo ? contactInfo.prepare(patch.contactInfo, s.defaultPhoneRegion) : null;
-    if (patch.responsibleUserId !== undefined) await assertResponsible(trx, patch.responsibleUserId);
+    if (patch.responsibleUserId) await assertActiveUser(trx, patch.responsibleUserId, 'responsibleUserId');
     if (inn !== before.inn && before.archivedAt === null) await assertInnFree(trx, inn, id, v);
     try {
       await repo.update(trx, id, {
@@ -173,7 +164,7 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Counte
       throw err;
     }
     if (entries) await contactInfo.replace(trx, { counterpartyId: id }, entries);
-    const after = await load(trx, id, { all: true });
+    const after = await load(trx, id, SEES_ALL);
     await audit.record(trx, { entityType: 'counterparty', entityId: id, action: 'update', userId: actor.id, at: now }, snapshot(before), snapshot(after));
     return after;
   });
@@ -183,7 +174,7 @@ export async function setArchived(deps: Deps, actor: Actor, id: string, archived
   const v = await visibilityFor(deps, actor);
   return audit.setArchivedAudited(deps, actor.id, {
     entityType: 'counterparty', id, archived, snapshot,
-    load: (db, visibleOnly) => load(db, id, visibleOnly ? v : { all: true }),
+    load: (db, visibleOnly) => load(db, id, visibleOnly ? v : SEES_ALL),
     write: (db, patch) => repo.update(db, id, patch),
     // Restoring must not create a second active card with the same INN.
     beforeRestore: (db, before) => assertInnFree(db, before.inn, id, v),
@@ -194,5 +185,3 @@ export async function history(deps: Deps, actor: Actor, id: string) {
   await assertVisible(deps, actor, id);
   return audit.history(deps.db, 'counterparty', id);
 }
-
-export { visibleIdsQuery } from './counterparties.repo.js';

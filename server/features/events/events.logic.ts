@@ -15,6 +15,3 @@ export function checkPersonFits(counterpartyId: string | null, personCounterpart
   if (personCounterpartyId === null || counterpartyId === null || personCounterpartyId === counterpartyId) return [];
   return [{ field: 'contactPersonId', code: 'contact_person_mismatch', message: 'belongs to another counterparty' }];
 }
-
-export const personName = (p: { personLastName: string | null; personFirstName: string | null; personMiddleName: string | null }) =>
-  p.personLastName ? [p.personLastName, p.personFirstName, p.personMiddleName].filter(Boolean).join(' ') : null;

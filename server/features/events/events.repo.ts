@@ -1,23 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import type { DB, EventsTable } from '../../db/schema.js';
+import type { EventsTable } from '../../db/schema.js';
 import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
-import type { Visibility } from '../counterparties/counterparties.logic.js';
+import { eventVisible } from '../access/access.repo.js';
+import type { Visibility } from '../access/access.logic.js';
 
-type Eb = ExpressionBuilder<DB & { cp: DB['counterparties'] }, 'events' | 'cp'>;
-
-/** An event is visible with its counterparty; without one, to everybody or (when limited) to its
- * responsible user and author. Being responsible for an event never opens a hidden counterparty. */
-function visibleTo(eb: Eb, v: Visibility) {
-  if (v.all) return eb.lit(true);
-  return eb.or([
-    eb('cp.responsibleUserId', '=', v.userId),
-    eb.and([
-      eb('events.counterpartyId', 'is', null),
-      eb.or([eb('events.responsibleUserId', '=', v.userId), eb('events.createdBy', '=', v.userId)]),
-    ]),
-  ]);
-}
+const ALIASES = { event: 'events', cp: 'cp' };
 
 export interface Filter {
   visibility: Visibility;
@@ -60,7 +48,7 @@ function base(db: DbOrTrx) {
 
 function filtered(db: DbOrTrx, f: Filter) {
   return base(db).where((eb) => {
-    const c: Expression<SqlBool>[] = [visibleTo(eb, f.visibility)];
+    const c: Expression<SqlBool>[] = [eventVisible(eb, f.visibility, ALIASES)];
     if (f.archived === 'active') c.push(eb('events.archivedAt', 'is', null));
     if (f.archived === 'archived') c.push(eb('events.archivedAt', 'is not', null));
     if (f.counterpartyId) c.push(eb('events.counterpartyId', '=', f.counterpartyId));
@@ -95,14 +83,14 @@ export const forReport = (db: DbOrTrx, f: Filter, cap: number) =>
   filtered(db, f).orderBy('events.startAt').orderBy('events.id').limit(cap + 1).execute();
 
 export const findVisible = (db: DbOrTrx, id: string, v: Visibility) =>
-  base(db).where('events.id', '=', id).where((eb) => visibleTo(eb, v)).executeTakeFirst();
+  base(db).where('events.id', '=', id).where((eb) => eventVisible(eb, v, ALIASES)).executeTakeFirst();
 
 /** Events created based on this one (visible ones only). */
 export const basedOn = (db: DbOrTrx, type: string, id: string, v: Visibility) =>
   base(db)
     .where('events.basisType', '=', type)
     .where('events.basisId', '=', id)
-    .where((eb) => visibleTo(eb, v))
+    .where((eb) => eventVisible(eb, v, ALIASES))
     .orderBy('events.startAt')
     .limit(200)
     .execute();

@@ -1,21 +1,21 @@
 import type { Deps } from '../../deps.js';
-import { isAdmin, type Actor } from '../../lib/actor.js';
+import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
-import { forbidden, invalid, invalidMany, notFound, type ErrorDetail } from '../../errors.js';
+import { invalid, invalidMany, notFound, type ErrorDetail } from '../../errors.js';
 import { pageOf } from '../../db/keyset.js';
 import { nextNumber } from '../../db/numbering.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { Event, EventCreate, EventListQuery, EventPatch, EventRelated } from '../../../shared/api/events.js';
-import { getSettings } from '../settings/settings.service.js';
-import { searchKey, visibilityOf, blankToNull, type Visibility } from '../counterparties/counterparties.logic.js';
+import { SEES_ALL, visibilityFor, type Visibility } from '../access/access.service.js';
+import { blankToNull, documentTitle, fullNameOrNull, searchKey } from '../../lib/names.js';
 import * as counterparties from '../counterparties/counterparties.service.js';
 import * as persons from '../contact-persons/contact-persons.service.js';
 import * as infoSources from '../info-sources/info-sources.service.js';
-import * as tasks from '../tasks/tasks.service.js';
+import * as tasks from '../tasks/task-creation.service.js';
 import * as audit from '../audit/audit.service.js';
-import { userExists } from '../users/users.repo.js';
+import { isActiveUser } from '../users/users.service.js';
 import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
-import { checkPersonFits, checkTimes, durationMinutes, personName } from './events.logic.js';
+import { checkPersonFits, checkTimes, durationMinutes } from './events.logic.js';
 import * as repo from './events.repo.js';
 
 export function toApi(r: repo.EventRow): Event {
@@ -23,20 +23,16 @@ export function toApi(r: repo.EventRow): Event {
     id: r.id, number: r.number, kind: r.kind, direction: r.direction, startAt: r.startAt, endAt: r.endAt,
     durationMinutes: durationMinutes(r.startAt, r.endAt),
     counterpartyId: r.counterpartyId, counterpartyName: r.counterpartyName ?? null,
-    contactPersonId: r.contactPersonId, contactPersonName: personName(r),
+    contactPersonId: r.contactPersonId, contactPersonName: fullNameOrNull({ lastName: r.personLastName, firstName: r.personFirstName, middleName: r.personMiddleName }),
     subject: r.subject, description: r.description, content: r.content, importance: r.importance, state: r.state, outcome: r.outcome,
     basis: r.basisType && r.basisId
-      ? { type: r.basisType as 'event' | 'order', id: r.basisId, title: r.basisNumber != null ? `№${r.basisNumber} ${r.basisSubject ?? ''}`.trim() : null }
+      ? { type: r.basisType as 'event' | 'order', id: r.basisId, title: r.basisNumber != null ? documentTitle(r.basisNumber, r.basisSubject) : null }
       : null,
     infoSourceId: r.infoSourceId, infoSourceName: r.infoSourceName ?? null,
     responsibleUserId: r.responsibleUserId, responsibleUserName: r.responsibleUserName ?? null,
     authorId: r.createdBy, authorName: r.authorName ?? null,
     createdAt: r.createdAt, updatedAt: r.updatedAt, archivedAt: r.archivedAt,
   };
-}
-
-export async function visibility(deps: Deps, actor: Actor): Promise<Visibility> {
-  return visibilityOf(await getSettings(deps), actor);
 }
 
 /** Filters shared by the journal and the events report; dates are days in the user's time zone. */
@@ -60,7 +56,7 @@ export function filterOf(actor: Actor, v: Visibility, q: Partial<EventListQuery>
 
 export async function list(deps: Deps, actor: Actor, q: EventListQuery) {
   const limit = q.limit ?? 50;
-  const rows = await repo.list(deps.db, filterOf(actor, await visibility(deps, actor), q), limit, q.cursor);
+  const rows = await repo.list(deps.db, filterOf(actor, await visibilityFor(deps, actor), q), limit, q.cursor);
   const page = pageOf(rows, limit, (r) => [r.startAt, r.id]);
   return { items: page.items.map(toApi), nextCursor: page.nextCursor };
 }
@@ -72,7 +68,7 @@ async function load(db: DbOrTrx, id: string, v: Visibility) {
 }
 
 export async function get(deps: Deps, actor: Actor, id: string) {
-  return toApi(await load(deps.db, id, await visibility(deps, actor)));
+  return toApi(await load(deps.db, id, await visibilityFor(deps, actor)));
 }
 
 interface Links {
@@ -100,7 +96,7 @@ async function resolveLinks(deps: Deps, actor: Actor, l: Links): Promise<Links> 
     }
   }
   if (l.infoSourceId) await infoSources.assertUsable(deps.db, l.infoSourceId).catch((e) => errors.push(...e.details));
-  if (!(await userExists(deps.db, l.responsibleUserId))) errors.push({ field: 'responsibleUserId', code: 'user_not_found', message: 'no such active user' });
+  if (!(await isActiveUser(deps.db, l.responsibleUserId))) errors.push({ field: 'responsibleUserId', code: 'user_not_found', message: 'no such active user' });
   if (errors.length) throw invalidMany(errors);
   return { ...l, counterpartyId };
 }
@@ -108,7 +104,7 @@ async function resolveLinks(deps: Deps, actor: Actor, l: Links): Promise<Links> 
 async function resolveBasis(deps: Deps, actor: Actor, basis: EventCreate['basis']) {
   if (!basis) return null;
   if (basis.type !== 'event') throw invalid('basis.type', 'documents of this type cannot be a basis yet', 'basis_type_unsupported');
-  const v = await visibility(deps, actor);
+  const v = await visibilityFor(deps, actor);
   if (!(await repo.findVisible(deps.db, basis.id, v))) throw invalid('basis.id', 'no such event', 'basis_not_found');
   return basis;
 }
@@ -120,20 +116,18 @@ export async function create(deps: Deps, actor: Actor, input: EventCreate): Prom
     responsibleUserId: input.responsibleUserId ?? actor.id,
   });
   const basis = await resolveBasis(deps, actor, input.basis);
-  const reminder = input.reminder;
-  const assigneeId = reminder?.assigneeId ?? links.responsibleUserId;
-  // As with tasks: only an administrator reminds someone other than themselves or the event's responsible user.
-  if (reminder && !isAdmin(actor) && assigneeId !== actor.id && assigneeId !== links.responsibleUserId) {
-    throw forbidden('Only an administrator can set a reminder for another user');
-  }
-  if (reminder && !(await userExists(deps.db, assigneeId))) throw invalid('reminder.assigneeId', 'no such active user', 'user_not_found');
-  if (reminder?.dueAt && new Date(reminder.remindAt) > new Date(reminder.dueAt)) {
-    throw invalid('reminder.remindAt', 'must not be after the due time', 'remind_after_due');
-  }
   const now = deps.clock.now().toISOString();
   const id = newId();
   const subject = input.subject.trim();
   if (!subject) throw invalid('subject', 'is required', 'required');
+  const reminder = input.reminder;
+  // Besides themselves, a manager may remind the event's responsible user.
+  const reminderTask = reminder
+    ? await tasks.prepareTask(deps, actor, {
+      title: reminder.text?.trim() || subject, remindAt: reminder.remindAt, dueAt: reminder.dueAt,
+      assigneeId: reminder.assigneeId ?? links.responsibleUserId, subject: { type: 'event', id }, source: 'eventReminder',
+    }, { fieldPrefix: 'reminder.', mayAlsoAssign: links.responsibleUserId })
+    : null;
   const created = await deps.db.transaction().execute(async (trx) => {
     const number = await nextNumber(trx, 'event');
     await repo.insert(trx, {
@@ -144,14 +138,8 @@ export async function create(deps: Deps, actor: Actor, input: EventCreate): Prom
       basisType: basis?.type ?? null, basisId: basis?.id ?? null,
       createdAt: now, createdBy: actor.id, updatedAt: now, updatedBy: actor.id, archivedAt: null,
     });
-    if (reminder) {
-      await tasks.createIn(trx, actor.id, {
-        title: reminder.text?.trim() || subject, remindAt: reminder.remindAt,
-        dueAt: reminder.dueAt,
-        assigneeId, subject: { type: 'event', id }, source: 'eventReminder',
-      }, now);
-    }
-    const row = toApi(await load(trx, id, { all: true }));
+    if (reminderTask) await tasks.insertTask(trx, reminderTask);
+    const row = toApi(await load(trx, id, SEES_ALL));
     await audit.record(trx, { entityType: 'event', entityId: id, action: 'create', userId: actor.id, at: now }, null, snapshot(row));
     return row;
   });
@@ -164,7 +152,7 @@ function snapshot(e: Event) {
 }
 
 export async function update(deps: Deps, actor: Actor, id: string, patch: EventPatch): Promise<Event> {
-  const v = await visibility(deps, actor);
+  const v = await visibilityFor(deps, actor);
   const before = toApi(await load(deps.db, id, v));
   const pick = <K extends keyof EventPatch & keyof Event>(k: K) => (patch[k] === undefined ? before[k] : patch[k]) as Event[K];
   const links = await resolveLinks(deps, actor, {
@@ -182,24 +170,24 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: EventP
       description: blankToNull(pick('description')), content: blankToNull(pick('content')),
       importance: pick('importance'), state: pick('state'), outcome: pick('outcome'), updatedAt: now, updatedBy: actor.id,
     });
-    const after = toApi(await load(trx, id, { all: true }));
+    const after = toApi(await load(trx, id, SEES_ALL));
     await audit.record(trx, { entityType: 'event', entityId: id, action: 'update', userId: actor.id, at: now }, snapshot(before), snapshot(after));
     return after;
   });
 }
 
 export async function setArchived(deps: Deps, actor: Actor, id: string, archived: boolean) {
-  const v = await visibility(deps, actor);
+  const v = await visibilityFor(deps, actor);
   return audit.setArchivedAudited(deps, actor.id, {
     entityType: 'event', id, archived, snapshot,
-    load: async (db, visibleOnly) => toApi(await load(db, id, visibleOnly ? v : { all: true })),
+    load: async (db, visibleOnly) => toApi(await load(db, id, visibleOnly ? v : SEES_ALL)),
     write: (db, patch) => repo.update(db, id, patch),
   });
 }
 
 /** What the event was based on, and what was created based on it: the link both ways. */
 export async function related(deps: Deps, actor: Actor, id: string): Promise<EventRelated> {
-  const v = await visibility(deps, actor);
+  const v = await visibilityFor(deps, actor);
   const e = await load(deps.db, id, v);
   const doc = (r: repo.EventRow) => ({ type: 'event' as const, id: r.id, number: r.number, title: r.subject, date: r.startAt });
   const basisRow = e.basisType === 'event' && e.basisId ? await repo.findVisible(deps.db, e.basisId, v) : undefined;
@@ -209,11 +197,11 @@ export async function related(deps: Deps, actor: Actor, id: string): Promise<Eve
 
 /** Events matching report filters, oldest first, capped (the caller says whether rows were cut). */
 export async function forReport(deps: Deps, actor: Actor, q: Parameters<typeof filterOf>[2], cap: number) {
-  const rows = await repo.forReport(deps.db, filterOf(actor, await visibility(deps, actor), q), cap);
+  const rows = await repo.forReport(deps.db, filterOf(actor, await visibilityFor(deps, actor), q), cap);
   return { events: rows.slice(0, cap).map(toApi), truncated: rows.length > cap };
 }
 
 /** For other features: throws 404 unless the actor may see the event. */
 export async function assertVisible(deps: Deps, actor: Actor, id: string): Promise<void> {
-  await load(deps.db, id, await visibility(deps, actor));
+  await load(deps.db, id, await visibilityFor(deps, actor));
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Event } from '../../../shared/api/events.js';
 import type { EventGrouping, EventsReportRow } from '../../../shared/api/reports.js';
+import { documentTitle } from '../../lib/names.js';
 
 type Lang = 'ru' | 'en';
 export type PeriodUnit = 'day' | 'week' | 'month';
@@ -49,7 +50,7 @@ function keyOf(e: Event, g: EventGrouping, unit: PeriodUnit, tz: string, lang: L
 }
 
 const eventRow = (e: Event, level: number, lang: Lang): EventsReportRow => ({
-  level, type: 'event', grouping: null, label: `№${e.number} ${e.subject}`, count: 1, durationMinutes: e.durationMinutes ?? 0,
+  level, type: 'event', grouping: null, label: documentTitle(e.number, e.subject), count: 1, durationMinutes: e.durationMinutes ?? 0,
   eventId: e.id, number: e.number, startAt: e.startAt, counterpartyName: e.counterpartyName, contactPersonName: e.contactPersonName,
   kind: label(e.kind, lang), importance: label(e.importance, lang), state: label(e.state, lang),
 });

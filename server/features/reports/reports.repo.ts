@@ -1,7 +1,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import { containsPattern } from '../../db/keyset.js';
-import type { Visibility } from '../counterparties/counterparties.logic.js';
+import { counterpartyVisible, personVisible } from '../access/access.repo.js';
+import type { Visibility } from '../access/access.logic.js';
 
 export interface ObjectFilter {
   visibility: Visibility;
@@ -18,8 +19,7 @@ export function counterparties(db: DbOrTrx, f: ObjectFilter, limit: number) {
     .select(['id', 'name'])
     .where('archivedAt', 'is', null)
     .where((eb) => {
-      const c: Expression<SqlBool>[] = [];
-      if (!f.visibility.all) c.push(eb('responsibleUserId', '=', f.visibility.userId));
+      const c: Expression<SqlBool>[] = [counterpartyVisible(eb, f.visibility)];
       if (f.q) c.push(sql<boolean>`name_search like ${containsPattern(f.q)} escape '\\'`);
       if (f.counterpartyId) c.push(eb('id', '=', f.counterpartyId));
       if (f.responsibleUserId) c.push(eb('responsibleUserId', '=', f.responsibleUserId));
@@ -42,15 +42,13 @@ export function persons(db: DbOrTrx, f: ObjectFilter, individuals: boolean, limi
     .select(['p.id', 'p.lastName', 'p.firstName', 'p.middleName', 'p.position', 'p.counterpartyId', 'c.name as counterpartyName'])
     .where('p.archivedAt', 'is', null)
     .where((eb) => {
-      const c: Expression<SqlBool>[] = [];
+      const c: Expression<SqlBool>[] = [personVisible(eb, f.visibility, { person: 'p', cp: 'c' })];
       if (individuals) {
         c.push(eb('p.counterpartyId', 'is', null));
-        if (!f.visibility.all) c.push(eb('p.createdBy', '=', f.visibility.userId));
         // Individuals have no counterparty and no responsible manager: those filters exclude them.
         if (f.counterpartyId || f.responsibleUserId) c.push(eb.lit(false));
       } else {
         c.push(eb('p.counterpartyId', 'is not', null), eb('c.archivedAt', 'is', null));
-        if (!f.visibility.all) c.push(eb('c.responsibleUserId', '=', f.visibility.userId));
         if (f.counterpartyId) c.push(eb('p.counterpartyId', '=', f.counterpartyId));
         if (f.responsibleUserId) c.push(eb('c.responsibleUserId', '=', f.responsibleUserId));
       }

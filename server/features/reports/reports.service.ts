@@ -4,8 +4,8 @@ import { CONTACT_INFO_KINDS, type ContactInfoKind } from '../../../shared/api/co
 import { CONTACT_REPORT_OBJECTS, type ContactInfoReport, type ContactInfoReportQuery, type ContactInfoReportRow } from '../../../shared/api/reports.js';
 import { getSettings } from '../settings/settings.service.js';
 import * as contactInfo from '../contact-info/contact-info.service.js';
-import { searchKey, visibilityOf } from '../counterparties/counterparties.logic.js';
-import { fullNameOf } from '../contact-persons/contact-persons.logic.js';
+import { visibilityOf } from '../access/access.service.js';
+import { fullNameOf, searchKey } from '../../lib/names.js';
 import { fixedLabel, kindLabel, objectLabel, parseList, REPORT_TITLE } from './reports.logic.js';
 import * as repo from './reports.repo.js';
 import type { Table } from '../../lib/export.js';

@@ -13,19 +13,6 @@ export const DEFAULT_SETTINGS: Settings = {
   birthdayRemindResponsible: true,
 };
 
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function assertTimeZone(field: string, tz: string): void {
-  if (!isValidTimeZone(tz)) throw invalid(field, `unknown time zone "${tz}"`, 'time_zone');
-}
-
 export function assertPhoneRegion(field: string, region: string): void {
   if (!getCountries().includes(region as CountryCode)) throw invalid(field, `unknown country code "${region}"`, 'phone_region');
 }

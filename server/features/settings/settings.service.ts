@@ -1,11 +1,12 @@
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { isAdmin } from '../../lib/actor.js';
-import { forbidden, invalid } from '../../errors.js';
+import { forbidden } from '../../errors.js';
 import type { Settings, SettingsPatch } from '../../../shared/api/settings.js';
-import { assertPhoneRegion, assertTimeZone, mergeSettings } from './settings.logic.js';
+import { assertTimeZone } from '../../lib/time.js';
+import { assertPhoneRegion, mergeSettings } from './settings.logic.js';
 import * as repo from './settings.repo.js';
-import { userExists } from '../users/users.repo.js';
+import { assertActiveUser } from '../users/users.service.js';
 
 export async function getSettings(deps: Pick<Deps, 'db'>): Promise<Settings> {
   return mergeSettings(await repo.readAll(deps.db));
@@ -20,9 +21,7 @@ export async function updateSettings(deps: Deps, actor: Actor, patch: SettingsPa
   if (!isAdmin(actor)) throw forbidden('Only an administrator can change the settings');
   if (patch.timeZone !== undefined) assertTimeZone('timeZone', patch.timeZone);
   if (patch.defaultPhoneRegion !== undefined) assertPhoneRegion('defaultPhoneRegion', patch.defaultPhoneRegion);
-  if (patch.scheduledJobsUserId && !(await userExists(deps.db, patch.scheduledJobsUserId))) {
-    throw invalid('scheduledJobsUserId', 'no such active user', 'user_not_found');
-  }
+  if (patch.scheduledJobsUserId) await assertActiveUser(deps.db, patch.scheduledJobsUserId, 'scheduledJobsUserId');
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     for (const [key, value] of Object.entries(patch)) {

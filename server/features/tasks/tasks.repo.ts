@@ -29,6 +29,7 @@ function withSubject(db: DbOrTrx) {
       'sc.name as counterpartyName',
       'sp.lastName as personLastName',
       'sp.firstName as personFirstName',
+      'sp.middleName as personMiddleName',
     ]);
 }
 export type TaskRow = Awaited<ReturnType<typeof findById>> & object;

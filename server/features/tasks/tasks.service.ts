@@ -1,28 +1,25 @@
-import type { Insertable } from 'kysely';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { isAdmin } from '../../lib/actor.js';
-import { newId } from '../../lib/ids.js';
-import { forbidden, invalid, notFound } from '../../errors.js';
+import { forbidden, invalid, invalidMany, notFound } from '../../errors.js';
 import { pageOf } from '../../db/keyset.js';
 import type { DbOrTrx } from '../../db/database.js';
-import type { TasksTable } from '../../db/schema.js';
 import type { SnoozeBody, SubjectRef, Task, TaskCreate, TaskListQuery, TaskPatch } from '../../../shared/api/tasks.js';
-import { userExists } from '../users/users.repo.js';
+import { documentTitle, fullNameOrNull } from '../../lib/names.js';
 import * as counterparties from '../counterparties/counterparties.service.js';
 import * as persons from '../contact-persons/contact-persons.service.js';
-// events.service imports this module too (event reminders); the cycle is used only at call time.
 import * as events from '../events/events.service.js';
 import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
-import { alertAtOf, isOverdue, snoozeUntil } from './tasks.logic.js';
+import { alertAtOf, isOverdue, reminderTimeErrors, snoozeUntil } from './tasks.logic.js';
+import { insertTask, prepareTask } from './task-creation.service.js';
 import * as repo from './tasks.repo.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 
 function subjectTitle(r: Row): string | null {
-  if (r.subjectType === 'event') return r.eventNumber != null ? `№${r.eventNumber} ${r.eventSubject ?? ''}`.trim() : null;
+  if (r.subjectType === 'event') return r.eventNumber != null ? documentTitle(r.eventNumber, r.eventSubject) : null;
   if (r.subjectType === 'counterparty') return r.counterpartyName ?? null;
-  if (r.subjectType === 'contactPerson') return [r.personLastName, r.personFirstName].filter(Boolean).join(' ') || null;
+  if (r.subjectType === 'contactPerson') return fullNameOrNull({ lastName: r.personLastName, firstName: r.personFirstName, middleName: r.personMiddleName });
   return null;
 }
 
@@ -91,44 +88,6 @@ export async function get(deps: Deps, actor: Actor, id: string) {
   return toApi(await loadVisible(deps.db, actor, id), deps.clock.now());
 }
 
-export interface NewTask {
-  title: string;
-  description?: string | null;
-  dueAt?: string | null;
-  remindAt?: string | null;
-  assigneeId: string;
-  subject?: SubjectRef | null;
-  source: Task['source'];
-  sourceKey?: string | null;
-}
-
-function rowOf(t: NewTask, by: string | null, now: string): Insertable<TasksTable> {
-  const remindAt = toInstant(t.remindAt);
-  return {
-    id: newId(), title: t.title.trim(), description: t.description?.trim() || null, dueAt: toInstant(t.dueAt), remindAt,
-    status: 'open', assigneeId: t.assigneeId, subjectType: t.subject?.type ?? null, subjectId: t.subject?.id ?? null,
-    source: t.source, sourceKey: t.sourceKey ?? null, completedAt: null, completedBy: null, snoozedUntil: null,
-    alertAt: alertAtOf(remindAt, null), alertedAt: null, createdAt: now, createdBy: by, updatedAt: now, updatedBy: by,
-  };
-}
-
-function checkTimes(remindAt: string | null | undefined, dueAt: string | null | undefined) {
-  if (remindAt && dueAt && new Date(remindAt) > new Date(dueAt)) throw invalid('remindAt', 'must not be after the due time', 'remind_after_due');
-}
-
-/** Creates a task inside the caller's transaction (events use it for their reminders). */
-export async function createIn(db: DbOrTrx, actorId: string | null, t: NewTask, now: string): Promise<string> {
-  checkTimes(t.remindAt, t.dueAt);
-  const row = rowOf(t, actorId, now);
-  await repo.insert(db, row);
-  return row.id;
-}
-
-/** Generated work (birthdays, ABC): one task per natural key, however many runs. Returns inserted ids. */
-export async function createGenerated(db: DbOrTrx, tasks: (NewTask & { sourceKey: string })[], now: string): Promise<string[]> {
-  return repo.insertIgnoringDuplicates(db, tasks.map((t) => rowOf(t, null, now)));
-}
-
 /** A task may point only at a record its author can see (its title is shown with the task). */
 async function assertSubjectVisible(deps: Deps, actor: Actor, subject: SubjectRef) {
   const hidden = () => invalid('subject.id', 'no such record', 'subject_not_found');
@@ -144,12 +103,8 @@ async function assertSubjectVisible(deps: Deps, actor: Actor, subject: SubjectRe
 
 export async function create(deps: Deps, actor: Actor, input: TaskCreate) {
   if (input.subject) await assertSubjectVisible(deps, actor, input.subject);
-  const assigneeId = input.assigneeId ?? actor.id;
-  if (assigneeId !== actor.id && !isAdmin(actor)) throw forbidden('Only an administrator can assign tasks to other users');
-  if (!(await userExists(deps.db, assigneeId))) throw invalid('assigneeId', 'no such active user', 'user_not_found');
-  const now = deps.clock.now().toISOString();
-  const id = await createIn(deps.db, actor.id, { ...input, assigneeId, source: 'manual' }, now);
-  return get(deps, actor, id);
+  const task = await prepareTask(deps, actor, { ...input, assigneeId: input.assigneeId ?? actor.id, source: 'manual' });
+  return get(deps, actor, await insertTask(deps.db, task));
 }
 
 export async function update(deps: Deps, actor: Actor, id: string, patch: TaskPatch) {
@@ -158,7 +113,8 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: TaskPa
   assertMayAct(actor, r);
   const remindAt = patch.remindAt === undefined ? r.remindAt : toInstant(patch.remindAt);
   const dueAt = patch.dueAt === undefined ? r.dueAt : toInstant(patch.dueAt);
-  checkTimes(remindAt, dueAt);
+  const timeErrors = reminderTimeErrors(remindAt, dueAt);
+  if (timeErrors.length) throw invalidMany(timeErrors);
   const reminderMoved = patch.remindAt !== undefined && remindAt !== r.remindAt;
   await repo.update(deps.db, id, {
     ...(patch.title !== undefined && { title: patch.title.trim() }),

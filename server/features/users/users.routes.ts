@@ -5,7 +5,6 @@ import type { Deps } from '../../deps.js';
 import { IdParams, Ok } from '../../../shared/api/common.js';
 import { MeSettingsPatch, PasswordChange, User, UserCreate, UserPatch, UserRef } from '../../../shared/api/users.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
-import { sha256 } from '../auth/auth.logic.js';
 import * as service from './users.service.js';
 
 export function registerUserRoutes(app: App, deps: Deps) {
@@ -16,7 +15,7 @@ export function registerUserRoutes(app: App, deps: Deps) {
 
   app.post('/api/me/password', { schema: { tags: ['me'], body: PasswordChange, response: { 200: Ok, ...errors } } }, async (req) => {
     const cookie = req.cookies[SESSION_COOKIE];
-    await service.changeMyPassword(deps, actorOf(req), req.body.currentPassword, req.body.newPassword, cookie ? sha256(cookie) : null);
+    await service.changeMyPassword(deps, actorOf(req), req.body.currentPassword, req.body.newPassword, cookie ?? null);
     return { ok: true };
   });
 

@@ -4,13 +4,15 @@ import { isAdmin } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 import { conflict, forbidden, invalid, notFound } from '../../errors.js';
 import { isUniqueViolation, transactionLock } from '../../db/dialect.js';
+import type { DbOrTrx } from '../../db/database.js';
+import { hashPassword, verifyPassword } from '../../lib/secrets.js';
+import { normalizeEmail } from '../../lib/names.js';
+import { assertTimeZone } from '../../lib/time.js';
+import type { User, UserCreate, UserPatch, MeSettingsPatch, UserRef } from '../../../shared/api/users.js';
+import { endSessionsOfUser } from '../sessions/sessions.service.js';
+import * as repo from './users.repo.js';
 
 const ADMIN_LOCK = 72_100_003;
-import type { User, UserCreate, UserPatch, MeSettingsPatch, UserRef } from '../../../shared/api/users.js';
-import { hashPassword, normalizeEmail, verifyPassword } from '../auth/auth.logic.js';
-import { deleteSessionsOfUser } from '../auth/auth.repo.js';
-import * as repo from './users.repo.js';
-import { assertTimeZone } from '../settings/settings.logic.js';
 
 export function toUser(r: repo.UserRow): User {
   return {
@@ -33,6 +35,19 @@ function requireAdmin(actor: Actor) {
 export async function listUsers(deps: Deps, actor: Actor): Promise<User[]> {
   requireAdmin(actor);
   return (await repo.listUsers(deps.db)).map(toUser);
+}
+
+/** For other features: whether a user exists and is not blocked (an assignee, a responsible manager). */
+export const isActiveUser = (db: DbOrTrx, id: string) => repo.userExists(db, id, true);
+
+/** For other features: a 400 on `field` unless the user exists and is not blocked. */
+export async function assertActiveUser(db: DbOrTrx, id: string, field: string): Promise<void> {
+  if (!(await isActiveUser(db, id))) throw invalid(field, 'no such active user', 'user_not_found');
+}
+
+/** For other features: every user's language, for texts written on their behalf (generated tasks). */
+export async function languagesOfUsers(db: DbOrTrx): Promise<Map<string, User['language']>> {
+  return new Map((await repo.listUsers(db)).map((u) => [u.id, u.language]));
 }
 
 /** Names of users for pickers and labels: every signed-in user may see who their colleagues are. */
@@ -94,7 +109,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: Us
       throw err;
     }
     // A new password or a block ends every session of that user.
-    if (patch.password !== undefined || patch.blocked === true) await deleteSessionsOfUser(trx, id);
+    if (patch.password !== undefined || patch.blocked === true) await endSessionsOfUser(trx, id);
     return toUser((await repo.findUser(trx, id))!);
   });
 }
@@ -115,7 +130,7 @@ export async function updateMySettings(deps: Deps, actor: Actor, patch: MeSettin
   return getMe(deps, actor);
 }
 
-export async function changeMyPassword(deps: Deps, actor: Actor, currentPassword: string, newPassword: string, keepSessionId: string | null) {
+export async function changeMyPassword(deps: Deps, actor: Actor, currentPassword: string, newPassword: string, keepSessionToken: string | null) {
   const row = await repo.findUser(deps.db, actor.id);
   if (!row) throw notFound('User');
   if (!(await verifyPassword(currentPassword, row.passwordHash))) {
@@ -124,6 +139,6 @@ export async function changeMyPassword(deps: Deps, actor: Actor, currentPassword
   await deps.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, actor.id, { passwordHash: await hashPassword(newPassword), updatedAt: deps.clock.now().toISOString(), updatedBy: actor.id });
     // Other sessions end; the one that changed the password stays.
-    await deleteSessionsOfUser(trx, actor.id, keepSessionId);
+    await endSessionsOfUser(trx, actor.id, keepSessionToken);
   });
 }
