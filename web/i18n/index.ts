@@ -1,12 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ru from './ru.json';
-import en from './en.json';
-import tasksRu from './tasks.ru.json';
-import tasksEn from './tasks.en.json';
+import { resources } from './resources';
 
 export type Lang = 'ru' | 'en';
-export const LANGS: readonly Lang[] = ['ru', 'en'];
 const STORAGE_KEY = 'crm.language';
 
 /** Before sign-in: the last choice on this browser, else the browser's language. */
@@ -28,8 +24,7 @@ export function currentLanguage(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  // Tasks, reminders, home, birthdays and scheduled jobs keep their texts in files of their own.
-  resources: { ru: { translation: { ...ru, ...tasksRu } }, en: { translation: { ...en, ...tasksEn } } },
+  resources,
   lng: initialLanguage(),
   fallbackLng: 'en',
   // React escapes text itself; names are never treated as HTML.
