@@ -1,6 +1,6 @@
 import type { ErrorBody } from '../../shared/api/common';
 
-export interface ApiErrorDetail {
+interface ApiErrorDetail {
   field?: string;
   message: string;
   code?: string;

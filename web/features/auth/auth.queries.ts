@@ -4,7 +4,7 @@ import { api, ApiError } from '../../api/client';
 import { keys } from '../../api/keys';
 import { currentLanguage } from '../../i18n';
 
-export interface Credentials {
+interface Credentials {
   email: string;
   password: string;
 }

@@ -11,7 +11,6 @@ export type Direction = NonNullable<Event['direction']>;
 export type Outcome = NonNullable<Event['outcome']>;
 
 export const KINDS: readonly EventKind[] = ['phoneCall', 'meeting', 'email', 'letter', 'other'];
-export const DIRECTIONS: readonly Direction[] = ['incoming', 'outgoing'];
 export const IMPORTANCES: readonly Importance[] = ['low', 'normal', 'high'];
 export const STATES: readonly EventState[] = ['planned', 'completed', 'cancelled'];
 export const OUTCOMES: readonly Outcome[] = ['success', 'failure'];

@@ -7,7 +7,7 @@ import type { Page } from '../counterparties/counterparties.queries';
 export type EventListParams = Omit<EventListQuery, 'limit' | 'cursor'> & QueryParams;
 
 /** Query keys of this feature; every list of events sits under ['events']. */
-export const eventKeys = {
+const eventKeys = {
   all: ['events'] as const,
   list: (params: QueryParams) => ['events', 'list', params] as const,
   one: (id: string) => ['events', 'one', id] as const,

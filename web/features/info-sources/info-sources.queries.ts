@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 
 export type InfoSource = Static<typeof InfoSourceSchema>;
 
-export const infoSourceKeys = { all: ['info-sources'] as const };
+const infoSourceKeys = { all: ['info-sources'] as const };
 
 /** «Источники информации при обращении», archived ones included (pickers hide them). */
 export function useInfoSources() {

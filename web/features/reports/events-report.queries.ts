@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { ColdCallsReport, EventGrouping, EventsReport } from '../../../shared/api/reports';
 import { api, toQueryString, type QueryParams } from '../../api/client';
 
-export const EVENTS_REPORT_URL = '/api/reports/events';
-export const COLD_CALLS_URL = '/api/reports/cold-calls';
+const EVENTS_REPORT_URL = '/api/reports/events';
+const COLD_CALLS_URL = '/api/reports/cold-calls';
 
 export type PeriodUnit = 'day' | 'week' | 'month';
 

@@ -3,7 +3,7 @@ import type { ContactInfoReport } from '../../../shared/api/reports';
 import { api, toQueryString, type QueryParams } from '../../api/client';
 import { keys } from '../../api/keys';
 
-export const REPORT_URL = '/api/reports/contact-info';
+const REPORT_URL = '/api/reports/contact-info';
 
 export interface ContactInfoReportParams extends QueryParams {
   objects: string;

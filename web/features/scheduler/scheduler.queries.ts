@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { JobStatus, JobStatusList } from '../../../shared/api/scheduler';
 import { api } from '../../api/client';
 
-export const schedulerKeys = { jobs: ['scheduler', 'jobs'] as const };
+const schedulerKeys = { jobs: ['scheduler', 'jobs'] as const };
 
 /** «Регламентные задания» with their last and next runs; refreshed every 5 s while the page is open. */
 export function useJobs() {
