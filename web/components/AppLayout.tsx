@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/api/users';
 import { useLogout } from '../features/auth/auth.queries';
 import { LanguageSwitch } from './LanguageSwitch';
-import { RemindersProvider } from './reminders/RemindersProvider';
+import { RemindersProvider } from '../features/tasks/RemindersProvider';
 import { useStartupTasks } from '../features/tasks/useStartupTasks';
 
 interface NavItem {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/api/users';
 import { api } from '../api/client';
 import { keys } from '../api/keys';
+import { useCurrentUser } from '../features/auth/useCurrentUser';
 import { currentLanguage, setLanguage, type Lang } from '../i18n';
 import { notifyError } from './notify';
 
@@ -11,6 +12,7 @@ import { notifyError } from './notify';
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
+  const signedIn = useCurrentUser().user !== null;
   const save = useMutation({
     mutationFn: (language: Lang) => api.patch<User>('/api/me/settings', { language }),
     onSuccess: (user) => qc.setQueryData(keys.me, user),
@@ -20,7 +22,7 @@ export function LanguageSwitch() {
   const change = (value: string) => {
     const lang: Lang = value === 'ru' ? 'ru' : 'en';
     setLanguage(lang);
-    if (qc.getQueryData<User | null>(keys.me)) save.mutate(lang);
+    if (signedIn) save.mutate(lang);
   };
 
   return (

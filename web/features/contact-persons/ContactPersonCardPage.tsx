@@ -1,16 +1,13 @@
-import type { FormEvent } from 'react';
 import { Badge, Button, Center, Divider, Group, Loader, Title } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ContactPerson } from '../../../shared/api/contact-persons';
 import { ArchiveControls } from '../../components/ArchiveControls';
-import { ContactInfoEditor } from '../../components/ContactInfoEditor';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { notifySuccess } from '../../components/notify';
-import { useCardForm } from '../../components/useCardForm';
-import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useCardForm } from '../../lib/useCardForm';
+import { ContactInfoEditor } from '../contact-info/ContactInfoEditor';
 import { useCounterparty } from '../counterparties/counterparties.queries';
 import { EventsPanel } from '../events/EventsPanel';
 import { ContactPersonFields } from './ContactPersonFields';
@@ -37,47 +34,23 @@ export function ContactPersonCardPage() {
 
 function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initial: ContactPersonForm }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const card = useCardForm(() => initial);
-  const create = useCreateContactPerson();
-  const update = useUpdateContactPerson(saved?.id ?? '');
   const archive = useArchiveContactPerson(saved?.id ?? '');
-  const saving = create.isPending || update.isPending;
-
-  const save = () => {
-    if (saving) return;
-    const { body, rowKeys } = contactPersonPayload(card.form);
-    const onError = (err: unknown) => card.fail(err, t, rowKeys);
-    if (!saved) {
-      create.mutate(body, {
-        onSuccess: (p) => {
-          notifySuccess(t('common.saved'));
-          navigate(`/contact-persons/${p.id}`, { replace: true });
-        },
-        onError,
-      });
-      return;
-    }
-    update.mutate(body, {
-      onSuccess: (p) => {
-        card.reset(formFromContactPerson(p));
-        notifySuccess(t('common.saved'));
-      },
-      onError,
-    });
-  };
-  useSaveShortcut(save);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    save();
-  };
+  const card = useCardForm({
+    saved,
+    initial: () => initial,
+    create: useCreateContactPerson(),
+    update: useUpdateContactPerson(saved?.id ?? ''),
+    toCreate: contactPersonPayload,
+    toUpdate: contactPersonPayload,
+    formOf: formFromContactPerson,
+    pathOf: (p) => `/contact-persons/${p.id}`,
+  });
 
   const counterpartyId = saved?.counterpartyId ?? initial.counterpartyId;
   const title = saved ? saved.fullName : t('contactPerson.newTitle');
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="contact-person-card">
+    <form onSubmit={card.onSubmit} noValidate data-testid="contact-person-card">
       <PageHeader title={title}
         badge={saved?.archivedAt ? <Badge color="gray" data-testid="archived-badge">{t('common.archived')}</Badge> : null}>
         {counterpartyId ? (
@@ -89,7 +62,7 @@ function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initia
         )}
         {saved && <ArchiveControls archived={!!saved.archivedAt} mutation={archive} testId="contact-person"
           question={t('contactPerson.archiveQuestion', { name: saved.fullName })} />}
-        <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving} data-testid="contact-person-save"
+        <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={card.saving} data-testid="contact-person-save"
           title={t('common.saveHint')}>
           {t('common.save')}
         </Button>

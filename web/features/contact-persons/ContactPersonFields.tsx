@@ -1,7 +1,7 @@
 import { NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../api/errors';
-import { CounterpartyPicker } from '../../components/CounterpartyPicker';
+import { CounterpartyPicker } from '../counterparties/CounterpartyPicker';
 import type { ContactPersonForm } from './contactPersonForm';
 
 interface Props {

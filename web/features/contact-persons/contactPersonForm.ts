@@ -1,5 +1,5 @@
 import type { ContactPerson, ContactPersonCreate } from '../../../shared/api/contact-persons';
-import { rowsFromEntries, rowsToPayload, type ContactInfoRow } from '../../components/contactInfo';
+import { rowsFromEntries, rowsToPayload, type ContactInfoRow } from '../contact-info/contactInfo';
 
 export interface ContactPersonForm {
   counterpartyId: string | null;

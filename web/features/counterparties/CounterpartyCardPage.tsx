@@ -1,22 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Center, Group, Loader, Tabs } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Counterparty } from '../../../shared/api/counterparties';
-import type { User } from '../../../shared/api/users';
-import { keys } from '../../api/keys';
 import { ArchiveControls } from '../../components/ArchiveControls';
-import { ContactInfoEditor } from '../../components/ContactInfoEditor';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { notifySuccess } from '../../components/notify';
-import { useCardForm } from '../../components/useCardForm';
-import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useCardForm } from '../../lib/useCardForm';
+import { useCurrentUser } from '../auth/useCurrentUser';
+import { ContactInfoEditor } from '../contact-info/ContactInfoEditor';
+import { EventsPanel } from '../events/EventsPanel';
 import { CounterpartyMainTab } from './CounterpartyMainTab';
 import { CounterpartyPersonsTab } from './CounterpartyPersonsTab';
-import { EventsPanel } from '../events/EventsPanel';
 import {
   useArchiveCounterparty, useCounterparty, useCreateCounterparty, useUpdateCounterparty,
 } from './counterparties.queries';
@@ -35,63 +31,41 @@ type Tab = 'main' | 'contactInfo' | 'persons' | 'events';
 
 function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const me = qc.getQueryData<User | null>(keys.me);
-  const card = useCardForm(() => (saved ? formFromCounterparty(saved) : emptyCounterpartyForm(me?.id ?? null)));
+  const me = useCurrentUser().user;
   const [search] = useSearchParams();
   // ?tab=events opens «События» (links back from an event land there).
   const [tab, setTab] = useState<Tab>(saved && search.get('tab') === 'events' ? 'events' : 'main');
-  const create = useCreateCounterparty();
-  const update = useUpdateCounterparty(saved?.id ?? '');
   const archive = useArchiveCounterparty(saved?.id ?? '');
-  const saving = create.isPending || update.isPending;
-
-  const save = () => {
-    if (saving) return;
-    const { body, rowKeys } = counterpartyPayload(card.form);
-    const onError = (err: unknown) => {
-      const fields = Object.keys(card.fail(err, t, rowKeys));
+  const card = useCardForm({
+    saved,
+    initial: () => (saved ? formFromCounterparty(saved) : emptyCounterpartyForm(me?.id ?? null)),
+    create: useCreateCounterparty(),
+    update: useUpdateCounterparty(saved?.id ?? ''),
+    // The whole card is one body: PATCH with contactInfo replaces the list.
+    toCreate: counterpartyPayload,
+    toUpdate: counterpartyPayload,
+    formOf: formFromCounterparty,
+    pathOf: (c) => `/counterparties/${c.id}`,
+    // Open the tab that shows the first refused field.
+    onFail: (errors) => {
+      const fields = Object.keys(errors);
       if (fields.some((f) => MAIN_FIELDS.includes(f))) setTab('main');
       else if (fields.some((f) => f.startsWith('contactInfo'))) setTab('contactInfo');
-    };
-    if (!saved) {
-      create.mutate(body, {
-        onSuccess: (c) => {
-          notifySuccess(t('common.saved'));
-          navigate(`/counterparties/${c.id}`, { replace: true });
-        },
-        onError,
-      });
-      return;
-    }
-    update.mutate(body, {
-      onSuccess: (c) => {
-        card.reset(formFromCounterparty(c));
-        notifySuccess(t('common.saved'));
-      },
-      onError,
-    });
-  };
-  useSaveShortcut(save);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    save();
-  };
+    },
+  });
 
   const title = saved ? saved.name : t('counterparty.newTitle');
   const ciCount = card.form.contactInfo.length;
   const ciErrors = Object.keys(card.rowErrors).length > 0;
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="counterparty-card">
+    <form onSubmit={card.onSubmit} noValidate data-testid="counterparty-card">
       <PageHeader title={title}
         badge={saved?.archivedAt ? <Badge color="gray" data-testid="archived-badge">{t('common.archived')}</Badge> : null}>
         <Button variant="default" component={Link} to="/counterparties">{t('common.backToList')}</Button>
         {saved && <ArchiveControls archived={!!saved.archivedAt} mutation={archive} testId="counterparty"
           question={t('counterparty.archiveQuestion', { name: saved.name })} />}
-        <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving} data-testid="counterparty-save"
+        <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={card.saving} data-testid="counterparty-save"
           title={t('common.saveHint')}>
           {t('common.save')}
         </Button>

@@ -7,9 +7,9 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { firstValue } from '../../components/contactInfo';
-import { useFormat } from '../../components/useFormat';
-import { useListParams } from '../../components/useListParams';
+import { firstValue } from '../contact-info/contactInfo';
+import { useFormat } from '../../lib/useFormat';
+import { useListParams } from '../../lib/useListParams';
 import { useCounterpartyList, type CounterpartyListParams } from './counterparties.queries';
 
 const SORTS = ['name', '-name', 'inn', '-inn', 'createdAt', '-createdAt'];

@@ -2,7 +2,7 @@ import { Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput, Textarea }
 import { useTranslation } from 'react-i18next';
 import type { CounterpartyKind } from '../../../shared/api/counterparties';
 import type { FieldErrors } from '../../api/errors';
-import { ResponsibleSelect } from '../../components/ResponsibleSelect';
+import { ResponsibleSelect } from '../users/ResponsibleSelect';
 import { COUNTERPARTY_KINDS, type CounterpartyForm } from './counterpartyForm';
 
 interface Props {

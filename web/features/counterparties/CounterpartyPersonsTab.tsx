@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Counterparty } from '../../../shared/api/counterparties';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { firstValue } from '../../components/contactInfo';
+import { firstValue } from '../contact-info/contactInfo';
 import { useContactPersonList } from '../contact-persons/contact-persons.queries';
 
 /** «Контактные лица» of one counterparty, with a button to add another. */

@@ -1,5 +1,5 @@
 import type { Counterparty, CounterpartyCreate, CounterpartyKind } from '../../../shared/api/counterparties';
-import { rowsFromEntries, rowsToPayload, type ContactInfoRow } from '../../components/contactInfo';
+import { rowsFromEntries, rowsToPayload, type ContactInfoRow } from '../contact-info/contactInfo';
 
 export interface CounterpartyForm {
   kind: CounterpartyKind;

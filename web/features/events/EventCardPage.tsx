@@ -1,34 +1,26 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Anchor, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Event } from '../../../shared/api/events';
-import type { User } from '../../../shared/api/users';
-import type { FieldErrors } from '../../api/errors';
-import { keys } from '../../api/keys';
 import { ArchiveControls } from '../../components/ArchiveControls';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { notifySuccess } from '../../components/notify';
-import { useFormat } from '../../components/useFormat';
-import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useCardForm } from '../../lib/useCardForm';
+import { useFormat } from '../../lib/useFormat';
+import { eventTitle } from '../../lib/names';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { useCounterparty } from '../counterparties/counterparties.queries';
 import { useContactPerson } from '../contact-persons/contact-persons.queries';
 import { CreateBasedOnMenu } from './CreateBasedOnMenu';
 import { EventFields } from './EventFields';
 import { EventRelatedPanel } from './EventRelatedPanel';
 import { EventReminderBlock } from './EventReminderBlock';
-import { eventFieldErrors, localFieldErrors, notifyEventError } from './eventErrors';
-import { createPayload, emptyEventForm, formFromEvent, patchPayload, type EventForm, type EventPrefill } from './eventForm';
+import {
+  cardField, createPayload, emptyEventForm, formFromEvent, patchPayload, type EventForm, type EventPrefill,
+} from './eventForm';
 import { useArchiveEvent, useCreateEvent, useEvent, useUpdateEvent } from './events.queries';
-import { browserTimeZone } from './zonedTime';
-
-function useUser() {
-  const me = useQueryClient().getQueryData<User | null>(keys.me);
-  return { id: me?.id ?? null, timeZone: me?.timeZone || browserTimeZone() };
-}
 
 /**
  * Route element: an event by id, or a new one prefilled from ?counterpartyId=, ?contactPersonId=
@@ -37,7 +29,7 @@ function useUser() {
 export function EventCardPage() {
   const { id } = useParams();
   const [search] = useSearchParams();
-  const user = useUser();
+  const { user, timeZone } = useCurrentUser();
   const basisId = id ? null : search.get('basisId');
   const cpId = id ? undefined : (search.get('counterpartyId') ?? undefined);
   const personId = id ? undefined : (search.get('contactPersonId') ?? undefined);
@@ -52,7 +44,7 @@ export function EventCardPage() {
   if (failed) return <ErrorPanel error={failed.error} onRetry={() => void failed.refetch()} />;
 
   if (event.data) {
-    return <EventEditor key={event.data.id} saved={event.data} initial={formFromEvent(event.data, user.timeZone)} timeZone={user.timeZone} />;
+    return <EventEditor key={event.data.id} saved={event.data} initial={formFromEvent(event.data, timeZone)} timeZone={timeZone} />;
   }
   const b = basis.data;
   const prefill: EventPrefill = b
@@ -61,8 +53,8 @@ export function EventCardPage() {
       ? { counterpartyId: person.data.counterpartyId, counterpartyName: person.data.counterpartyName, contactPersonId: person.data.id, contactPersonName: person.data.fullName }
       : { counterpartyId: counterparty.data?.id ?? null, counterpartyName: counterparty.data?.name ?? null };
   return (
-    <EventEditor key={`new-${search.toString()}`} basis={b ?? null} timeZone={user.timeZone}
-      initial={emptyEventForm(user.timeZone, user.id, prefill)} />
+    <EventEditor key={`new-${search.toString()}`} basis={b ?? null} timeZone={timeZone}
+      initial={emptyEventForm(timeZone, user?.id ?? null, prefill)} />
   );
 }
 
@@ -75,86 +67,36 @@ interface EditorProps {
 
 function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const fmt = useFormat();
-  const [form, setForm] = useState(initial);
-  const [dirty, setDirty] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [personOwnerId, setPersonOwnerId] = useState<string | null | undefined>(undefined);
-  const create = useCreateEvent();
-  const update = useUpdateEvent(saved?.id ?? '');
   const archive = useArchiveEvent(saved?.id ?? '');
-  const saving = create.isPending || update.isPending;
-
-  const patch = (p: Partial<EventForm>) => {
-    setForm((f) => ({ ...f, ...p }));
-    setDirty(true);
-    setErrors((e) => {
-      const next = { ...e };
-      for (const k of Object.keys(p)) {
-        delete next[k];
-        if (k.startsWith('start')) delete next.startAt;
-        if (k.startsWith('end')) delete next.endAt;
-        if (k === 'reminder') for (const r of Object.keys(next)) if (r.startsWith('reminder.')) delete next[r];
-      }
-      return next;
-    });
-  };
-  const fail = (err: unknown) => {
-    notifyEventError(err, t);
-    setErrors(eventFieldErrors(err, t));
-  };
-
-  const save = () => {
-    if (saving) return;
-    if (!saved) {
-      const { body, errors: local } = createPayload(form, timeZone, basis?.id ?? null);
-      if (Object.keys(local).length) return failLocal(local);
-      create.mutate(body, {
-        onSuccess: (e) => {
-          notifySuccess(t('common.saved'));
-          navigate(`/events/${e.id}`, { replace: true });
-        },
-        onError: fail,
-      });
-      return;
-    }
-    const { body, errors: local } = patchPayload(form, initial, timeZone);
-    if (Object.keys(local).length) return failLocal(local);
-    if (Object.keys(body).length === 0) return notifySuccess(t('common.noChanges'));
-    update.mutate(body, {
-      onSuccess: (e) => {
-        setForm(formFromEvent(e, timeZone));
-        setDirty(false);
-        setErrors({});
-        notifySuccess(t('common.saved'));
-      },
-      onError: fail,
-    });
-  };
-  const failLocal = (local: Record<string, string>) => {
-    setErrors(localFieldErrors(local, t));
-    notifyEventError(null, t);
-  };
-  useSaveShortcut(save);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    save();
-  };
+  const card = useCardForm({
+    saved,
+    initial: () => initial,
+    create: useCreateEvent(),
+    update: useUpdateEvent(saved?.id ?? ''),
+    toCreate: (f) => createPayload(f, timeZone, basis?.id ?? null),
+    // Only what differs from the stored event is sent.
+    toUpdate: (f) => patchPayload(f, initial, timeZone),
+    formOf: (e) => formFromEvent(e, timeZone),
+    pathOf: (e) => `/events/${e.id}`,
+    errorOptions: { scope: 'events', fieldOf: cardField },
+    errorKeyOf: inputOf,
+  });
+  const { form, errors } = card;
 
   const title = saved ? t('events.cardTitle', { number: saved.number, date: fmt.date(saved.startAt) }) : t('events.newTitle');
-  const basisLink = saved?.basis ?? (basis ? { type: 'event' as const, id: basis.id, title: `№${basis.number} ${basis.subject}` } : null);
+  const basisLink = saved?.basis ?? (basis ? { type: 'event' as const, id: basis.id, title: eventTitle(basis.number, basis.subject) } : null);
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="event-card">
+    <form onSubmit={card.onSubmit} noValidate data-testid="event-card">
       <PageHeader title={title}
         badge={saved?.archivedAt ? <Badge color="gray" data-testid="archived-badge">{t('common.archived')}</Badge> : null}>
         <Button variant="default" component={Link} to="/events">{t('events.backToJournal')}</Button>
         {saved && <CreateBasedOnMenu event={saved} />}
         {saved && <ArchiveControls archived={!!saved.archivedAt} mutation={archive} testId="event"
           question={t('events.archiveQuestion', { number: saved.number })} />}
-        <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={saving} data-testid="event-save" title={t('common.saveHint')}>
+        <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={card.saving} data-testid="event-save" title={t('common.saveHint')}>
           {t('common.save')}
         </Button>
       </PageHeader>
@@ -169,11 +111,11 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
                 </Anchor>
               </Group>
             )}
-            <EventFields form={form} errors={errors} onChange={patch} timeZone={timeZone} autoFocus={!saved}
+            <EventFields form={form} errors={errors} onChange={card.patch} timeZone={timeZone} autoFocus={!saved}
               personOwnerId={personOwnerId} onPersonOwner={setPersonOwnerId} />
-            {!saved && <EventReminderBlock value={form.reminder} onChange={(r) => patch({ reminder: r })} errors={errors} timeZone={timeZone} />}
+            {!saved && <EventReminderBlock value={form.reminder} onChange={(r) => card.patch({ reminder: r })} errors={errors} timeZone={timeZone} />}
             {errors.basis && <Text c="red" size="sm">{errors.basis}</Text>}
-            <Group>{dirty && <Badge color="yellow" variant="light">{t('common.unsaved')}</Badge>}</Group>
+            <Group>{card.dirty && <Badge color="yellow" variant="light">{t('common.unsaved')}</Badge>}</Group>
           </Stack>
         </Grid.Col>
         {saved && (
@@ -207,4 +149,11 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
       </Grid>
     </form>
   );
+}
+
+/** The start and end are two inputs each (date, time) but one error each. */
+function inputOf(formKey: string): string {
+  if (formKey.startsWith('start')) return 'startAt';
+  if (formKey.startsWith('end')) return 'endAt';
+  return formKey;
 }

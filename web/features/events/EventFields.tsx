@@ -1,14 +1,14 @@
 import { Input, NativeSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../api/errors';
-import { ResponsibleSelect } from '../../components/ResponsibleSelect';
+import { ResponsibleSelect } from '../users/ResponsibleSelect';
 import { useInfoSources } from '../info-sources/info-sources.queries';
 import { ContactPersonPicker } from './ContactPersonPicker';
-import { CounterpartyPicker } from '../../components/CounterpartyPicker';
+import { CounterpartyPicker } from '../counterparties/CounterpartyPicker';
 import { DateTimeField } from './DateTimeField';
 import type { EventForm } from './eventForm';
 import { IMPORTANCES, KINDS, KindIcon, OUTCOMES, STATES, formatDuration, type EventKind } from './eventLabels';
-import { fromZoned } from './zonedTime';
+import { fromWall } from '../../lib/zonedTime';
 
 interface Props {
   form: EventForm;
@@ -22,8 +22,8 @@ interface Props {
 }
 
 function durationOf(f: EventForm, tz: string): number | null {
-  const start = fromZoned(f.startDate, f.startTime, tz);
-  const end = fromZoned(f.endDate || f.startDate, f.endTime, tz);
+  const start = fromWall({ date: f.startDate, time: f.startTime }, tz);
+  const end = fromWall({ date: f.endDate || f.startDate, time: f.endTime }, tz);
   if (!start || !end) return null;
   const min = Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
   return min >= 0 ? min : null;

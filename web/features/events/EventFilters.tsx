@@ -3,11 +3,11 @@ import { IconFilterOff } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../../components/SearchBox';
-import type { useListParams } from '../../components/useListParams';
+import type { useListParams } from '../../lib/useListParams';
 import { useCounterparty } from '../counterparties/counterparties.queries';
 import { useContactPerson } from '../contact-persons/contact-persons.queries';
 import { ContactPersonPicker } from './ContactPersonPicker';
-import { CounterpartyPicker } from '../../components/CounterpartyPicker';
+import { CounterpartyPicker } from '../counterparties/CounterpartyPicker';
 import { ResponsibleFilter } from './ResponsibleFilter';
 import { IMPORTANCES, KINDS, STATES } from './eventLabels';
 

@@ -2,7 +2,7 @@ import { Anchor, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { EventRelated } from '../../../shared/api/events';
-import { useFormat } from '../../components/useFormat';
+import { useFormat } from '../../lib/useFormat';
 import { useEventRelated } from './events.queries';
 
 type Doc = EventRelated['documents'][number];

@@ -2,9 +2,10 @@ import { Button, Checkbox, Paper, SimpleGrid, Stack, TextInput } from '@mantine/
 import { IconAlarm } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../api/errors';
-import { ResponsibleSelect } from '../../components/ResponsibleSelect';
+import { ResponsibleSelect } from '../users/ResponsibleSelect';
 import { DateTimeField } from './DateTimeField';
-import { inOneHour, tomorrowAtNine, type ReminderForm } from './eventForm';
+import { inOneHour, tomorrowAt, type Wall } from '../../lib/zonedTime';
+import type { ReminderForm } from './eventForm';
 
 interface Props {
   value: ReminderForm;
@@ -17,7 +18,7 @@ interface Props {
 export function EventReminderBlock({ value, onChange, errors, timeZone }: Props) {
   const { t } = useTranslation();
   const set = (p: Partial<ReminderForm>) => onChange({ ...value, ...p });
-  const quick = (at: { date: string; time: string }) => set({ remindDate: at.date, remindTime: at.time });
+  const quick = (at: Wall) => set(spread(at));
   const toggle = (enabled: boolean) => {
     // Switching it on proposes "in an hour", so one click is enough for the usual case.
     if (enabled && !value.remindDate) onChange({ ...value, enabled, ...spread(inOneHour(timeZone)) });
@@ -36,7 +37,7 @@ export function EventReminderBlock({ value, onChange, errors, timeZone }: Props)
               data-testid="event-reminder-in-hour">
               {t('events.reminder.inOneHour')}
             </Button>
-            <Button variant="light" size="sm" onClick={() => quick(tomorrowAtNine(timeZone))} data-testid="event-reminder-tomorrow">
+            <Button variant="light" size="sm" onClick={() => quick(tomorrowAt(9, timeZone))} data-testid="event-reminder-tomorrow">
               {t('events.reminder.tomorrowAtNine')}
             </Button>
           </DateTimeField>
@@ -54,4 +55,4 @@ export function EventReminderBlock({ value, onChange, errors, timeZone }: Props)
   );
 }
 
-const spread = (at: { date: string; time: string }) => ({ remindDate: at.date, remindTime: at.time });
+const spread = (at: Wall) => ({ remindDate: at.date, remindTime: at.time });

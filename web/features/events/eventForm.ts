@@ -1,6 +1,6 @@
 import type { Event, EventCreate, EventPatch } from '../../../shared/api/events';
 import type { Direction, EventKind, EventState, Importance, Outcome } from './eventLabels';
-import { addDays, fromZoned, toZoned } from './zonedTime';
+import { fromWall, toWall } from '../../lib/zonedTime';
 
 export interface ReminderForm {
   enabled: boolean;
@@ -46,7 +46,7 @@ export interface EventPrefill {
 }
 
 export function emptyEventForm(timeZone: string, responsibleUserId: string | null, prefill: EventPrefill = {}, now = new Date()): EventForm {
-  const start = toZoned(now, timeZone);
+  const start = toWall(now, timeZone);
   return {
     kind: prefill.kind ?? 'phoneCall', direction: 'outgoing',
     startDate: start.date, startTime: start.time, endDate: '', endTime: '',
@@ -59,8 +59,8 @@ export function emptyEventForm(timeZone: string, responsibleUserId: string | nul
 }
 
 export function formFromEvent(e: Event, timeZone: string): EventForm {
-  const start = toZoned(e.startAt, timeZone);
-  const end = e.endAt ? toZoned(e.endAt, timeZone) : { date: '', time: '' };
+  const start = toWall(e.startAt, timeZone);
+  const end = e.endAt ? toWall(e.endAt, timeZone) : { date: '', time: '' };
   return {
     kind: e.kind, direction: e.direction ?? '',
     startDate: start.date, startTime: start.time, endDate: end.date, endTime: end.time,
@@ -82,14 +82,14 @@ type Editable = Required<Omit<EventPatch, 'responsibleUserId'>> & { responsibleU
 function instantOf(date: string, time: string, timeZone: string, fallbackDate: string): string | null | 'bad' {
   if (!date && !time) return null;
   if (!time) return 'bad';
-  return fromZoned(date || fallbackDate, time, timeZone) ?? 'bad';
+  return fromWall({ date: date || fallbackDate, time }, timeZone) ?? 'bad';
 }
 
 /**
  * The card as API fields, or the fields that cannot be sent (`errors`: field -> error code,
  * shown beside the inputs before asking the server).
  */
-export function editableOf(f: EventForm, timeZone: string): { body: Editable; errors: Local } {
+function editableOf(f: EventForm, timeZone: string): { body: Editable; errors: Local } {
   const errors: Local = {};
   const startAt = instantOf(f.startDate, f.startTime, timeZone, '');
   if (startAt === null) errors.startAt = 'required';
@@ -149,14 +149,6 @@ export function patchPayload(f: EventForm, saved: EventForm, timeZone: string): 
     if (JSON.stringify(v) !== JSON.stringify(before[k])) body[k] = v;
   }
   return { body: body as EventPatch, errors: now.errors };
-}
-
-/** Quick choices of the reminder block: "in an hour" and "tomorrow at 9:00", on the user's clock. */
-export function inOneHour(timeZone: string, now = new Date()) {
-  return toZoned(new Date(now.getTime() + 3_600_000), timeZone);
-}
-export function tomorrowAtNine(timeZone: string, now = new Date()) {
-  return { date: addDays(toZoned(now, timeZone).date, 1), time: '09:00' };
 }
 
 /** Server field paths -> the inputs of the card (the task service names its own fields). */

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UpcomingBirthday } from '../../../shared/api/birthdays';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { useFormat } from '../../components/useFormat';
+import { useFormat } from '../../lib/useFormat';
 import { useUpcomingBirthdays } from './home.queries';
 
 const DAYS = 30;

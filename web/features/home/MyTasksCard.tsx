@@ -3,7 +3,7 @@ import { IconChecklist } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { useFormat } from '../../components/useFormat';
+import { useFormat } from '../../lib/useFormat';
 import { SubjectLink } from '../tasks/SubjectLink';
 import { useMyOpenTasks } from '../tasks/tasks.queries';
 

@@ -1,14 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Divider, NativeSelect, SimpleGrid, Stack, Switch, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/api/common';
-import type { User } from '../../../shared/api/users';
-import { keys } from '../../api/keys';
 import { PageHeader } from '../../components/PageHeader';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { setLanguage } from '../../i18n';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { PasswordSection } from './PasswordSection';
 import { TokensSection } from './TokensSection';
 import { useUpdateMySettings } from './me.queries';
@@ -16,10 +14,10 @@ import { useUpdateMySettings } from './me.queries';
 /** The signed-in user's own settings, password and API tokens. */
 export function MySettingsPage() {
   const { t } = useTranslation();
-  const me = useQueryClient().getQueryData<User | null>(keys.me);
+  const { user: me, timeZone: shownZone } = useCurrentUser();
   const update = useUpdateMySettings();
   const [language, setLang] = useState<Language>(me?.language ?? 'ru');
-  const [timeZone, setTimeZone] = useState(me?.timeZone ?? 'Europe/Moscow');
+  const [timeZone, setTimeZone] = useState(me?.timeZone ?? shownZone);
   const [showTasks, setShowTasks] = useState(me?.showTasksAtStartup ?? true);
   if (!me) return null;
 

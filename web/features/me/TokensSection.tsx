@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Code, CopyButton, Group, Stack, Table, Text, Text
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { notifyError } from '../../components/notify';
-import { useFormat } from '../../components/useFormat';
+import { useFormat } from '../../lib/useFormat';
 import { useCreateToken, useRevokeToken, useTokens } from './me.queries';
 
 /** Personal API tokens for integrations; a new token is shown once. */

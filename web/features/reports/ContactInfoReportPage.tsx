@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactInfoKind } from '../../../shared/api/contact-info';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { CONTACT_INFO_KINDS } from '../../components/contactInfo';
+import { CONTACT_INFO_KINDS } from '../contact-info/contactInfo';
 import { currentLanguage } from '../../i18n';
 import { ContactInfoReportTable } from './ContactInfoReportTable';
 import { reportFileUrl, useContactInfoReport, type ContactInfoReportParams } from './reports.queries';

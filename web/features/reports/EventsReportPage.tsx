@@ -7,7 +7,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { currentLanguage } from '../../i18n';
 import { ContactPersonPicker } from '../events/ContactPersonPicker';
-import { CounterpartyPicker } from '../../components/CounterpartyPicker';
+import { CounterpartyPicker } from '../counterparties/CounterpartyPicker';
 import { ResponsibleFilter } from '../events/ResponsibleFilter';
 import { IMPORTANCES, KINDS, STATES, formatDuration } from '../events/eventLabels';
 import { useInfoSources } from '../info-sources/info-sources.queries';

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { EventsReport, EventsReportRow } from '../../../shared/api/reports';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { useFormat } from '../../components/useFormat';
+import { useFormat } from '../../lib/useFormat';
 import { ImportanceMark, formatDuration, type Importance } from '../events/eventLabels';
 
 type Row = EventsReportRow | (Omit<EventsReportRow, 'type'> & { type: 'total' });

@@ -5,7 +5,7 @@ import type { JobStatus } from '../../../shared/api/scheduler';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../components/notify';
-import { useFormat } from '../../components/useFormat';
+import { useFormat } from '../../lib/useFormat';
 import { useSettings } from '../settings/settings.queries';
 import { SchedulerSettingsForm } from './SchedulerSettingsForm';
 import { jobResultText, jobTitle } from './jobText';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/api/settings';
 import { ApiError } from '../../api/client';
 import { fieldErrorsOf } from '../../api/errors';
-import { ResponsibleSelect } from '../../components/ResponsibleSelect';
+import { ResponsibleSelect } from '../users/ResponsibleSelect';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useUpdateSettings } from '../settings/settings.queries';
 

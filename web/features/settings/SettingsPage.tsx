@@ -7,10 +7,10 @@ import type { Settings, SettingsPatch } from '../../../shared/api/settings';
 import { fieldErrorsOf } from '../../api/errors';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { ResponsibleSelect } from '../../components/ResponsibleSelect';
+import { ResponsibleSelect } from '../users/ResponsibleSelect';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { notifyError, notifySuccess } from '../../components/notify';
-import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useSaveShortcut } from '../../lib/useSaveShortcut';
 import { useSettings, useUpdateSettings } from './settings.queries';
 
 export function SettingsPage() {

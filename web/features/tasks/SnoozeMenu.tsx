@@ -3,12 +3,15 @@ import { ActionIcon, Button, Group, Menu, Modal, Stack, TextInput, type ButtonPr
 import { IconAlarmSnooze, IconChevronDown } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SnoozeBody, Task } from '../../../shared/api/tasks';
-import { useMe } from '../auth/auth.queries';
-import { useFormat } from '../../components/useFormat';
-import { notifySuccess } from '../../components/notify';
+import { fieldErrorsOf, type ErrorOptions } from '../../api/errors';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { useFormat } from '../../lib/useFormat';
+import { fromDateTimeLocal, fromWall, nextFullHour, toDateTimeLocal, toWall, tomorrowAt } from '../../lib/zonedTime';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { useSnoozeTask } from './tasks.queries';
-import { notifyTaskError, taskFieldErrors } from './taskErrors';
-import { instantToWall, nextFullHourWall, tomorrowAt, wallToInstant } from './zonedTime';
+
+/** Task codes (a task already done, a time in the past) read in the tasks' own words. */
+const TASKS: ErrorOptions = { scope: 'tasks' };
 
 type Choice = 'm5' | 'm15' | 'h1' | 'tomorrow' | 'week';
 const MINUTES: Partial<Record<Choice, number>> = { m5: 5, m15: 15, h1: 60, week: 7 * 24 * 60 };
@@ -26,7 +29,7 @@ interface Props extends ButtonProps {
 export function SnoozeMenu({ task, testId, compact, iconOnly, ...button }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const zone = useMe().data?.timeZone ?? 'Europe/Moscow';
+  const zone = useCurrentUser().timeZone;
   const snooze = useSnoozeTask();
   const [custom, setCustom] = useState(false);
   const [wall, setWall] = useState('');
@@ -39,29 +42,32 @@ export function SnoozeMenu({ task, testId, compact, iconOnly, ...button }: Props
       },
       // In the custom-time form the reason is shown under the field instead.
       onError: (err) => {
-        if (!('until' in body && taskFieldErrors(err, t).until && custom)) notifyTaskError(err, t);
+        if (!('until' in body && fieldErrorsOf(err, t, TASKS).until && custom)) notifyError(err, t, TASKS);
       },
     });
 
   const choose = (c: Choice) => {
     const minutes = MINUTES[c];
-    run(minutes ? { minutes } : { until: tomorrowAt(9, new Date(), zone) });
+    if (minutes) return run({ minutes });
+    const until = fromWall(tomorrowAt(9, zone), zone);
+    if (until) run({ until });
   };
 
   const openCustom = () => {
     snooze.reset();
-    setWall(task.snoozedUntil && new Date(task.snoozedUntil) > new Date() ? instantToWall(task.snoozedUntil, zone) : nextFullHourWall(new Date(), zone));
+    const snoozed = task.snoozedUntil && new Date(task.snoozedUntil) > new Date() ? task.snoozedUntil : null;
+    setWall(toDateTimeLocal(snoozed ? toWall(snoozed, zone) : nextFullHour(zone)));
     setCustom(true);
   };
 
   const submitCustom = (e: FormEvent) => {
     e.preventDefault();
     e.stopPropagation();
-    const until = wallToInstant(wall, zone);
+    const until = fromWall(fromDateTimeLocal(wall), zone);
     if (!until) return;
     run({ until }, () => setCustom(false));
   };
-  const error = custom ? taskFieldErrors(snooze.error, t).until : undefined;
+  const error = custom ? fieldErrorsOf(snooze.error, t, TASKS).until : undefined;
   const items: Choice[] = ['m5', 'm15', 'h1', 'tomorrow', 'week'];
 
   return (

@@ -3,31 +3,32 @@ import { Button, Group, Modal, SimpleGrid, Stack, TextInput, Textarea } from '@m
 import { useTranslation } from 'react-i18next';
 import type { TaskCreate } from '../../../shared/api/tasks';
 import type { User } from '../../../shared/api/users';
-import { ResponsibleSelect } from '../../components/ResponsibleSelect';
-import { notifySuccess } from '../../components/notify';
+import { fieldErrorsOf } from '../../api/errors';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { fromDateTimeLocal, fromWall, nextFullHour, toDateTimeLocal } from '../../lib/zonedTime';
+import { useCurrentUser } from '../auth/useCurrentUser';
+import { ResponsibleSelect } from '../users/ResponsibleSelect';
 import { useCreateTask } from './tasks.queries';
-import { notifyTaskError, taskFieldErrors } from './taskErrors';
-import { nextFullHourWall, wallToInstant } from './zonedTime';
 
 /** «Новая задача»: what, when it is due, when to remind; an administrator may assign it to anyone. */
 export function TaskFormModal({ me, onClose }: { me: User; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useCreateTask();
-  const zone = me.timeZone;
+  const zone = useCurrentUser().timeZone;
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [due, setDue] = useState('');
-  const [remind, setRemind] = useState(() => nextFullHourWall(new Date(), zone));
+  const [remind, setRemind] = useState(() => toDateTimeLocal(nextFullHour(zone)));
   const [assigneeId, setAssigneeId] = useState<string | null>(me.id);
-  const errors = taskFieldErrors(create.error, t);
+  const errors = fieldErrorsOf(create.error, t, { scope: 'tasks' });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body: TaskCreate = {
       title: title.trim(),
       description: description.trim() || null,
-      dueAt: due ? wallToInstant(due, zone) : null,
-      remindAt: remind ? wallToInstant(remind, zone) : null,
+      dueAt: due ? fromWall(fromDateTimeLocal(due), zone) : null,
+      remindAt: remind ? fromWall(fromDateTimeLocal(remind), zone) : null,
     };
     if (me.role === 'admin' && assigneeId && assigneeId !== me.id) body.assigneeId = assigneeId;
     create.mutate(body, {
@@ -35,7 +36,7 @@ export function TaskFormModal({ me, onClose }: { me: User; onClose: () => void }
         notifySuccess(t('tasks.created'));
         onClose();
       },
-      onError: (err) => notifyTaskError(err, t),
+      onError: (err) => notifyError(err, t, { scope: 'tasks' }),
     });
   };
 

@@ -4,8 +4,8 @@ import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { useListParams } from '../../components/useListParams';
-import { useMe } from '../auth/auth.queries';
+import { useListParams } from '../../lib/useListParams';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { TaskFormModal } from './TaskFormModal';
 import { TaskTable } from './TaskTable';
 import { useTaskList, type TaskListParams, type TaskStatusFilter } from './tasks.queries';
@@ -16,7 +16,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** «Задачи с оповещением»: mine or (administrators) everybody's, by state and by due period. */
 export function TaskListPage() {
   const { t } = useTranslation();
-  const me = useMe().data;
+  const me = useCurrentUser().user;
   const lp = useListParams({ status: 'open', scope: 'mine', from: '', to: '' });
   const [creating, setCreating] = useState(false);
   const isAdmin = me?.role === 'admin';

@@ -3,18 +3,17 @@ import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../shared/api/tasks';
 import type { User } from '../../../shared/api/users';
-import { notifySuccess } from '../../components/notify';
-import { useFormat } from '../../components/useFormat';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { useFormat } from '../../lib/useFormat';
 import { SnoozeMenu } from './SnoozeMenu';
 import { SubjectLink } from './SubjectLink';
 import { useCompleteTask } from './tasks.queries';
-import { notifyTaskError } from './taskErrors';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 /** Fixed widths keep the columns steady; the title takes what is left. */
 const WIDTHS = { title: undefined, subject: 170, due: 128, remind: 150, status: 125, assignee: 125, source: 135, actions: 76 } as const;
 
-export function TaskStatusBadge({ task }: { task: Task }) {
+function TaskStatusBadge({ task }: { task: Task }) {
   const { t } = useTranslation();
   if (task.status === 'open' && task.overdue) return <Badge color="red" variant="filled" size="sm" tt="none">{t('tasks.statusOf.overdue')}</Badge>;
   const color = task.status === 'done' ? 'teal' : task.status === 'cancelled' ? 'gray' : 'blue';
@@ -27,7 +26,7 @@ function TaskRow({ task, me }: { task: Task; me: User }) {
   const complete = useCompleteTask();
   const mayAct = task.status === 'open' && (task.assigneeId === me.id || me.role === 'admin');
   const overdue = task.status === 'open' && task.overdue;
-  const done = () => complete.mutate(task.id, { onSuccess: () => notifySuccess(t('tasks.completed')), onError: (err) => notifyTaskError(err, t) });
+  const done = () => complete.mutate(task.id, { onSuccess: () => notifySuccess(t('tasks.completed')), onError: (err) => notifyError(err, t, { scope: 'tasks' }) });
   const snoozed = task.status === 'open' ? task.snoozedUntil : null;
 
   return (

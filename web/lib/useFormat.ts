@@ -1,23 +1,13 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../shared/api/users';
-import { keys } from '../api/keys';
+import { useCurrentUser } from '../features/auth/useCurrentUser';
 
 /** Dates in the app's language and the signed-in user's time zone (not the browser's). */
 export function useFormat() {
   const { i18n } = useTranslation();
-  const me = useQueryClient().getQueryData<User | null>(keys.me);
+  const { timeZone } = useCurrentUser();
   const locale = i18n.language === 'ru' ? 'ru-RU' : 'en-GB';
-  const timeZone = me?.timeZone;
-  const safe = (opts: Intl.DateTimeFormatOptions) => {
-    try {
-      return new Intl.DateTimeFormat(locale, { ...opts, timeZone });
-    } catch {
-      return new Intl.DateTimeFormat(locale, opts);
-    }
-  };
-  const date = safe({ day: '2-digit', month: '2-digit', year: 'numeric' });
-  const dateTime = safe({ day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const date = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
+  const dateTime = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone });
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return {
     /** An instant as a date in the user's zone. */

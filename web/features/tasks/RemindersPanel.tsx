@@ -3,7 +3,7 @@ import { ActionIcon, Affix, Badge, Group, Paper, ScrollArea, Stack, Text, Toolti
 import { IconBell, IconBellPlus, IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../shared/api/tasks';
-import { useBrowserNotificationPermission } from './browserNotifications';
+import { useBrowserNotificationPermission } from '../notifications/browserNotifications';
 import { ReminderCard } from './ReminderCard';
 
 /**

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useUserRefs } from '../features/users/users.queries';
+import { useUserRefs } from './users.queries';
 
 interface Props {
   value: string | null;

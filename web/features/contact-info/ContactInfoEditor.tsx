@@ -1,8 +1,9 @@
 import { ActionIcon, Button, Group, NativeSelect, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ContactInfoKind } from '../../shared/api/contact-info';
-import { CONTACT_INFO_KINDS, newRowKey, type ContactInfoRow, type RowErrors } from './contactInfo';
+import type { ContactInfoKind } from '../../../shared/api/contact-info';
+import type { RowErrors } from '../../api/errors';
+import { CONTACT_INFO_KINDS, newRowKey, type ContactInfoRow } from './contactInfo';
 
 interface Props {
   rows: ContactInfoRow[];

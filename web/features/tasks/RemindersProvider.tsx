@@ -2,11 +2,11 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../shared/api/tasks';
-import { taskKeys, useDueReminders } from '../../features/tasks/tasks.queries';
-import { useFormat } from '../useFormat';
-import { useBrowserNotifications } from './browserNotifications';
+import { taskKeys, useDueReminders } from './tasks.queries';
+import { useFormat } from '../../lib/useFormat';
+import { useBrowserNotifications } from '../notifications/browserNotifications';
 import { RemindersPanel } from './RemindersPanel';
-import { useNotificationStream } from './useNotificationStream';
+import { useNotificationStream } from '../notifications/useNotificationStream';
 
 /**
  * Mounted once in the signed-in layout. Asks GET /api/tasks/reminders at once (so a user who was

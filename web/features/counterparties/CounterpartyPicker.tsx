@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Group, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useCounterpartyOptions } from '../features/counterparties/counterparties.queries';
+import { useCounterpartyOptions } from './counterparties.queries';
 
 interface Props {
   value: string | null;

@@ -1,5 +1,4 @@
-import type { ContactInfoEntry, ContactInfoInput, ContactInfoKind } from '../../shared/api/contact-info';
-import type { FieldErrors } from '../api/errors';
+import type { ContactInfoEntry, ContactInfoInput, ContactInfoKind } from '../../../shared/api/contact-info';
 
 /** The 8 kinds of 1C's «Контактная информация», in the order the editor offers them. */
 export const CONTACT_INFO_KINDS = [
@@ -44,22 +43,6 @@ export function rowsToPayload(rows: ContactInfoRow[]): { payload: ContactInfoInp
     keys.push(r.key);
   }
   return { payload, keys };
-}
-
-export type RowErrors = Record<string, Partial<Record<'kind' | 'value' | 'comment', string>>>;
-
-/** Maps "contactInfo.3.value" errors to the row that was sent at index 3. */
-export function rowErrorsOf(errors: FieldErrors, keys: string[]): RowErrors {
-  const out: RowErrors = {};
-  for (const [field, message] of Object.entries(errors)) {
-    const m = /^contactInfo\.(\d+)(?:\.(kind|value|comment))?$/.exec(field);
-    if (!m) continue;
-    const key = keys[Number(m[1])];
-    if (!key) continue;
-    const part = (m[2] ?? 'value') as 'kind' | 'value' | 'comment';
-    out[key] = { ...out[key], [part]: message };
-  }
-  return out;
 }
 
 export function firstValue(entries: ContactInfoEntry[], kind: ContactInfoKind): string {

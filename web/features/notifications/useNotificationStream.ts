@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 
-export type StreamHint = 'open' | 'reminder' | 'taskChanged';
+type StreamHint = 'open' | 'reminder' | 'taskChanged';
 
 /** After the server refused the stream (signed out, restarted), try again this much later. */
 const RECONNECT_MS = 15_000;

@@ -3,12 +3,11 @@ import { IconCheck, IconExternalLink } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../shared/api/tasks';
-import { SnoozeMenu } from '../../features/tasks/SnoozeMenu';
-import { SubjectLink, subjectPath } from '../../features/tasks/SubjectLink';
-import { useCompleteTask } from '../../features/tasks/tasks.queries';
-import { notifyTaskError } from '../../features/tasks/taskErrors';
-import { notifySuccess } from '../notify';
-import { useFormat } from '../useFormat';
+import { SnoozeMenu } from './SnoozeMenu';
+import { SubjectLink, subjectPath } from './SubjectLink';
+import { useCompleteTask } from './tasks.queries';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { useFormat } from '../../lib/useFormat';
 
 /** One reminder in the popup window: what, about whom, when; «Отложить», «Выполнить», «Открыть». */
 export function ReminderCard({ task }: { task: Task }) {
@@ -21,7 +20,7 @@ export function ReminderCard({ task }: { task: Task }) {
   const done = () =>
     complete.mutate(task.id, {
       onSuccess: () => notifySuccess(t('tasks.completed')),
-      onError: (err) => notifyTaskError(err, t),
+      onError: (err) => notifyError(err, t, { scope: 'tasks' }),
     });
 
   return (
