@@ -7,7 +7,7 @@ import { createDb, type Database } from '../server/db/database.js';
 import type { Deps } from '../server/deps.js';
 import type { Clock } from '../server/lib/clock.js';
 
-export const DEFAULT_URL = 'sqlite:./data/bench.sqlite';
+const DEFAULT_URL = 'sqlite:./data/bench.sqlite';
 export const BENCH_ADMIN = { name: 'Администратор бенчмарка', email: 'bench@example.com', password: 'bench-password' };
 
 /** `--name value` from argv; positional arguments are returned by positionals(). */
@@ -17,7 +17,7 @@ export function flag(name: string): string | undefined {
 }
 export const hasFlag = (name: string) => process.argv.includes(`--${name}`);
 
-export function positionals(): string[] {
+function positionals(): string[] {
   const out: string[] = [];
   const args = process.argv.slice(2);
   for (let i = 0; i < args.length; i++) {

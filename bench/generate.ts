@@ -19,6 +19,7 @@ const ROWS_PER_STATEMENT = 500;
 const COUNTERPARTIES_PER_TRANSACTION = 20_000;
 const MANAGERS = 10;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of one of three tables, shaped by dataset.ts
 async function insertChunked(trx: Trx, table: 'counterparties' | 'contactPersons' | 'contactInfo', rows: any[]) {
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     await trx.insertInto(table).values(rows.slice(i, i + ROWS_PER_STATEMENT)).execute();

@@ -164,7 +164,17 @@ async function main() {
   console.log(`\nWritten: bench/results/${dialect}.json and docs/benchmarks.md (section ${dialect})`);
 }
 
-function renderMarkdown(meta: Record<string, any>, results: Result[]): string {
+interface Meta {
+  database: string;
+  sizes: { counterparties: number; contactPersons: number; contactInfo: number };
+  analyzed: boolean;
+  machine: string;
+  node: string;
+  date: string;
+  runs: number;
+}
+
+function renderMarkdown(meta: Meta, results: Result[]): string {
   const lines = [
     `${meta.database}, ${meta.sizes.counterparties.toLocaleString('en')} counterparties, ${meta.sizes.contactPersons.toLocaleString('en')} contact persons, ` +
       `${meta.sizes.contactInfo.toLocaleString('en')} contact information rows${meta.analyzed ? '' : ' (no ANALYZE statistics)'}. ` +

@@ -97,7 +97,7 @@ describe('birthdays journey', () => {
     const tasks = await database.db.selectFrom('tasks').selectAll().where('source', '=', 'birthday').execute();
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ title, assigneeId: adminId, subjectType: 'contactPerson', subjectId: personId, status: 'open' });
-    expect(await reminderCard(page, title).getByTestId('reminder-subject').textContent()).toBe('Контактное лицо: Соколова Мария');
+    expect(await reminderCard(page, title).getByTestId('reminder-subject').textContent()).toBe('Контактное лицо: Соколова Мария Ивановна');
     await settle(page);
     await h.screenshot('tasks-birthday-popup.ru');
   });

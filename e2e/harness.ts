@@ -10,7 +10,7 @@ import { loadConfig } from '../server/config';
 import { systemClock } from '../server/lib/clock';
 import { startScheduler, type Scheduler } from '../server/scheduler';
 
-export const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
+const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../docs/screenshots', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 

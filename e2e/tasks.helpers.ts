@@ -3,7 +3,7 @@ import type { Database } from '../server/db/database';
 import { apiPost, submitSetup } from './helpers';
 
 /** The company's and the users' zone in these journeys (the browser runs in it too). */
-export const ZONE = 'Europe/Moscow';
+const ZONE = 'Europe/Moscow';
 
 /** First run through the setup page; the administrator lands on the home page. */
 export async function firstRun(page: Page, admin: { name: string; email: string; password: string }) {

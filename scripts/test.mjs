@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The project's test command: builds the web app, then runs the API suite on SQLite and on
-// PostgreSQL (same files) and the browser journeys, and prints one closing summary line.
+// The project's test command: checks formatting and lint, builds the web app, then runs the API
+// suite on SQLite and on PostgreSQL (same files), the web unit tests and the browser journeys, and
+// prints one closing summary line.
 // Under CI=true a suite that cannot run (no PostgreSQL, no chromium) is a failure, not a skip.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -37,6 +38,17 @@ if (ci && skipped.length) {
 }
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status ?? 1;
+
+// Style and lint first: a few seconds, and a failure here is the cheapest one to read.
+console.log('> checking formatting (prettier) and lint (eslint)');
+if (run('npx', ['prettier', '--check', '--log-level', 'warn', '.']) !== 0) {
+  console.error('ERROR: files are not formatted; run `npm run format`');
+  process.exit(1);
+}
+if (run('npx', ['eslint', '--max-warnings', '0', '.']) !== 0) {
+  console.error('ERROR: lint failed (`npm run lint`)');
+  process.exit(1);
+}
 
 if (projects.includes('e2e')) {
   console.log('> building the web app for the browser journeys');

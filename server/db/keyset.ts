@@ -34,7 +34,7 @@ export function after<DB, TB extends keyof DB>(
 }
 
 /** Escapes LIKE wildcards in user text; use with `escape '\'`. */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 export function containsPattern(s: string) {
   return `%${likeEscape(s)}%`;

@@ -47,4 +47,3 @@ export async function migrate(db: Kysely<any>, dialect: DialectName): Promise<st
   return applied;
 }
 
-export const latestMigration = () => MIGRATIONS[MIGRATIONS.length - 1].name;

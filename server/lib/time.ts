@@ -19,7 +19,7 @@ export function toInstant<T extends string | null | undefined>(s: T): T extends 
   return d.toISOString() as T extends string ? string : null;
 }
 
-export function isValidTimeZone(tz: string): boolean {
+function isValidTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 // strict: unknown fields and wrong types are 400. Query strings and params keep coercion, since
 // everything in a URL is text.
 // ajv-formats is CommonJS with a default export; normalise the interop shape once.
-const addFormats = ((addFormatsImport as any).default ?? addFormatsImport) as typeof addFormatsImport;
+const addFormats = (addFormatsImport as unknown as { default?: typeof addFormatsImport }).default ?? addFormatsImport;
 
 export function strictValidation(app: FastifyInstance) {
   const common = { allErrors: true, removeAdditional: false as const, useDefaults: true, strict: false };

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createDb, type Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 
-export const testDialect = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
+const testDialect = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
 
 const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const APP_ROLE = 'crm_test';

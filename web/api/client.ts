@@ -34,7 +34,7 @@ export function toQueryString(params: QueryParams = {}): string {
 }
 
 async function parseError(res: Response): Promise<ApiError> {
-  let body: Partial<ErrorBody> | null = null;
+  let body: Partial<ErrorBody> | null;
   try {
     body = (await res.json()) as Partial<ErrorBody>;
   } catch {

@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 
 function zones(current: string): string[] {
-  let list: string[] = [];
+  let list: string[];
   try {
     list = Intl.supportedValuesOf('timeZone');
   } catch {

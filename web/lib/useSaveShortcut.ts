@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /** Ctrl+S / Cmd+S saves the open card, even while typing in a field. */
 export function useSaveShortcut(save: () => void, enabled = true) {
   const ref = useRef(save);
-  ref.current = save;
+  useLayoutEffect(() => {
+    ref.current = save;
+  });
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {

@@ -1,5 +1,4 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { DbOrTrx } from '../../db/database.js';
 import type { Visibility } from './access.logic.js';
 
 // The one place the visibility rule is written in SQL. Each helper takes the aliases under which
@@ -36,10 +35,4 @@ export function eventVisible(eb: AnyEb, v: Visibility, aliases: { event: string;
       eb.or([eb(eb.ref(`${event}.responsibleUserId`), '=', v.userId), eb(eb.ref(`${event}.createdBy`), '=', v.userId)]),
     ]),
   ]);
-}
-
-/** Ids of the counterparties a user may see, for records that carry only a counterparty id
- * (`where x.counterparty_id in (visibleCounterpartyIds(...))`). */
-export function visibleCounterpartyIds(db: DbOrTrx, v: Visibility) {
-  return db.selectFrom('counterparties as vc').select('vc.id').where((eb) => counterpartyVisible(eb, v, 'vc'));
 }

@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 
 /** The birthday as celebrated in a year: 29 February falls on 28 February in other years (as people do). */
-export function occurrenceIn(birthday: string, year: number): string {
+function occurrenceIn(birthday: string, year: number): string {
   const md = birthday.slice(5);
   const y = String(year).padStart(4, '0');
   return md === '02-29' && !isLeap(year) ? `${y}-02-28` : `${y}-${md}`;

@@ -22,7 +22,7 @@ export function phoneToE164(value: string, region: string): string | null {
   return parsed.number;
 }
 
-export const isEmail = (value: string) => value.length <= 254 && EMAIL_RE.test(value);
+const isEmail = (value: string) => value.length <= 254 && EMAIL_RE.test(value);
 
 /** Validates and normalises typed contact information; returns entries or field errors (nothing half-done). */
 export function normalizeEntries(

@@ -92,6 +92,7 @@ async function validate(deps: Deps, actor: Actor, f: Fields, companyTz: string) 
 }
 
 function fieldsFrom(input: ContactPersonPatch, base: Fields): Fields {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each field's cleaner takes that field's input type
   const pick = <K extends keyof Fields>(k: K, clean: (v: any) => Fields[K]) => (input[k] === undefined ? base[k] : clean(input[k]));
   return {
     counterpartyId: pick('counterpartyId', (v) => v ?? null),

@@ -47,6 +47,7 @@ function filtered(db: DbOrTrx, f: ListFilter) {
  * join on small id sets (an OR of subqueries makes PostgreSQL filter the whole table instead). */
 function matches(eb: Eb, q: SearchPlan) {
   const owners = () => eb.selectFrom('contactInfo').select('contactInfo.counterpartyId as id').where('contactInfo.counterpartyId', 'is not', null);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- branches select from different tables; only the id column matters
   const idSets: SelectQueryBuilder<any, any, { id: string | null }>[] = [];
   if (q.innPrefix) {
     idSets.push(eb.selectFrom('counterparties as ic').select('ic.id').where('ic.inn', '>=', q.innPrefix).where('ic.inn', '<', prefixEnd(q.innPrefix)));

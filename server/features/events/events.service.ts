@@ -18,7 +18,7 @@ import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
 import { checkPersonFits, checkTimes, durationMinutes } from './events.logic.js';
 import * as repo from './events.repo.js';
 
-export function toApi(r: repo.EventRow): Event {
+function toApi(r: repo.EventRow): Event {
   return {
     id: r.id, number: r.number, kind: r.kind, direction: r.direction, startAt: r.startAt, endAt: r.endAt,
     durationMinutes: durationMinutes(r.startAt, r.endAt),

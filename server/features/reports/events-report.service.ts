@@ -3,10 +3,10 @@ import type { Actor } from '../../lib/actor.js';
 import { EVENT_GROUPINGS, type ColdCallsQuery, type ColdCallsReport, type EventsReport, type EventsReportQuery } from '../../../shared/api/reports.js';
 import * as events from '../events/events.service.js';
 import type { Table } from '../../lib/export.js';
-import { coldCalls, groupEvents, label } from './events-report.logic.js';
+import { coldCalls, groupEvents } from './events-report.logic.js';
 import { parseList } from './reports.logic.js';
 
-export const EVENTS_CAP = 50_000;
+const EVENTS_CAP = 50_000;
 
 const GROUP_LABELS: Record<string, { ru: string; en: string }> = {
   counterparty: { ru: 'Контрагент', en: 'Counterparty' },
@@ -55,4 +55,3 @@ export async function coldCallsReport(deps: Deps, actor: Actor, q: ColdCallsQuer
   return coldCalls(list, q.period ?? 'month', actor.timeZone, q.lang ?? actor.language);
 }
 
-export { label as eventLabel };

@@ -3,10 +3,10 @@
 /** A run that started this long ago without finishing is taken to have died with its instance
  * (crash, kill -9), so another instance may claim the job again. Jobs are idempotent, so a rare
  * second run after a very slow one is harmless. */
-export const RUN_LEASE_MS = 15 * 60_000;
+const RUN_LEASE_MS = 15 * 60_000;
 
 /** The polling interval from the settings, kept in 1 s .. 1 day even if the stored value is not. */
-export const intervalMs = (seconds: number) => Math.min(Math.max(Math.trunc(seconds) || 60, 1), 86_400) * 1000;
+const intervalMs = (seconds: number) => Math.min(Math.max(Math.trunc(seconds) || 60, 1), 86_400) * 1000;
 
 const plus = (iso: string, ms: number) => new Date(new Date(iso).getTime() + ms).toISOString();
 

@@ -7,7 +7,7 @@ import * as repo from './sessions.repo.js';
 // Browser sessions live in the database keyed by the SHA-256 of the token; the token itself is only
 // in the cookie. Sign-in starts them, users end them (password change, block), requests read them.
 
-export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
+const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 
 export interface ClientInfo {
   ip: string;

@@ -2,7 +2,7 @@ import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { invalid } from '../../errors.js';
 import type { Settings } from '../../../shared/api/settings.js';
 
-export const DEFAULT_SETTINGS: Settings = {
+const DEFAULT_SETTINGS: Settings = {
   companyName: '',
   abcBasis: 'revenue',
   scheduledJobsUserId: null,

@@ -23,7 +23,7 @@ function subjectTitle(r: Row): string | null {
   return null;
 }
 
-export function toApi(r: Row, now: Date): Task {
+function toApi(r: Row, now: Date): Task {
   return {
     id: r.id,
     title: r.title,

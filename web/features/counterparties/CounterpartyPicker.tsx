@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Group, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -21,9 +21,12 @@ export function CounterpartyPicker({ value, valueLabel, onChange, label, placeho
   const { t } = useTranslation();
   const [search, setSearch] = useState(valueLabel ?? '');
   // A value set from outside (a chosen contact person fills the counterparty) shows its name.
-  useEffect(() => {
+  // Reset the text when the value changes, during render (React's pattern for state derived from a prop).
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
     setSearch(valueLabel ?? '');
-  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+  }
   const [q] = useDebouncedValue(search.trim() === (valueLabel ?? '') ? '' : search.trim(), 250);
   const options = useCounterpartyOptions(q);
   const found = options.data ?? [];

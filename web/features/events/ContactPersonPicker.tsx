@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Group, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -22,9 +22,12 @@ interface Props {
 export function ContactPersonPicker({ value, valueLabel, counterpartyId, onChange, label, placeholder, error, testId, w }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(valueLabel ?? '');
-  useEffect(() => {
+  // Reset the text when the value changes, during render (React's pattern for state derived from a prop).
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
     setSearch(valueLabel ?? '');
-  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+  }
   const [q] = useDebouncedValue(search.trim() === (valueLabel ?? '') ? '' : search.trim(), 250);
   const options = useContactPersonOptions(q, counterpartyId);
   const found = options.data ?? [];

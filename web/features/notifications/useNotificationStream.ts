@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 type StreamHint = 'open' | 'reminder' | 'taskChanged';
 
@@ -11,7 +11,9 @@ const RECONNECT_MS = 15_000;
  */
 export function useNotificationStream(onHint: (hint: StreamHint) => void) {
   const callback = useRef(onHint);
-  callback.current = onHint;
+  useLayoutEffect(() => {
+    callback.current = onHint;
+  });
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;

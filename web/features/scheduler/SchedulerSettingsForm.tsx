@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, Group, NumberInput, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/api/settings';
@@ -15,10 +15,13 @@ export function SchedulerSettingsForm({ saved }: { saved: Settings }) {
   const [userId, setUserId] = useState<string | null>(saved.scheduledJobsUserId);
   const [interval, setSeconds] = useState<number | string>(saved.schedulerIntervalSeconds);
   const [missing, setMissing] = useState(false);
-  useEffect(() => {
+  // Saved settings that change under the form (another admin, a refetch) replace what it shows.
+  const [shown, setShown] = useState(saved);
+  if (saved.scheduledJobsUserId !== shown.scheduledJobsUserId || saved.schedulerIntervalSeconds !== shown.schedulerIntervalSeconds) {
+    setShown(saved);
     setUserId(saved.scheduledJobsUserId);
     setSeconds(saved.schedulerIntervalSeconds);
-  }, [saved.scheduledJobsUserId, saved.schedulerIntervalSeconds]);
+  }
 
   const errors = fieldErrorsOf(update.error, t);
   const intervalDetail = update.error instanceof ApiError ? update.error.details.find((d) => d.field === 'schedulerIntervalSeconds') : undefined;
