@@ -63,12 +63,25 @@ export function openBenchDb(url: string): Database {
 }
 
 const noop = () => {};
-const silentLog = { level: 'silent', fatal: noop, error: noop, warn: noop, info: noop, debug: noop, trace: noop, silent: noop, child: () => silentLog } as unknown as FastifyBaseLogger;
+const silentLog = {
+  level: 'silent',
+  fatal: noop,
+  error: noop,
+  warn: noop,
+  info: noop,
+  debug: noop,
+  trace: noop,
+  silent: noop,
+  child: () => silentLog,
+} as unknown as FastifyBaseLogger;
 
 /** Dependencies for calling services directly (users, settings). */
 export function serviceDeps(database: Database, clock: Clock, url: string): Deps {
   return {
-    db: database.db, dialect: database.dialect, clock, log: silentLog,
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    log: silentLog,
     config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }),
     notifier: { notify: async () => {}, listen: () => noop },
   };

@@ -5,22 +5,169 @@ import type { Insertable } from 'kysely';
 import type { ContactInfoTable, ContactPersonsTable, CounterpartiesTable } from '../server/db/schema.js';
 import { personSearchKey, searchKey } from '../server/lib/names.js';
 import { CITIES, FATHERS, FEMALE_FIRST, MALE_FIRST, MOBILE_CODES, POSITIONS, SURNAMES } from '../server/demo/demo.data.js';
-import { e164Of, feminineSurname, kppOf, legalInn, patronymic, personInn, subscriberDigits, translit, writePhone, type Random } from '../server/demo/demo.logic.js';
+import {
+  e164Of,
+  feminineSurname,
+  kppOf,
+  legalInn,
+  patronymic,
+  personInn,
+  subscriberDigits,
+  translit,
+  writePhone,
+  type Random,
+} from '../server/demo/demo.logic.js';
 
 const ROOTS = [
-  'Ромашка', 'Вектор', 'Альфа', 'Омега', 'Гермес', 'Меридиан', 'Горизонт', 'Орион', 'Сфера', 'Импульс', 'Прогресс', 'Стандарт', 'Атлант',
-  'Берёзка', 'Ёлочка', 'Родник', 'Исток', 'Восток', 'Запад', 'Север', 'Континент', 'Регион', 'Профиль', 'Партнёр', 'Союз', 'Династия',
-  'СтройМаркет', 'СтройКомплект', 'ТехноСервис', 'ТехноСфера', 'ПромСнаб', 'АгроТорг', 'ПродТорг', 'ХимПром', 'ЭлектроМир', 'МеталлИнвест',
-  'ЛесТорг', 'ТрансЛогистик', 'ТеплоСнаб', 'ВодоКанал Сервис', 'ОфисКомплект', 'Канцлер', 'Мебельщик', 'Пекарь', 'Молочник', 'Фермер',
-  'Гастроном', 'Бакалея', 'Кондитер', 'Чайный дом', 'Кофейня', 'Рыбный двор', 'Мясной ряд', 'Овощебаза', 'Упаковка', 'Тара', 'Стекло',
-  'Пластик', 'Бумага', 'Полимер', 'Кровля', 'Фасад', 'Окна', 'Двери', 'Паркет', 'Плитка', 'Сантехника', 'Электрика', 'Инструмент',
-  'Автодеталь', 'Шинный центр', 'Запчасть', 'Спецтехника', 'Агрегат', 'Компрессор', 'Насос', 'Кабель', 'Светотехника', 'Климат',
-  'Аптека', 'Медтехника', 'Оптика', 'Зоомир', 'Детский мир', 'Игрушка', 'Одежда', 'Обувь', 'Текстиль', 'Трикотаж', 'Швейник',
-  'Книжный дом', 'Типография', 'Реклама', 'Медиа', 'Софт', 'Сеть', 'Связь', 'Энергия', 'Ресурс', 'Капитал', 'Инвест', 'Финанс',
-  'Вымпел', 'Факел', 'Маяк', 'Парус', 'Якорь', 'Сокол', 'Беркут', 'Кедр', 'Дубрава', 'Сосновый бор', 'Волга', 'Кама', 'Дон', 'Нева',
-  'Урал', 'Сибирь', 'Алтай', 'Байкал', 'Амур', 'Кубань', 'Таврида', 'Балтика', 'Арктика', 'Полюс', 'Тайга', 'Степь',
+  'Ромашка',
+  'Вектор',
+  'Альфа',
+  'Омега',
+  'Гермес',
+  'Меридиан',
+  'Горизонт',
+  'Орион',
+  'Сфера',
+  'Импульс',
+  'Прогресс',
+  'Стандарт',
+  'Атлант',
+  'Берёзка',
+  'Ёлочка',
+  'Родник',
+  'Исток',
+  'Восток',
+  'Запад',
+  'Север',
+  'Континент',
+  'Регион',
+  'Профиль',
+  'Партнёр',
+  'Союз',
+  'Династия',
+  'СтройМаркет',
+  'СтройКомплект',
+  'ТехноСервис',
+  'ТехноСфера',
+  'ПромСнаб',
+  'АгроТорг',
+  'ПродТорг',
+  'ХимПром',
+  'ЭлектроМир',
+  'МеталлИнвест',
+  'ЛесТорг',
+  'ТрансЛогистик',
+  'ТеплоСнаб',
+  'ВодоКанал Сервис',
+  'ОфисКомплект',
+  'Канцлер',
+  'Мебельщик',
+  'Пекарь',
+  'Молочник',
+  'Фермер',
+  'Гастроном',
+  'Бакалея',
+  'Кондитер',
+  'Чайный дом',
+  'Кофейня',
+  'Рыбный двор',
+  'Мясной ряд',
+  'Овощебаза',
+  'Упаковка',
+  'Тара',
+  'Стекло',
+  'Пластик',
+  'Бумага',
+  'Полимер',
+  'Кровля',
+  'Фасад',
+  'Окна',
+  'Двери',
+  'Паркет',
+  'Плитка',
+  'Сантехника',
+  'Электрика',
+  'Инструмент',
+  'Автодеталь',
+  'Шинный центр',
+  'Запчасть',
+  'Спецтехника',
+  'Агрегат',
+  'Компрессор',
+  'Насос',
+  'Кабель',
+  'Светотехника',
+  'Климат',
+  'Аптека',
+  'Медтехника',
+  'Оптика',
+  'Зоомир',
+  'Детский мир',
+  'Игрушка',
+  'Одежда',
+  'Обувь',
+  'Текстиль',
+  'Трикотаж',
+  'Швейник',
+  'Книжный дом',
+  'Типография',
+  'Реклама',
+  'Медиа',
+  'Софт',
+  'Сеть',
+  'Связь',
+  'Энергия',
+  'Ресурс',
+  'Капитал',
+  'Инвест',
+  'Финанс',
+  'Вымпел',
+  'Факел',
+  'Маяк',
+  'Парус',
+  'Якорь',
+  'Сокол',
+  'Беркут',
+  'Кедр',
+  'Дубрава',
+  'Сосновый бор',
+  'Волга',
+  'Кама',
+  'Дон',
+  'Нева',
+  'Урал',
+  'Сибирь',
+  'Алтай',
+  'Байкал',
+  'Амур',
+  'Кубань',
+  'Таврида',
+  'Балтика',
+  'Арктика',
+  'Полюс',
+  'Тайга',
+  'Степь',
 ];
-const SUFFIXES = ['', '', '', '', '-М', '-Юг', '-Север', ' Плюс', ' Трейд', ' Групп', '-Центр', '-Снаб', '-Опт', ' и К', '-2000', ' НН', ' СПб', ' 24'];
+const SUFFIXES = [
+  '',
+  '',
+  '',
+  '',
+  '-М',
+  '-Юг',
+  '-Север',
+  ' Плюс',
+  ' Трейд',
+  ' Групп',
+  '-Центр',
+  '-Снаб',
+  '-Опт',
+  ' и К',
+  '-2000',
+  ' НН',
+  ' СПб',
+  ' 24',
+];
 const CITY_LIST = Object.values(CITIES);
 const OFFICES = CITY_LIST.flatMap((c) => c.taxOffices);
 const EMAIL_BOXES = ['info', 'zakaz', 'sales', 'office', 'buh', 'opt', 'snab'];
@@ -34,22 +181,41 @@ export interface Batch {
   persons: Insertable<ContactPersonsTable>[];
 }
 
-function phoneRow(r: Random, owner: { counterpartyId?: string; contactPersonId?: string }, position: number, mobile: boolean, planted?: string) {
+function phoneRow(
+  r: Random,
+  owner: { counterpartyId?: string; contactPersonId?: string },
+  position: number,
+  mobile: boolean,
+  planted?: string,
+) {
   const city = r.pick(CITY_LIST);
   const area = mobile ? r.pick(MOBILE_CODES) : r.pick(city.phoneCodes);
   const number = subscriberDigits(r);
   const e164 = planted ? PLANTED.phoneE164 : e164Of(area, number);
   return {
-    id: v7(), counterpartyId: owner.counterpartyId ?? null, contactPersonId: owner.contactPersonId ?? null,
-    kind: 'phone', value: planted ?? writePhone(area, number, r.int(0, 7)), comment: mobile ? 'мобильный' : null,
-    normalized: e164, digits: e164.slice(1), position,
+    id: v7(),
+    counterpartyId: owner.counterpartyId ?? null,
+    contactPersonId: owner.contactPersonId ?? null,
+    kind: 'phone',
+    value: planted ?? writePhone(area, number, r.int(0, 7)),
+    comment: mobile ? 'мобильный' : null,
+    normalized: e164,
+    digits: e164.slice(1),
+    position,
   } satisfies Insertable<ContactInfoTable>;
 }
 
 function emailRow(owner: { counterpartyId?: string; contactPersonId?: string }, position: number, email: string) {
   return {
-    id: v7(), counterpartyId: owner.counterpartyId ?? null, contactPersonId: owner.contactPersonId ?? null,
-    kind: 'email', value: email, comment: null, normalized: email.toLowerCase(), digits: null, position,
+    id: v7(),
+    counterpartyId: owner.counterpartyId ?? null,
+    contactPersonId: owner.contactPersonId ?? null,
+    kind: 'email',
+    value: email,
+    comment: null,
+    normalized: email.toLowerCase(),
+    digits: null,
+    position,
   } satisfies Insertable<ContactInfoTable>;
 }
 
@@ -64,7 +230,15 @@ export interface GenContext {
   counters: { legal: number; sole: number };
 }
 
-function person(ctx: GenContext, counterpartyId: string | null, createdAt: string, msecs: number, slug: string, batch: Batch, head: boolean) {
+function person(
+  ctx: GenContext,
+  counterpartyId: string | null,
+  createdAt: string,
+  msecs: number,
+  slug: string,
+  batch: Batch,
+  head: boolean,
+) {
   const { r } = ctx;
   const female = r.chance(0.5);
   const lastName = female ? feminineSurname(r.pick(SURNAMES)) : r.pick(SURNAMES);
@@ -74,14 +248,26 @@ function person(ctx: GenContext, counterpartyId: string | null, createdAt: strin
   const id = v7({ msecs });
   const hasBirthday = r.chance(0.4);
   batch.persons.push({
-    id, counterpartyId, lastName, firstName, middleName, nameSearch: personSearchKey({ lastName, firstName, middleName }),
-    position: job.position, role: job.role,
+    id,
+    counterpartyId,
+    lastName,
+    firstName,
+    middleName,
+    nameSearch: personSearchKey({ lastName, firstName, middleName }),
+    position: job.position,
+    role: job.role,
     birthday: hasBirthday ? `${r.int(1960, 2000)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}` : null,
     birthdayReminderDays: hasBirthday && r.chance(0.5) ? r.int(0, 7) : null,
-    comment: null, createdAt, createdBy: ctx.adminId, updatedAt: createdAt, updatedBy: ctx.adminId, archivedAt: null,
+    comment: null,
+    createdAt,
+    createdBy: ctx.adminId,
+    updatedAt: createdAt,
+    updatedBy: ctx.adminId,
+    archivedAt: null,
   });
   if (r.chance(0.7)) batch.contactInfo.push(phoneRow(r, { contactPersonId: id }, 0, true));
-  if (r.chance(0.4)) batch.contactInfo.push(emailRow({ contactPersonId: id }, 1, `${translit(firstName)[0]}.${translit(lastName)}@${slug}.ru`));
+  if (r.chance(0.4))
+    batch.contactInfo.push(emailRow({ contactPersonId: id }, 1, `${translit(firstName)[0]}.${translit(lastName)}@${slug}.ru`));
 }
 
 /** Counterparty number `i` (0-based) with its contact information and contact persons. */
@@ -92,7 +278,11 @@ export function addCounterparty(ctx: GenContext, i: number, batch: Batch) {
   const id = v7({ msecs });
   const roll = r.next();
   const kind = roll < 0.75 ? 'legalEntity' : roll < 0.95 ? 'soleTrader' : 'individual';
-  let name: string, fullName: string | null, inn: string | null = null, kpp: string | null = null, slug: string;
+  let name: string,
+    fullName: string | null,
+    inn: string | null = null,
+    kpp: string | null = null,
+    slug: string;
   if (kind === 'legalEntity') {
     const root = r.pick(ROOTS) + r.pick(SUFFIXES);
     const form = r.chance(0.9) ? ['ООО', 'Общество с ограниченной ответственностью'] : ['АО', 'Акционерное общество'];
@@ -117,10 +307,23 @@ export function addCounterparty(ctx: GenContext, i: number, batch: Batch) {
     slug = `${translit(last)}-${i.toString(36)}`;
   }
   batch.counterparties.push({
-    id, name, nameSearch: searchKey(name), fullName, kind, inn, kpp,
-    isCustomer: r.chance(0.85) ? 1 : 0, isSupplier: r.chance(0.2) ? 1 : 0,
-    responsibleUserId: r.pick(ctx.users), comment: r.chance(0.1) ? 'Работаем по предоплате' : null, abcClass: null,
-    createdAt, createdBy: ctx.adminId, updatedAt: createdAt, updatedBy: ctx.adminId, archivedAt: null,
+    id,
+    name,
+    nameSearch: searchKey(name),
+    fullName,
+    kind,
+    inn,
+    kpp,
+    isCustomer: r.chance(0.85) ? 1 : 0,
+    isSupplier: r.chance(0.2) ? 1 : 0,
+    responsibleUserId: r.pick(ctx.users),
+    comment: r.chance(0.1) ? 'Работаем по предоплате' : null,
+    abcClass: null,
+    createdAt,
+    createdBy: ctx.adminId,
+    updatedAt: createdAt,
+    updatedBy: ctx.adminId,
+    archivedAt: null,
   });
   // 1-3 rows: a phone, then usually an e-mail, sometimes a mobile.
   const plantPhone = i === Math.floor(ctx.total * 0.37) || i === Math.floor(ctx.total * 0.83);

@@ -22,7 +22,10 @@ const MANAGERS = 10;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of one of three tables, shaped by dataset.ts
 async function insertChunked(trx: Trx, table: 'counterparties' | 'contactPersons' | 'contactInfo', rows: any[]) {
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    await trx.insertInto(table).values(rows.slice(i, i + ROWS_PER_STATEMENT)).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + ROWS_PER_STATEMENT))
+      .execute();
   }
 }
 
@@ -51,7 +54,14 @@ async function main() {
     await sql`pragma cache_size = -1000000`.execute(db);
   }
   await migrate(db, dialect);
-  const existing = Number((await db.selectFrom('counterparties').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const existing = Number(
+    (
+      await db
+        .selectFrom('counterparties')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   if (existing > 0) {
     console.error(`${redact(url)} already holds ${existing} counterparties; run with --reset to start again.`);
     await database.close();
@@ -60,17 +70,38 @@ async function main() {
 
   const deps = serviceDeps(database, systemClock, url);
   const adminUser = await createUser(deps, null, { ...BENCH_ADMIN, role: 'admin' });
-  const admin: Actor = { id: adminUser.id, role: 'admin', name: adminUser.name, email: adminUser.email, language: 'ru', timeZone: 'Europe/Moscow', via: 'session' };
+  const admin: Actor = {
+    id: adminUser.id,
+    role: 'admin',
+    name: adminUser.name,
+    email: adminUser.email,
+    language: 'ru',
+    timeZone: 'Europe/Moscow',
+    via: 'session',
+  };
   const users = [admin.id];
   for (let m = 1; m <= MANAGERS; m++) {
-    const u = await createUser(deps, admin, { name: `Менеджер ${m}`, email: `manager${m}@example.com`, password: BENCH_ADMIN.password, role: 'manager' });
+    const u = await createUser(deps, admin, {
+      name: `Менеджер ${m}`,
+      email: `manager${m}@example.com`,
+      password: BENCH_ADMIN.password,
+      role: 'manager',
+    });
     users.push(u.id);
   }
   await updateSettings(deps, admin, { companyName: 'ООО «Бенчмарк»' });
 
   const now = Date.now();
   const spanMs = 5 * 365 * 24 * 3600 * 1000;
-  const ctx: GenContext = { r: seededRandom(1_000_003), users, adminId: admin.id, total, startMs: now - spanMs, spanMs, counters: { legal: 0, sole: 0 } };
+  const ctx: GenContext = {
+    r: seededRandom(1_000_003),
+    users,
+    adminId: admin.id,
+    total,
+    startMs: now - spanMs,
+    spanMs,
+    counters: { legal: 0, sole: 0 },
+  };
   const started = Date.now();
   const counts = { counterparties: 0, contactInfo: 0, persons: 0 };
   for (let from = 0; from < total; from += COUNTERPARTIES_PER_TRANSACTION) {
@@ -92,10 +123,14 @@ async function main() {
     });
     const s = (Date.now() - started) / 1000;
     const eta = ((total - to) / (to / s)).toFixed(0);
-    process.stdout.write(`\r${to.toLocaleString('en')} / ${total.toLocaleString('en')} counterparties, ${s.toFixed(0)} s, ~${eta} s left   `);
+    process.stdout.write(
+      `\r${to.toLocaleString('en')} / ${total.toLocaleString('en')} counterparties, ${s.toFixed(0)} s, ~${eta} s left   `,
+    );
   }
   const loadSeconds = (Date.now() - started) / 1000;
-  console.log(`\nInserted ${counts.counterparties} counterparties, ${counts.persons} contact persons, ${counts.contactInfo} contact information rows in ${loadSeconds.toFixed(1)} s`);
+  console.log(
+    `\nInserted ${counts.counterparties} counterparties, ${counts.persons} contact persons, ${counts.contactInfo} contact information rows in ${loadSeconds.toFixed(1)} s`,
+  );
 
   // PostgreSQL's autovacuum analyses new tables on its own soon after a load; run it now so the
   // benchmark does not depend on when. SQLite never analyses by itself: only with --analyze.

@@ -70,7 +70,16 @@ async function measure(app: App, c: Case, cookie: string, runs: number): Promise
     rows = r.rows;
   }
   times.sort((a, b) => a - b);
-  return { name: c.name, url: c.url, runs: n, median: percentile(times, 0.5), p95: percentile(times, 0.95), min: times[0], max: times[times.length - 1], rows };
+  return {
+    name: c.name,
+    url: c.url,
+    runs: n,
+    median: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    min: times[0],
+    max: times[times.length - 1],
+    rows,
+  };
 }
 
 async function main() {
@@ -80,24 +89,60 @@ async function main() {
   const { db, dialect } = database;
   await migrate(db, dialect);
   const count = async (t: 'counterparties' | 'contactPersons' | 'contactInfo') =>
-    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const sizes = { counterparties: await count('counterparties'), contactPersons: await count('contactPersons'), contactInfo: await count('contactInfo') };
+    Number(
+      (
+        await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const sizes = {
+    counterparties: await count('counterparties'),
+    contactPersons: await count('contactPersons'),
+    contactInfo: await count('contactInfo'),
+  };
   if (sizes.counterparties === 0) throw new Error(`no data in ${redact(url)}: run bench/generate.ts first`);
-  const dbVersion = dialect === 'sqlite'
-    ? `SQLite ${(await sql<{ v: string }>`select sqlite_version() as v`.execute(db)).rows[0].v}`
-    : (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v.split(' on ')[0];
-  const analyzed = dialect === 'postgres' || (await sql<{ n: number }>`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`.execute(db)).rows[0].n > 0;
+  const dbVersion =
+    dialect === 'sqlite'
+      ? `SQLite ${(await sql<{ v: string }>`select sqlite_version() as v`.execute(db)).rows[0].v}`
+      : (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0].v.split(' on ')[0];
+  const analyzed =
+    dialect === 'postgres' ||
+    (await sql<{ n: number }>`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`.execute(db)).rows[0].n > 0;
 
   // A page in the middle of the list by name, and a card and an INN from there.
-  const middle = await db.selectFrom('counterparties').select(['id', 'nameSearch', 'inn']).where('archivedAt', 'is', null)
-    .orderBy('nameSearch').orderBy('id').offset(Math.floor(sizes.counterparties / 2)).limit(1).executeTakeFirstOrThrow();
-  const legal = await db.selectFrom('counterparties').select('inn').where('kind', '=', 'legalEntity').where('id', '>', middle.id).limit(1).executeTakeFirstOrThrow();
+  const middle = await db
+    .selectFrom('counterparties')
+    .select(['id', 'nameSearch', 'inn'])
+    .where('archivedAt', 'is', null)
+    .orderBy('nameSearch')
+    .orderBy('id')
+    .offset(Math.floor(sizes.counterparties / 2))
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const legal = await db
+    .selectFrom('counterparties')
+    .select('inn')
+    .where('kind', '=', 'legalEntity')
+    .where('id', '>', middle.id)
+    .limit(1)
+    .executeTakeFirstOrThrow();
 
-  const app = await buildApp({ config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }), database, clock: systemClock, logger: false, webDir: '/nonexistent' });
+  const app = await buildApp({
+    config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }),
+    database,
+    clock: systemClock,
+    logger: false,
+    webDir: '/nonexistent',
+  });
   const admin = await signIn(app, BENCH_ADMIN.email, BENCH_ADMIN.password);
   const cases: Case[] = [
     { name: 'Counterparties, first page by name', url: '/api/counterparties?limit=50' },
-    { name: 'Counterparties, page in the middle (cursor)', url: `/api/counterparties?limit=50&cursor=${encodeCursor(middle.nameSearch, middle.id, 'name')}` },
+    {
+      name: 'Counterparties, page in the middle (cursor)',
+      url: `/api/counterparties?limit=50&cursor=${encodeCursor(middle.nameSearch, middle.id, 'name')}`,
+    },
     { name: 'Counterparties, newest first', url: '/api/counterparties?limit=50&sort=-createdAt' },
     { name: 'Counterparties, suppliers only', url: '/api/counterparties?limit=50&isSupplier=true' },
     { name: 'Counterparty card', url: `/api/counterparties/${middle.id}` },
@@ -128,7 +173,9 @@ async function main() {
   console.log(`${dbVersion}; ${sizes.counterparties.toLocaleString('en')} counterparties; ${runs} runs per case\n`);
   const results: Result[] = [];
   const print = (r: Result) =>
-    console.log(`${r.name.padEnd(52)} median ${r.median.toFixed(1).padStart(8)} ms   p95 ${r.p95.toFixed(1).padStart(8)} ms   runs ${String(r.runs).padStart(2)}   rows ${r.rows}`);
+    console.log(
+      `${r.name.padEnd(52)} median ${r.median.toFixed(1).padStart(8)} ms   p95 ${r.p95.toFixed(1).padStart(8)} ms   runs ${String(r.runs).padStart(2)}   rows ${r.rows}`,
+    );
   for (const c of cases) {
     const r = await measure(app, c, admin, runs);
     results.push(r);
@@ -190,7 +237,8 @@ function renderMarkdown(meta: Meta, results: Result[]): string {
 /** Replaces the text between `<!-- results:<dialect> -->` and `<!-- /results:<dialect> -->`. */
 function writeSection(dialect: string, body: string) {
   const file = 'docs/benchmarks.md';
-  const open = `<!-- results:${dialect} -->`, close = `<!-- /results:${dialect} -->`;
+  const open = `<!-- results:${dialect} -->`,
+    close = `<!-- /results:${dialect} -->`;
   let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   if (!text.includes(open)) text += `\n## ${dialect}\n\n${open}\n${close}\n`;
   const start = text.indexOf(open) + open.length;

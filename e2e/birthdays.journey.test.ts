@@ -54,7 +54,12 @@ describe('birthdays journey', () => {
     expect(await setting('schedulerIntervalSeconds')).toBeUndefined();
 
     // A manager chosen on screen, then blocked before the save: the server says no.
-    const igor = await apiPost<{ id: string }>(page, '/api/users', { name: 'Игорь Блинов', email: 'igor@example.ru', password: 'igor-password', role: 'manager' });
+    const igor = await apiPost<{ id: string }>(page, '/api/users', {
+      name: 'Игорь Блинов',
+      email: 'igor@example.ru',
+      password: 'igor-password',
+      role: 'manager',
+    });
     await page.reload();
     await page.getByTestId('scheduler-user').click();
     await page.getByRole('option', { name: 'Игорь Блинов' }).click();
@@ -123,15 +128,20 @@ describe('birthdays journey', () => {
     const { page, database } = h;
     await page.getByTestId('nav-jobs').click();
     const row = page.getByTestId('job-row').filter({ hasText: 'Напоминания о днях рождения контактных лиц' });
-    await row.getByTestId('job-result').getByText(/дней рождения к напоминанию: 1$/).waitFor();
+    await row
+      .getByTestId('job-result')
+      .getByText(/дней рождения к напоминанию: 1$/)
+      .waitFor();
     const shown = Number(await row.getByTestId('job-run-count').textContent());
     // The job runs every 2 s; the page asks every 5 s.
     await expect.poll(async () => Number(await row.getByTestId('job-run-count').textContent()), { timeout: 8_000 }).toBeGreaterThan(shown);
 
-    const before = (await database.db.selectFrom('scheduledJobs').select('runCount').where('name', '=', 'birthdays').executeTakeFirstOrThrow()).runCount;
+    const before = (
+      await database.db.selectFrom('scheduledJobs').select('runCount').where('name', '=', 'birthdays').executeTakeFirstOrThrow()
+    ).runCount;
     await row.getByTestId('job-run').click();
     await page.getByText('Задание «Напоминания о днях рождения контактных лиц» выполнено').waitFor();
-    const after = (await database.db.selectFrom('scheduledJobs').selectAll().where('name', '=', 'birthdays').executeTakeFirstOrThrow());
+    const after = await database.db.selectFrom('scheduledJobs').selectAll().where('name', '=', 'birthdays').executeTakeFirstOrThrow();
     expect(after.runCount).toBeGreaterThan(before);
     expect(after.lastStatus).toBe('ok');
     await settle(page);

@@ -78,8 +78,12 @@ describe('contact information journey', () => {
 
     const row = await database.db.selectFrom('counterparties').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ name: NAME, inn: INN, kpp: '773601001', kind: 'legalEntity', archivedAt: null });
-    const ci = await database.db.selectFrom('contactInfo').select(['kind', 'value', 'comment', 'normalized'])
-      .where('counterpartyId', '=', row.id).orderBy('position').execute();
+    const ci = await database.db
+      .selectFrom('contactInfo')
+      .select(['kind', 'value', 'comment', 'normalized'])
+      .where('counterpartyId', '=', row.id)
+      .orderBy('position')
+      .execute();
     expect(ci).toEqual([
       { kind: 'phone', value: PHONE, comment: 'Отдел закупок', normalized: '+74951234567' },
       { kind: 'email', value: EMAIL, comment: null, normalized: EMAIL },
@@ -96,9 +100,30 @@ describe('contact information journey', () => {
     const { page } = h;
     // A few more counterparties, so the list looks like a working one.
     const seeds = [
-      { name: 'ООО «Вектор»', kind: 'legalEntity', inn: innLegal('781234567'), kpp: '781001001', contactInfo: [{ kind: 'phone', value: '+7 (812) 555-12-34' }, { kind: 'email', value: 'sales@vector.ru' }] },
-      { name: 'ИП Петров Сергей Николаевич', kind: 'soleTrader', inn: innPerson('5001234567'), contactInfo: [{ kind: 'phone', value: '+7 916 123-45-67' }] },
-      { name: 'АО «СеверСнаб»', kind: 'legalEntity', inn: innLegal('352512345'), kpp: '352501001', isSupplier: true, contactInfo: [{ kind: 'email', value: 'zakaz@seversnab.ru' }] },
+      {
+        name: 'ООО «Вектор»',
+        kind: 'legalEntity',
+        inn: innLegal('781234567'),
+        kpp: '781001001',
+        contactInfo: [
+          { kind: 'phone', value: '+7 (812) 555-12-34' },
+          { kind: 'email', value: 'sales@vector.ru' },
+        ],
+      },
+      {
+        name: 'ИП Петров Сергей Николаевич',
+        kind: 'soleTrader',
+        inn: innPerson('5001234567'),
+        contactInfo: [{ kind: 'phone', value: '+7 916 123-45-67' }],
+      },
+      {
+        name: 'АО «СеверСнаб»',
+        kind: 'legalEntity',
+        inn: innLegal('352512345'),
+        kpp: '352501001',
+        isSupplier: true,
+        contactInfo: [{ kind: 'email', value: 'zakaz@seversnab.ru' }],
+      },
       { name: 'Смирнова Анна Викторовна', kind: 'individual', contactInfo: [{ kind: 'phone', value: '8-903-111-22-33' }] },
     ];
     for (const s of seeds) await apiPost(page, '/api/counterparties', s);
@@ -150,12 +175,25 @@ describe('contact information journey', () => {
     const cp = await database.db.selectFrom('contactPersons').selectAll().executeTakeFirstOrThrow();
     const counterparty = await database.db.selectFrom('counterparties').select('id').where('name', '=', NAME).executeTakeFirstOrThrow();
     expect(cp).toMatchObject({
-      counterpartyId: counterparty.id, lastName: 'Иванов', firstName: 'Иван', middleName: 'Петрович',
-      position: 'Директор по закупкам', birthday: '1980-05-15', birthdayReminderDays: 3, comment: 'Звонить после 11:00',
+      counterpartyId: counterparty.id,
+      lastName: 'Иванов',
+      firstName: 'Иван',
+      middleName: 'Петрович',
+      position: 'Директор по закупкам',
+      birthday: '1980-05-15',
+      birthdayReminderDays: 3,
+      comment: 'Звонить после 11:00',
     });
-    const ci = await database.db.selectFrom('contactInfo').select(['kind', 'normalized']).where('contactPersonId', '=', cp.id)
-      .orderBy('position').execute();
-    expect(ci).toEqual([{ kind: 'phone', normalized: '+79165554433' }, { kind: 'email', normalized: 'ivanov@romashka.ru' }]);
+    const ci = await database.db
+      .selectFrom('contactInfo')
+      .select(['kind', 'normalized'])
+      .where('contactPersonId', '=', cp.id)
+      .orderBy('position')
+      .execute();
+    expect(ci).toEqual([
+      { kind: 'phone', normalized: '+79165554433' },
+      { kind: 'email', normalized: 'ivanov@romashka.ru' },
+    ]);
     await waitToastsGone(page);
     await h.screenshot('contact-person-card.ru');
 

@@ -46,16 +46,36 @@ export function dateInZone(daysFromToday: number, timeZone = EVENTS_ZONE, now = 
 export const ruDate = (ymd: string) => `${ymd.slice(8, 10)}.${ymd.slice(5, 7)}.${ymd.slice(0, 4)}`;
 
 /** An event through the API (for the report's data set); times are Moscow wall-clock. */
-export async function apiEvent(page: Page, e: {
-  kind: string; subject: string; date: string; start: string; minutes?: number; counterpartyId: string;
-  contactPersonId?: string | null; direction?: string | null; state?: string; outcome?: string | null; importance?: string;
-  infoSourceId?: string | null;
-}) {
+export async function apiEvent(
+  page: Page,
+  e: {
+    kind: string;
+    subject: string;
+    date: string;
+    start: string;
+    minutes?: number;
+    counterpartyId: string;
+    contactPersonId?: string | null;
+    direction?: string | null;
+    state?: string;
+    outcome?: string | null;
+    importance?: string;
+    infoSourceId?: string | null;
+  },
+) {
   const startAt = `${e.date}T${e.start}:00+03:00`;
   const endAt = e.minutes === undefined ? null : new Date(Date.parse(startAt) + e.minutes * 60_000).toISOString();
   return apiPost<{ id: string; number: number }>(page, '/api/events', {
-    kind: e.kind, subject: e.subject, startAt, endAt, counterpartyId: e.counterpartyId, contactPersonId: e.contactPersonId ?? null,
-    direction: e.direction ?? null, state: e.state ?? 'completed', outcome: e.outcome ?? null, importance: e.importance ?? 'normal',
+    kind: e.kind,
+    subject: e.subject,
+    startAt,
+    endAt,
+    counterpartyId: e.counterpartyId,
+    contactPersonId: e.contactPersonId ?? null,
+    direction: e.direction ?? null,
+    state: e.state ?? 'completed',
+    outcome: e.outcome ?? null,
+    importance: e.importance ?? 'normal',
     infoSourceId: e.infoSourceId ?? null,
   });
 }
@@ -73,7 +93,9 @@ export async function reportGroups(page: Page): Promise<[string, string][]> {
 
 /** The report row holding a group label (at a level). */
 export const reportRow = (page: Page, label: string, level: number): Locator =>
-  page.getByTestId('events-report-row').filter({ has: page.locator(`[data-testid="events-report-group"][data-level="${level}"]`, { hasText: label }) });
+  page
+    .getByTestId('events-report-row')
+    .filter({ has: page.locator(`[data-testid="events-report-group"][data-level="${level}"]`, { hasText: label }) });
 
 /** Cells of a table row as trimmed texts, any run of spaces (NBSP of "50 %" too) as one space. */
 export async function cellsOf(row: Locator): Promise<string[]> {
@@ -82,7 +104,12 @@ export async function cellsOf(row: Locator): Promise<string[]> {
 
 /** CSV text (BOM stripped) as rows of fields; the simple files of the reports never quote here. */
 export function csvRows(bytes: Buffer, delimiter = ';'): string[][] {
-  return bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean).map((l) => l.split(delimiter));
+  return bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter(Boolean)
+    .map((l) => l.split(delimiter));
 }
 
 /** The whole page from the top (a long card), without toasts and without a focused field's highlight. */
@@ -92,7 +119,10 @@ export async function fullPageShot(h: Harness, name: string) {
     window.scrollTo(0, 0);
   });
   await h.page.screenshot({
-    path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide',
+    path: join(SCREENSHOT_DIR, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+    caret: 'hide',
     style: '.mantine-Notifications-root { display: none !important; }',
   });
 }

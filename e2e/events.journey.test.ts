@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { apiPost, download, waitToastsGone } from './helpers';
 import {
-  EVENTS_ZONE, apiEvent, apiGet, apiPatch, cellsOf, csvRows, dateInZone, firstRunAdmin, fullPageShot, pickOption, reportGroups, reportRow,
+  EVENTS_ZONE,
+  apiEvent,
+  apiGet,
+  apiPatch,
+  cellsOf,
+  csvRows,
+  dateInZone,
+  firstRunAdmin,
+  fullPageShot,
+  pickOption,
+  reportGroups,
+  reportRow,
   ruDate,
 } from './events.helpers';
 
@@ -27,7 +38,10 @@ beforeAll(async () => {
   h = await startHarness({ locale: 'ru-RU' });
   await firstRunAdmin(h.page, { name: 'Анна Администратор', email: 'anna@example.ru', password: 'correct horse 1' });
   // The journeys check the events' own screens: no task list at start-up over them.
-  const me = await apiPatch<{ id: string; timeZone: string }>(h.page, '/api/me/settings', { timeZone: EVENTS_ZONE, showTasksAtStartup: false });
+  const me = await apiPatch<{ id: string; timeZone: string }>(h.page, '/api/me/settings', {
+    timeZone: EVENTS_ZONE,
+    showTasksAtStartup: false,
+  });
   adminId = me.id;
 });
 
@@ -88,23 +102,45 @@ describe('events journey', () => {
     await fullPageShot(h, 'events-new.ru');
     await page.keyboard.press('Control+s');
     await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
-    await page.getByTestId('page-title').getByText(`Событие № 1 от ${ruDate(DAY)}`).waitFor();
+    await page
+      .getByTestId('page-title')
+      .getByText(`Событие № 1 от ${ruDate(DAY)}`)
+      .waitFor();
     firstId = page.url().split('/').pop()!;
 
     const person = await database.db.selectFrom('contactPersons').select('id').where('lastName', '=', 'Петрова').executeTakeFirstOrThrow();
     const source = await database.db.selectFrom('infoSources').select('id').where('name', '=', 'Холодный звонок').executeTakeFirstOrThrow();
     const row = await database.db.selectFrom('events').selectAll().where('id', '=', firstId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
-      number: 1, kind: 'phoneCall', direction: 'outgoing', counterpartyId, contactPersonId: person.id, subject: SUBJECT,
-      importance: 'high', state: 'completed', outcome: 'success', infoSourceId: source.id, responsibleUserId: adminId,
-      description: 'Интересуются поставкой к декабрю', content: 'Обсудили объем 2 т в месяц.\nНужна цена с доставкой.',
-      basisType: null, basisId: null, archivedAt: null,
+      number: 1,
+      kind: 'phoneCall',
+      direction: 'outgoing',
+      counterpartyId,
+      contactPersonId: person.id,
+      subject: SUBJECT,
+      importance: 'high',
+      state: 'completed',
+      outcome: 'success',
+      infoSourceId: source.id,
+      responsibleUserId: adminId,
+      description: 'Интересуются поставкой к декабрю',
+      content: 'Обсудили объем 2 т в месяц.\nНужна цена с доставкой.',
+      basisType: null,
+      basisId: null,
+      archivedAt: null,
     });
     // 10:00 and 10:25 in Moscow are 07:00 and 07:25 UTC.
     expect(Date.parse(row.startAt)).toBe(Date.parse(`${DAY}T07:00:00Z`));
     expect(Date.parse(row.endAt!)).toBe(Date.parse(`${DAY}T07:25:00Z`));
     const task = await database.db.selectFrom('tasks').selectAll().executeTakeFirstOrThrow();
-    expect(task).toMatchObject({ title: 'Перезвонить по КП', subjectType: 'event', subjectId: firstId, source: 'eventReminder', assigneeId: adminId, status: 'open' });
+    expect(task).toMatchObject({
+      title: 'Перезвонить по КП',
+      subjectType: 'event',
+      subjectId: firstId,
+      source: 'eventReminder',
+      assigneeId: adminId,
+      status: 'open',
+    });
     expect(Date.parse(task.remindAt!)).toBe(Date.parse(`${dateInZone(1)}T09:00:00+03:00`));
   });
 
@@ -120,8 +156,24 @@ describe('events journey', () => {
     await h.screenshot('events-counterparty-tab.ru');
 
     // Two more events, so the journal looks like a working one.
-    await apiEvent(page, { kind: 'meeting', subject: 'Встреча на складе', date: '2026-11-18', start: '14:00', minutes: 60, counterpartyId, state: 'completed' });
-    await apiEvent(page, { kind: 'email', subject: 'Отправлен прайс-лист', date: '2026-11-19', start: '16:30', counterpartyId, direction: 'outgoing', importance: 'low' });
+    await apiEvent(page, {
+      kind: 'meeting',
+      subject: 'Встреча на складе',
+      date: '2026-11-18',
+      start: '14:00',
+      minutes: 60,
+      counterpartyId,
+      state: 'completed',
+    });
+    await apiEvent(page, {
+      kind: 'email',
+      subject: 'Отправлен прайс-лист',
+      date: '2026-11-19',
+      start: '16:30',
+      counterpartyId,
+      direction: 'outgoing',
+      importance: 'low',
+    });
 
     await page.getByTestId('nav-events').click();
     await expect.poll(() => page.getByTestId('event-row').count()).toBe(3);
@@ -168,9 +220,19 @@ describe('events journey', () => {
     // Enter in a single-line field saves the card.
     await page.getByTestId('event-subject').press('Enter');
     await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
-    await page.getByTestId('page-title').getByText(`Событие № 4 от ${ruDate(tomorrow)}`).waitFor();
+    await page
+      .getByTestId('page-title')
+      .getByText(`Событие № 4 от ${ruDate(tomorrow)}`)
+      .waitFor();
     const second = await database.db.selectFrom('events').selectAll().where('number', '=', 4).executeTakeFirstOrThrow();
-    expect(second).toMatchObject({ subject: FOLLOW_UP, basisType: 'event', basisId: firstId, counterpartyId, state: 'planned', kind: 'phoneCall' });
+    expect(second).toMatchObject({
+      subject: FOLLOW_UP,
+      basisType: 'event',
+      basisId: firstId,
+      counterpartyId,
+      state: 'planned',
+      kind: 'phoneCall',
+    });
 
     // The new event names its basis; the basis lists what was created from it.
     const basisLink = page.getByTestId('event-related-basis');
@@ -190,11 +252,42 @@ describe('events journey', () => {
     const { page } = h;
     // A second counterparty and a few more events with known durations.
     const vector = await apiPost<{ id: string }>(page, '/api/counterparties', { name: 'ООО «Вектор»', kind: 'legalEntity' });
-    const sidorov = await apiPost<{ id: string }>(page, '/api/contact-persons', { counterpartyId: vector.id, lastName: 'Сидоров', firstName: 'Петр' });
+    const sidorov = await apiPost<{ id: string }>(page, '/api/contact-persons', {
+      counterpartyId: vector.id,
+      lastName: 'Сидоров',
+      firstName: 'Петр',
+    });
     const ivanov = await apiPost<{ id: string }>(page, '/api/contact-persons', { counterpartyId, lastName: 'Иванов', firstName: 'Иван' });
-    await apiEvent(page, { kind: 'meeting', subject: 'Переговоры о скидке', date: '2026-11-21', start: '12:00', minutes: 60, counterpartyId, contactPersonId: ivanov.id });
-    const call = await apiEvent(page, { kind: 'phoneCall', subject: 'Холодный звонок: знакомство', date: '2026-11-22', start: '10:00', minutes: 85, counterpartyId: vector.id, contactPersonId: sidorov.id, direction: 'outgoing', outcome: 'failure' });
-    await apiEvent(page, { kind: 'email', subject: 'Коммерческое предложение', date: '2026-11-22', start: '12:00', minutes: 10, counterpartyId: vector.id, contactPersonId: sidorov.id, direction: 'outgoing' });
+    await apiEvent(page, {
+      kind: 'meeting',
+      subject: 'Переговоры о скидке',
+      date: '2026-11-21',
+      start: '12:00',
+      minutes: 60,
+      counterpartyId,
+      contactPersonId: ivanov.id,
+    });
+    const call = await apiEvent(page, {
+      kind: 'phoneCall',
+      subject: 'Холодный звонок: знакомство',
+      date: '2026-11-22',
+      start: '10:00',
+      minutes: 85,
+      counterpartyId: vector.id,
+      contactPersonId: sidorov.id,
+      direction: 'outgoing',
+      outcome: 'failure',
+    });
+    await apiEvent(page, {
+      kind: 'email',
+      subject: 'Коммерческое предложение',
+      date: '2026-11-22',
+      start: '12:00',
+      minutes: 10,
+      counterpartyId: vector.id,
+      contactPersonId: sidorov.id,
+      direction: 'outgoing',
+    });
 
     // The journal with all of them (the picture for the guide).
     await page.getByTestId('nav-events').click();
@@ -218,8 +311,12 @@ describe('events journey', () => {
 
     // Ромашка: №1 25 min and №4 (no end) with Петрова, №5 60 min with Иванов, №2 60 min and №3 without a person.
     expect(await reportGroups(page)).toEqual([
-      ['0', 'ООО «Вектор»'], ['1', 'Сидоров Петр'],
-      ['0', CP], ['1', 'Иванов Иван'], ['1', PERSON], ['1', '<не указано>'],
+      ['0', 'ООО «Вектор»'],
+      ['1', 'Сидоров Петр'],
+      ['0', CP],
+      ['1', 'Иванов Иван'],
+      ['1', PERSON],
+      ['1', '<не указано>'],
     ]);
     const tail = async (label: string, level: number) => (await cellsOf(reportRow(page, label, level))).slice(-2);
     expect(await tail('ООО «Вектор»', 0)).toEqual(['2', '1 ч 35 мин']);
@@ -240,11 +337,17 @@ describe('events journey', () => {
     const rows = csvRows(csv.bytes);
     expect(rows[0].slice(0, 4)).toEqual(['Группировка', 'Значение', 'Количество', 'Длительность, мин']);
     const lines = rows.map((r) => r.slice(0, 4).join('|'));
-    expect(lines).toEqual(expect.arrayContaining([
-      'Контрагент|ООО «Вектор»|2|95', 'Контактное лицо|  Сидоров Петр|2|95',
-      `Контрагент|${CP}|5|145`, 'Контактное лицо|  Иванов Иван|1|60', `Контактное лицо|  ${PERSON}|2|25`,
-      'Контактное лицо|  <не указано>|2|60', 'Итого||7|240',
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Контрагент|ООО «Вектор»|2|95',
+        'Контактное лицо|  Сидоров Петр|2|95',
+        `Контрагент|${CP}|5|145`,
+        'Контактное лицо|  Иванов Иван|1|60',
+        `Контактное лицо|  ${PERSON}|2|25`,
+        'Контактное лицо|  <не указано>|2|60',
+        'Итого||7|240',
+      ]),
+    );
     expect(lines.indexOf('Контрагент|ООО «Вектор»|2|95')).toBeLessThan(lines.indexOf(`Контрагент|${CP}|5|145`));
     expect(rows.find((r) => r[1].includes('Холодный звонок: знакомство'))).toEqual(
       expect.arrayContaining(['1', '85', 'ООО «Вектор»', 'Сидоров Петр', 'Телефонный звонок', 'Завершено']),
@@ -257,9 +360,9 @@ describe('events journey', () => {
     const sheet: string[][] = [];
     wb.worksheets[0].eachRow((r) => sheet.push((r.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
     expect(sheet[0][0]).toBe('Группировка');
-    expect(sheet.map((r) => r.slice(0, 4).join('|'))).toEqual(expect.arrayContaining([
-      `Контрагент|${CP}|5|145`, `Контактное лицо|  ${PERSON}|2|25`, 'Итого||7|240',
-    ]));
+    expect(sheet.map((r) => r.slice(0, 4).join('|'))).toEqual(
+      expect.arrayContaining([`Контрагент|${CP}|5|145`, `Контактное лицо|  ${PERSON}|2|25`, 'Итого||7|240']),
+    );
 
     // Drill-down: the event row opens the event.
     await page.getByTestId('events-report-event-link').filter({ hasText: 'Холодный звонок: знакомство' }).click();
@@ -272,7 +375,15 @@ describe('events journey', () => {
     const { page, database } = h;
     // An incoming request that came from a trade fair.
     const fair = await database.db.selectFrom('infoSources').select('id').where('name', '=', 'Выставка').executeTakeFirstOrThrow();
-    await apiEvent(page, { kind: 'phoneCall', subject: 'Запрос цен после выставки', date: '2026-11-23', start: '09:15', counterpartyId, direction: 'incoming', infoSourceId: fair.id });
+    await apiEvent(page, {
+      kind: 'phoneCall',
+      subject: 'Запрос цен после выставки',
+      date: '2026-11-23',
+      start: '09:15',
+      counterpartyId,
+      direction: 'incoming',
+      infoSourceId: fair.id,
+    });
     await page.getByTestId('nav-cold-calls').click();
     // Outgoing calls: №1 success, №4 planned without an outcome, №6 failure (rows per month; the total sums them).
     await page.getByTestId('cold-calls-row').filter({ hasText: 'Анна Администратор' }).first().waitFor();
@@ -291,7 +402,11 @@ describe('events journey', () => {
     await expect.poll(() => row.getByTestId('info-source-name').inputValue()).toBe('Партнер');
     await row.getByTestId('info-source-name').fill('Партнерская сеть');
     await row.getByTestId('info-source-name').press('Enter');
-    await expect.poll(async () => (await database.db.selectFrom('infoSources').select('name').where('name', 'like', 'Партнер%').execute()).map((r) => r.name)).toEqual(['Партнерская сеть']);
+    await expect
+      .poll(async () =>
+        (await database.db.selectFrom('infoSources').select('name').where('name', 'like', 'Партнер%').execute()).map((r) => r.name),
+      )
+      .toEqual(['Партнерская сеть']);
     const renamed = page.getByTestId('info-source-row').last();
     await renamed.getByTestId('info-source-archive').click();
     await renamed.getByTestId('info-source-restore').waitFor();

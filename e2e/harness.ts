@@ -48,7 +48,13 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const url = `sqlite:${join(dir, 'crm.sqlite')}`;
   const database = createDb(url);
   await migrate(database.db, database.dialect);
-  const app = await buildApp({ config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn' }), database, clock: systemClock, logger: false, webDir: WEB_DIR });
+  const app = await buildApp({
+    config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn' }),
+    database,
+    clock: systemClock,
+    logger: false,
+    webDir: WEB_DIR,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not report a port');
@@ -64,8 +70,14 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     // system lacks makes chromium name every non-ASCII download "download".
     env: { ...process.env, LANGUAGE: lang },
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--lang=${lang}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--lang=${lang}`,
     ],
   });
   const context = await browser.newContext({

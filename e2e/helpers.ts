@@ -36,7 +36,11 @@ export async function download(page: Page, trigger: Locator): Promise<{ name: st
 
 /** Waits until the Mantine notifications from the last action are gone (they cover the header). */
 export async function waitToastsGone(page: Page) {
-  await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.mantine-Notification-root')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
 }
 
 /** Fills and sends the first-run setup page; the caller waits for the page it expects next. */

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { apiPost } from './helpers';
 import {
-  callWithReminder, firstRun, moscow, reminderCard, ruDateTime, settle, signIn, signOut, taskByTitle, taskRow, zonedDate,
+  callWithReminder,
+  firstRun,
+  moscow,
+  reminderCard,
+  ruDateTime,
+  settle,
+  signIn,
+  signOut,
+  taskByTitle,
+  taskRow,
+  zonedDate,
 } from './tasks.helpers';
 
 // «Задачи с оповещением» and the reminder popups, in Russian (and the list once in English), against
@@ -42,7 +52,13 @@ describe('reminders journey', () => {
     const romashka = await apiPost<{ id: string }>(page, '/api/counterparties', { name: 'ООО «Ромашка»' });
     const remindAt = new Date(Date.now() + 5_000);
     const dueAt = new Date(Date.now() + 2 * 3_600_000);
-    const call = await callWithReminder(page, { subject: 'Согласовать оплату счета', text: CALL, remindAt, dueAt, counterpartyId: romashka.id });
+    const call = await callWithReminder(page, {
+      subject: 'Согласовать оплату счета',
+      text: CALL,
+      remindAt,
+      dueAt,
+      counterpartyId: romashka.id,
+    });
 
     const card = reminderCard(page, CALL);
     await card.waitFor({ timeout: 15_000 });
@@ -78,8 +94,12 @@ describe('reminders journey', () => {
     await page.getByTestId('task-form').waitFor({ state: 'detached' });
     const task = await taskByTitle(database, OFFER);
     expect(task).toMatchObject({
-      source: 'manual', assigneeId: adminId, status: 'open', description: 'Прайс-лист на IV квартал, скидка 5 %',
-      dueAt: moscow(yesterday, '18:00').toISOString(), remindAt: moscow(yesterday, '17:00').toISOString(),
+      source: 'manual',
+      assigneeId: adminId,
+      status: 'open',
+      description: 'Прайс-лист на IV квартал, скидка 5 %',
+      dueAt: moscow(yesterday, '18:00').toISOString(),
+      remindAt: moscow(yesterday, '17:00').toISOString(),
     });
 
     const card = reminderCard(page, OFFER);
@@ -142,10 +162,12 @@ describe('reminders journey', () => {
     await taskRow(page, OFFER).getByTestId('task-snooze').click();
     await page.getByTestId('task-snooze-h1').click();
     const snoozedAt = Date.now();
-    await expect.poll(async () => {
-      const until = (await taskByTitle(database, OFFER)).snoozedUntil;
-      return until ? Math.abs(new Date(until).getTime() - (snoozedAt + 3_600_000)) < 10_000 : false;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const until = (await taskByTitle(database, OFFER)).snoozedUntil;
+        return until ? Math.abs(new Date(until).getTime() - (snoozedAt + 3_600_000)) < 10_000 : false;
+      })
+      .toBe(true);
 
     await taskRow(page, CALL).getByTestId('task-complete').click();
     await taskRow(page, CALL).waitFor({ state: 'detached' });
@@ -189,7 +211,11 @@ describe('reminders journey', () => {
   it('a user who was away sees the due reminders right after signing in, on the task list', async () => {
     const { page } = h;
     const title = 'Подготовить акт сверки';
-    await apiPost(page, '/api/tasks', { title, remindAt: new Date(Date.now() + 2_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString() });
+    await apiPost(page, '/api/tasks', {
+      title,
+      remindAt: new Date(Date.now() + 2_000).toISOString(),
+      dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     await signOut(page);
     await page.waitForTimeout(3_000);
     await page.goto('/');

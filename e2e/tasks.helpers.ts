@@ -30,7 +30,10 @@ export async function apiPatch<T>(page: Page, path: string, data: unknown): Prom
 }
 
 /** An outgoing call with a reminder (the events UI is another part of the app: its API is used here). */
-export async function callWithReminder(page: Page, o: { subject: string; text: string; remindAt: Date; dueAt?: Date; counterpartyId?: string }) {
+export async function callWithReminder(
+  page: Page,
+  o: { subject: string; text: string; remindAt: Date; dueAt?: Date; counterpartyId?: string },
+) {
   return apiPost<{ id: string; number: number }>(page, '/api/events', {
     kind: 'phoneCall',
     direction: 'outgoing',
@@ -64,9 +67,20 @@ export const moscow = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:
 
 /** "DD.MM.YYYY, HH:mm" as the Russian UI shows an instant in Moscow time. */
 export const ruDateTime = (d: Date) =>
-  new Intl.DateTimeFormat('ru-RU', { timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+  new Intl.DateTimeFormat('ru-RU', {
+    timeZone: ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
 
 /** Waits until the toasts are gone, so screenshots show the page. */
 export async function settle(page: Page) {
-  await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.mantine-Notification-root')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
 }

@@ -59,14 +59,19 @@ if (projects.includes('e2e')) {
 // chromium does not compete with the API tests for the two cores.
 const groups = [projects.filter((p) => p !== 'e2e'), projects.filter((p) => p === 'e2e')].filter((g) => g.length);
 let status = 0;
-let passed = 0, failed = 0, skippedTests = 0;
+let passed = 0,
+  failed = 0,
+  skippedTests = 0;
 for (const [i, group] of groups.entries()) {
   const results = `.vitest-results-${i}.json`;
   rmSync(results, { force: true });
   const code = run('npx', [
-    'vitest', 'run',
+    'vitest',
+    'run',
     ...group.flatMap((p) => ['--project', p]),
-    '--reporter=default', '--reporter=json', `--outputFile.json=${results}`,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${results}`,
     ...extraArgs,
   ]);
   if (code !== 0) status = code;

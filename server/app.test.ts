@@ -13,10 +13,31 @@ describe('application', () => {
     const res = await t.get(null, '/api/openapi.json');
     expect(res.statusCode).toBe(200);
     const paths = Object.keys(res.json().paths);
-    for (const p of ['/api/health', '/api/setup', '/api/auth/login', '/api/me', '/api/me/settings', '/api/me/tokens', '/api/users', '/api/users/{id}', '/api/settings',
-      '/api/counterparties', '/api/counterparties/{id}', '/api/counterparties/{id}/archive', '/api/contact-persons', '/api/contact-persons/{id}',
-      '/api/events', '/api/events/{id}', '/api/events/{id}/related', '/api/tasks', '/api/tasks/{id}/complete', '/api/tasks/{id}/snooze',
-      '/api/notifications/stream', '/api/reports/contact-info', '/api/reports/events']) {
+    for (const p of [
+      '/api/health',
+      '/api/setup',
+      '/api/auth/login',
+      '/api/me',
+      '/api/me/settings',
+      '/api/me/tokens',
+      '/api/users',
+      '/api/users/{id}',
+      '/api/settings',
+      '/api/counterparties',
+      '/api/counterparties/{id}',
+      '/api/counterparties/{id}/archive',
+      '/api/contact-persons',
+      '/api/contact-persons/{id}',
+      '/api/events',
+      '/api/events/{id}',
+      '/api/events/{id}/related',
+      '/api/tasks',
+      '/api/tasks/{id}/complete',
+      '/api/tasks/{id}/snooze',
+      '/api/notifications/stream',
+      '/api/reports/contact-info',
+      '/api/reports/events',
+    ]) {
       expect(paths, p).toContain(p);
     }
     expect((await t.get(null, '/api/docs/')).statusCode).toBe(200);
@@ -30,7 +51,12 @@ describe('application', () => {
   });
 
   it('refuses a malformed JSON body with 400 and writes nothing', async () => {
-    const res = await t.request(t.adminCookie, { method: 'POST', url: '/api/counterparties', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    const res = await t.request(t.adminCookie, {
+      method: 'POST',
+      url: '/api/counterparties',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toBeDefined();
   });
@@ -54,7 +80,13 @@ describe('static web app', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-web-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>CRM</title>');
     const { buildApp } = await import('./app.js');
-    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: t.database.url }), database: t.database, clock: t.clock, logger: false, webDir: dir });
+    const app = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: t.database.url }),
+      database: t.database,
+      clock: t.clock,
+      logger: false,
+      webDir: dir,
+    });
     expect((await app.inject({ method: 'GET', url: '/assets/missing-123.js' })).statusCode).toBe(404);
     const deep = await app.inject({ method: 'GET', url: '/counterparties/123' });
     expect(deep.statusCode).toBe(200);

@@ -50,7 +50,11 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   // Without a given one, the app owns its pub/sub and closes it with itself.
   const pubsub = opts.pubsub ?? createPubSub(opts.config.databaseUrl);
   const deps: Deps = {
-    db: opts.database.db, dialect: opts.database.dialect, clock: opts.clock, log: app.log, config: opts.config,
+    db: opts.database.db,
+    dialect: opts.database.dialect,
+    clock: opts.clock,
+    log: app.log,
+    config: opts.config,
     notifier: createNotifier(pubsub),
   };
   app.decorate('deps', deps);

@@ -1,12 +1,5 @@
 export type ErrorCode =
-  | 'validation_failed'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'unprocessable'
-  | 'rate_limited'
-  | 'internal_error';
+  'validation_failed' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable' | 'rate_limited' | 'internal_error';
 
 export interface ErrorDetail {
   field?: string;
@@ -26,10 +19,8 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'Record') => new AppError(404, 'not_found', `${what} not found`);
-export const conflict = (message: string, details: ErrorDetail[] = []) =>
-  new AppError(409, 'conflict', message, details);
-export const forbidden = (message = 'You do not have access to this action') =>
-  new AppError(403, 'forbidden', message);
+export const conflict = (message: string, details: ErrorDetail[] = []) => new AppError(409, 'conflict', message, details);
+export const forbidden = (message = 'You do not have access to this action') => new AppError(403, 'forbidden', message);
 export const unauthorized = (message = 'Sign in required') => new AppError(401, 'unauthorized', message);
 export const rateLimited = (message: string) => new AppError(429, 'rate_limited', message);
 
@@ -38,9 +29,4 @@ export const invalid = (field: string, message: string, code = 'invalid') =>
   new AppError(400, 'validation_failed', `${field}: ${message}`, [{ field, message, code }]);
 
 export const invalidMany = (details: ErrorDetail[]) =>
-  new AppError(
-    400,
-    'validation_failed',
-    details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)).join('; '),
-    details,
-  );
+  new AppError(400, 'validation_failed', details.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)).join('; '), details);

@@ -15,7 +15,9 @@ let schedulers: Scheduler[] = [];
 beforeEach(async () => {
   t = await makeTestApp({ now: '2026-03-05T09:00:00Z' });
   robot = await t.userWithCookie('manager', 'Робот');
-  expect((await t.patch(t.adminCookie, '/api/settings', { scheduledJobsUserId: robot.id, schedulerIntervalSeconds: 60 })).statusCode).toBe(200);
+  expect((await t.patch(t.adminCookie, '/api/settings', { scheduledJobsUserId: robot.id, schedulerIntervalSeconds: 60 })).statusCode).toBe(
+    200,
+  );
 });
 afterEach(async () => {
   for (const s of schedulers) await s.stop();
@@ -56,8 +58,12 @@ describe('scheduler', () => {
     await s.runDue();
     await s.runDue(); // not due again yet
     expect(await jobRow()).toMatchObject({
-      runCount: 1, lastStatus: 'ok', lastStartedAt: '2026-03-05T09:00:00.000Z', lastFinishedAt: '2026-03-05T09:00:00.000Z',
-      nextRunAt: '2026-03-05T09:01:00.000Z', lastResult: expect.stringContaining('1 task(s) created'),
+      runCount: 1,
+      lastStatus: 'ok',
+      lastStartedAt: '2026-03-05T09:00:00.000Z',
+      lastFinishedAt: '2026-03-05T09:00:00.000Z',
+      nextRunAt: '2026-03-05T09:01:00.000Z',
+      lastResult: expect.stringContaining('1 task(s) created'),
     });
     t.clock.advance(60_000);
     await s.runDue();
@@ -94,7 +100,13 @@ describe('scheduler', () => {
 
   it('a failing job is recorded as an error and the scheduler goes on', async () => {
     let calls = 0;
-    const boom: Job = { name: 'boom', run: async () => { calls++; throw new Error('database went away'); } };
+    const boom: Job = {
+      name: 'boom',
+      run: async () => {
+        calls++;
+        throw new Error('database went away');
+      },
+    };
     const s = manual(t.app.deps, [boom]);
     await s.runDue();
     expect(await jobRow('boom')).toMatchObject({ lastStatus: 'error', lastResult: 'database went away', runCount: 1 });
@@ -123,10 +135,27 @@ describe('scheduler', () => {
 describe('job status API', () => {
   it('lists each job with last run, result and next run, for administrators only', async () => {
     const before = (await t.get(t.adminCookie, '/api/scheduler/jobs')).json();
-    expect(before.items).toEqual([{ name: 'birthdays', lastStartedAt: null, lastFinishedAt: null, lastStatus: null, lastResult: null, nextRunAt: null, runCount: 0, running: false }]);
+    expect(before.items).toEqual([
+      {
+        name: 'birthdays',
+        lastStartedAt: null,
+        lastFinishedAt: null,
+        lastStatus: null,
+        lastResult: null,
+        nextRunAt: null,
+        runCount: 0,
+        running: false,
+      },
+    ]);
     await manual().runDue();
     const after = (await t.get(t.adminCookie, '/api/scheduler/jobs')).json().items[0];
-    expect(after).toMatchObject({ name: 'birthdays', lastStatus: 'ok', runCount: 1, nextRunAt: '2026-03-05T09:01:00.000Z', running: false });
+    expect(after).toMatchObject({
+      name: 'birthdays',
+      lastStatus: 'ok',
+      runCount: 1,
+      nextRunAt: '2026-03-05T09:01:00.000Z',
+      running: false,
+    });
     expect((await t.get(robot.cookie, '/api/scheduler/jobs')).statusCode).toBe(403);
   });
 
@@ -169,7 +198,10 @@ describe('scheduler settings', () => {
     const res = await t.patch(t.adminCookie, '/api/settings', body);
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'validation_failed', details: [expect.objectContaining({ field })] });
-    expect((await t.get(t.adminCookie, '/api/settings')).json()).toMatchObject({ schedulerIntervalSeconds: 60, scheduledJobsUserId: robot.id });
+    expect((await t.get(t.adminCookie, '/api/settings')).json()).toMatchObject({
+      schedulerIntervalSeconds: 60,
+      scheduledJobsUserId: robot.id,
+    });
   });
 
   it('refuses a blocked user for scheduled jobs', async () => {
@@ -183,6 +215,8 @@ describe('scheduler settings', () => {
 
   it('accepts the bounds: 1 second and one day', async () => {
     expect((await t.patch(t.adminCookie, '/api/settings', { schedulerIntervalSeconds: 1 })).statusCode).toBe(200);
-    expect((await t.patch(t.adminCookie, '/api/settings', { schedulerIntervalSeconds: 86400 })).json().schedulerIntervalSeconds).toBe(86400);
+    expect((await t.patch(t.adminCookie, '/api/settings', { schedulerIntervalSeconds: 86400 })).json().schedulerIntervalSeconds).toBe(
+      86400,
+    );
   });
 });

@@ -15,9 +15,7 @@ export interface ColumnTypes {
 }
 
 export const columnTypes = (d: DialectName): ColumnTypes =>
-  d === 'sqlite'
-    ? { instant: 'text', date: 'text', json: 'text' }
-    : { instant: 'timestamptz', date: 'date', json: 'jsonb' };
+  d === 'sqlite' ? { instant: 'text', date: 'text', json: 'text' } : { instant: 'timestamptz', date: 'date', json: 'jsonb' };
 
 export function dialectOf(url: string): DialectName {
   return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
@@ -79,7 +77,6 @@ export function makeDialect(url: string, opts: { pgSchema?: string; poolSize?: n
   pool.on('error', logPoolError);
   return { name: 'postgres', dialect: new PostgresDialect({ pool }) };
 }
-
 
 /** Hold a lock for the rest of the transaction (PostgreSQL), so concurrent instances serialise. */
 export async function transactionLock(db: Kysely<any>, d: DialectName, key: number): Promise<void> {

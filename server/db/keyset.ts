@@ -10,7 +10,13 @@ export function encodeCursor(value: string | number | null, id: string, sort = '
 export function decodeCursor(cursor: string, sort = ''): [string | number | null, string] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 3 && typeof parsed[1] === 'string' && parsed[2] === sort && ['string', 'number'].includes(typeof parsed[0])) {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 3 &&
+      typeof parsed[1] === 'string' &&
+      parsed[2] === sort &&
+      ['string', 'number'].includes(typeof parsed[0])
+    ) {
       return [parsed[0], parsed[1]];
     }
   } catch {

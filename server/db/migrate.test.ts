@@ -10,7 +10,10 @@ describe('migrations', () => {
   it('are applied once; a second run does nothing', async () => {
     database = await createTestDb();
     expect(await migrate(database.db, database.dialect)).toEqual([]);
-    const names = await database.db.selectFrom('schemaMigrations' as never).select('name' as never).execute();
+    const names = await database.db
+      .selectFrom('schemaMigrations' as never)
+      .select('name' as never)
+      .execute();
     expect(names.length).toBeGreaterThanOrEqual(3);
   });
 

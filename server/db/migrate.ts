@@ -29,7 +29,15 @@ export async function migrate(db: Kysely<any>, dialect: DialectName): Promise<st
     .execute()
     .catch(async (err) => {
       // Two instances racing on an empty PostgreSQL database: the loser sees a duplicate type.
-      const exists = await db.selectFrom('schema_migrations').select('name').limit(1).execute().then(() => true, () => false);
+      const exists = await db
+        .selectFrom('schema_migrations')
+        .select('name')
+        .limit(1)
+        .execute()
+        .then(
+          () => true,
+          () => false,
+        );
       if (!exists) throw err;
     });
   const ctx: MigrationContext = { dialect, t: columnTypes(dialect) };
@@ -46,4 +54,3 @@ export async function migrate(db: Kysely<any>, dialect: DialectName): Promise<st
   }
   return applied;
 }
-

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { isValidInn, isValidKpp } from '../features/counterparties/counterparties.logic.js';
 import { phoneToE164 } from '../features/contact-info/contact-info.logic.js';
-import { birthdayInDays, e164Of, feminineSurname, kppOf, legalInn, patronymic, personInn, seededRandom, translit, writePhone } from './demo.logic.js';
+import {
+  birthdayInDays,
+  e164Of,
+  feminineSurname,
+  kppOf,
+  legalInn,
+  patronymic,
+  personInn,
+  seededRandom,
+  translit,
+  writePhone,
+} from './demo.logic.js';
 
 describe('demo requisites', () => {
   it('makes INNs with correct check digits', () => {
@@ -48,7 +59,8 @@ describe('demo people and dates', () => {
     expect(translit('Ёлочка Щукина')).toBe('elochka-shchukina');
   });
   it('is repeatable for a seed', () => {
-    const a = seededRandom(42), b = seededRandom(42);
+    const a = seededRandom(42),
+      b = seededRandom(42);
     expect([a.int(0, 1000), a.int(0, 1000)]).toEqual([b.int(0, 1000), b.int(0, 1000)]);
   });
 });

@@ -50,14 +50,22 @@ export const subscriberDigits = (r: Random) => String(r.int(2_000_000, 9_999_999
 export function writePhone(area: string, number: string, style: number): string {
   const [a, b, c] = [number.slice(0, 3), number.slice(3, 5), number.slice(5, 7)];
   switch (style % 8) {
-    case 0: return `8 (${area}) ${a}-${b}-${c}`;
-    case 1: return `+7 ${area} ${a}-${b}-${c}`;
-    case 2: return `+7 (${area}) ${a}-${b}-${c}`;
-    case 3: return `8${area}${number}`;
-    case 4: return `+7${area}${number}`;
-    case 5: return `8-${area}-${a}-${b}-${c}`;
-    case 6: return `(${area}) ${a} ${b} ${c}`;
-    default: return `8 ${area} ${a} ${b} ${c}`;
+    case 0:
+      return `8 (${area}) ${a}-${b}-${c}`;
+    case 1:
+      return `+7 ${area} ${a}-${b}-${c}`;
+    case 2:
+      return `+7 (${area}) ${a}-${b}-${c}`;
+    case 3:
+      return `8${area}${number}`;
+    case 4:
+      return `+7${area}${number}`;
+    case 5:
+      return `8-${area}-${a}-${b}-${c}`;
+    case 6:
+      return `(${area}) ${a} ${b} ${c}`;
+    default:
+      return `8 ${area} ${a} ${b} ${c}`;
   }
 }
 
@@ -85,10 +93,45 @@ export function birthdayLater(today: string, r: Random, minDaysAhead: number, ye
 /** Latin slug for e-mail and web addresses. */
 export function translit(s: string): string {
   const map: Record<string, string> = {
-    а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
-    п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+    а: 'a',
+    б: 'b',
+    в: 'v',
+    г: 'g',
+    д: 'd',
+    е: 'e',
+    ё: 'e',
+    ж: 'zh',
+    з: 'z',
+    и: 'i',
+    й: 'y',
+    к: 'k',
+    л: 'l',
+    м: 'm',
+    н: 'n',
+    о: 'o',
+    п: 'p',
+    р: 'r',
+    с: 's',
+    т: 't',
+    у: 'u',
+    ф: 'f',
+    х: 'kh',
+    ц: 'ts',
+    ч: 'ch',
+    ш: 'sh',
+    щ: 'shch',
+    ъ: '',
+    ы: 'y',
+    ь: '',
+    э: 'e',
+    ю: 'yu',
+    я: 'ya',
   };
-  return [...s.toLowerCase()].map((ch) => map[ch] ?? (/[a-z0-9]/.test(ch) ? ch : ch === ' ' || ch === '-' ? '-' : '')).join('').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return [...s.toLowerCase()]
+    .map((ch) => map[ch] ?? (/[a-z0-9]/.test(ch) ? ch : ch === ' ' || ch === '-' ? '-' : ''))
+    .join('')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** Feminine form of a Russian surname: Иванов -> Иванова, Вишневский -> Вишневская; others unchanged. */
@@ -102,11 +145,25 @@ export function feminineSurname(last: string): string {
 /** Patronymic from a father's first name. */
 export function patronymic(father: string, female: boolean): string {
   const irregular: Record<string, [string, string]> = {
-    Илья: ['Ильич', 'Ильинична'], Никита: ['Никитич', 'Никитична'], Лев: ['Львович', 'Львовна'], Павел: ['Павлович', 'Павловна'],
-    Пётр: ['Петрович', 'Петровна'], Михаил: ['Михайлович', 'Михайловна'], Сергей: ['Сергеевич', 'Сергеевна'], Алексей: ['Алексеевич', 'Алексеевна'],
-    Андрей: ['Андреевич', 'Андреевна'], Николай: ['Николаевич', 'Николаевна'], Дмитрий: ['Дмитриевич', 'Дмитриевна'], Юрий: ['Юрьевич', 'Юрьевна'],
-    Василий: ['Васильевич', 'Васильевна'], Анатолий: ['Анатольевич', 'Анатольевна'], Григорий: ['Григорьевич', 'Григорьевна'], Евгений: ['Евгеньевич', 'Евгеньевна'],
-    Валерий: ['Валерьевич', 'Валерьевна'], Виталий: ['Витальевич', 'Витальевна'], Геннадий: ['Геннадьевич', 'Геннадьевна'],
+    Илья: ['Ильич', 'Ильинична'],
+    Никита: ['Никитич', 'Никитична'],
+    Лев: ['Львович', 'Львовна'],
+    Павел: ['Павлович', 'Павловна'],
+    Пётр: ['Петрович', 'Петровна'],
+    Михаил: ['Михайлович', 'Михайловна'],
+    Сергей: ['Сергеевич', 'Сергеевна'],
+    Алексей: ['Алексеевич', 'Алексеевна'],
+    Андрей: ['Андреевич', 'Андреевна'],
+    Николай: ['Николаевич', 'Николаевна'],
+    Дмитрий: ['Дмитриевич', 'Дмитриевна'],
+    Юрий: ['Юрьевич', 'Юрьевна'],
+    Василий: ['Васильевич', 'Васильевна'],
+    Анатолий: ['Анатольевич', 'Анатольевна'],
+    Григорий: ['Григорьевич', 'Григорьевна'],
+    Евгений: ['Евгеньевич', 'Евгеньевна'],
+    Валерий: ['Валерьевич', 'Валерьевна'],
+    Виталий: ['Витальевич', 'Витальевна'],
+    Геннадий: ['Геннадьевич', 'Геннадьевна'],
   };
   if (irregular[father]) return irregular[father][female ? 1 : 0];
   return father + (female ? 'овна' : 'ович');

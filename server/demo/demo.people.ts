@@ -18,7 +18,14 @@ export interface DemoPerson {
 export function addressIn(city: City, r: Random, place: 'office' | 'warehouse' | 'flat'): string {
   const postcode = r.int(city.postcode[0], city.postcode[1]);
   const house = `д. ${r.int(1, 180)}${r.chance(0.2) ? `, стр. ${r.int(1, 5)}` : ''}`;
-  const tail = place === 'office' ? `, офис ${r.int(1, 12)}${String(r.int(1, 30)).padStart(2, '0')}` : place === 'flat' ? `, кв. ${r.int(1, 240)}` : r.chance(0.5) ? ', склад 2' : '';
+  const tail =
+    place === 'office'
+      ? `, офис ${r.int(1, 12)}${String(r.int(1, 30)).padStart(2, '0')}`
+      : place === 'flat'
+        ? `, кв. ${r.int(1, 240)}`
+        : r.chance(0.5)
+          ? ', склад 2'
+          : '';
   return `${postcode}, ${city.name}, ${r.pick(city.streets)}, ${house}${tail}`;
 }
 
@@ -34,20 +41,33 @@ export function makePerson(r: Random, company: DemoCompany | null, k: number): D
   const firstName = female ? r.pick(FEMALE_FIRST) : r.pick(MALE_FIRST);
   const middleName = patronymic(r.pick(FATHERS), female);
   // The first person of an organisation is its head; then the people a sales manager talks to.
-  const job = company === null ? null : company.kind === 'soleTrader' ? { position: 'Администратор магазина', role: 'Контактное лицо по заказам' } : k === 0 ? POSITIONS[0] : r.pick(POSITIONS.slice(1));
+  const job =
+    company === null
+      ? null
+      : company.kind === 'soleTrader'
+        ? { position: 'Администратор магазина', role: 'Контактное лицо по заказам' }
+        : k === 0
+          ? POSITIONS[0]
+          : r.pick(POSITIONS.slice(1));
   const contactInfo: ContactInfoInput[] = [{ kind: 'phone', value: mobilePhone(r), comment: 'мобильный' }];
   if (company && company.kind === 'legalEntity' && r.chance(0.5)) {
     contactInfo.push({ kind: 'phone', value: companyPhone(CITIES[company.city], r), comment: `рабочий, доб. ${r.int(100, 399)}` });
   }
   const mailbox = `${translit(firstName)[0]}.${translit(lastName)}`;
   if (company && company.kind === 'legalEntity') contactInfo.push({ kind: 'email', value: `${mailbox}@${company.slug}.ru` });
-  else if (r.chance(0.6)) contactInfo.push({ kind: 'email', value: `${mailbox}${r.int(70, 99)}@${r.pick(['mail.ru', 'yandex.ru', 'gmail.com'])}` });
+  else if (r.chance(0.6))
+    contactInfo.push({ kind: 'email', value: `${mailbox}${r.int(70, 99)}@${r.pick(['mail.ru', 'yandex.ru', 'gmail.com'])}` });
   return {
-    lastName, firstName, middleName,
+    lastName,
+    firstName,
+    middleName,
     position: job?.position ?? null,
     role: job?.role ?? null,
     birthYear: r.int(1962, 1998),
     contactInfo,
-    comment: job && r.chance(0.15) ? r.pick(['Звонить после 11:00', 'Предпочитает общаться по e-mail', 'В отпуске каждый август', 'Решения согласует с директором']) : null,
+    comment:
+      job && r.chance(0.15)
+        ? r.pick(['Звонить после 11:00', 'Предпочитает общаться по e-mail', 'В отпуске каждый август', 'Решения согласует с директором'])
+        : null,
   };
 }

@@ -37,13 +37,23 @@ describe('demo data', () => {
   afterAll(async () => database?.close());
 
   const count = async (table: 'users' | 'counterparties' | 'contactPersons' | 'contactInfo' | 'auditLog') =>
-    Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('loads an admin who can sign in and three managers', async () => {
     expect(result).toEqual({ loaded: true, adminEmail: 'demo@example.com', password: 'demo-password' });
     const users = await database.db.selectFrom('users').selectAll().orderBy('email').execute();
     expect(users.map((u) => [u.email, u.role])).toEqual([
-      ['demo@example.com', 'admin'], ['kozlov@example.com', 'manager'], ['morozova@example.com', 'manager'], ['volkov@example.com', 'manager'],
+      ['demo@example.com', 'admin'],
+      ['kozlov@example.com', 'manager'],
+      ['morozova@example.com', 'manager'],
+      ['volkov@example.com', 'manager'],
     ]);
     for (const u of users) expect(await verifyPassword('demo-password', u.passwordHash)).toBe(true);
     const settings = await getSettings({ db: database.db });
@@ -108,7 +118,12 @@ describe('demo data', () => {
     expect(soon.some((p) => daysUntil(p.birthday!, TODAY) === 0)).toBe(true);
     expect(soon.some((p) => p.birthday!.slice(5, 7) === '01')).toBe(true);
     // Every person can be reached.
-    const reachable = await database.db.selectFrom('contactInfo').select('contactPersonId').distinct().where('contactPersonId', 'is not', null).execute();
+    const reachable = await database.db
+      .selectFrom('contactInfo')
+      .select('contactPersonId')
+      .distinct()
+      .where('contactPersonId', 'is not', null)
+      .execute();
     expect(reachable).toHaveLength(persons.length);
   });
 

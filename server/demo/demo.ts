@@ -39,20 +39,45 @@ export interface DemoContext {
 }
 
 const noop = () => {};
-const silentLog = { level: 'silent', fatal: noop, error: noop, warn: noop, info: noop, debug: noop, trace: noop, silent: noop, child: () => silentLog } as unknown as FastifyBaseLogger;
+const silentLog = {
+  level: 'silent',
+  fatal: noop,
+  error: noop,
+  warn: noop,
+  info: noop,
+  debug: noop,
+  trace: noop,
+  silent: noop,
+  child: () => silentLog,
+} as unknown as FastifyBaseLogger;
 const silentNotifier: Deps['notifier'] = { notify: async () => {}, listen: () => noop };
 
 /** Days from today of the contact persons whose birthday comes up soon (one today). */
 const SOON_BIRTHDAYS = [0, 2, 5, 9, 16, 27];
 
-export async function loadDemoData(database: Database, clock: Clock, opts: { config?: Config; log?: FastifyBaseLogger } = {}): Promise<DemoResult> {
+export async function loadDemoData(
+  database: Database,
+  clock: Clock,
+  opts: { config?: Config; log?: FastifyBaseLogger } = {},
+): Promise<DemoResult> {
   const deps: Deps = {
-    db: database.db, dialect: database.dialect, clock, log: opts.log ?? silentLog, config: opts.config ?? loadConfig(), notifier: silentNotifier,
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    log: opts.log ?? silentLog,
+    config: opts.config ?? loadConfig(),
+    notifier: silentNotifier,
   };
-  if (!(await needsSetup(deps))) return { loaded: false, reason: 'the database already has users: demo data is loaded only into an empty one' };
+  if (!(await needsSetup(deps)))
+    return { loaded: false, reason: 'the database already has users: demo data is loaded only into an empty one' };
   const admin = await demoAdmin(deps);
   const ctx: DemoContext = {
-    deps, admin, managers: [], today: zonedToday(clock.now(), DEMO_COMPANY.timeZone), r: seededRandom(20_260_101), counterparties: [],
+    deps,
+    admin,
+    managers: [],
+    today: zonedToday(clock.now(), DEMO_COMPANY.timeZone),
+    r: seededRandom(20_260_101),
+    counterparties: [],
   };
   await demoSettings(ctx);
   await demoManagers(ctx);
@@ -64,7 +89,13 @@ export async function loadDemoData(database: Database, clock: Clock, opts: { con
 }
 
 async function demoAdmin(deps: Deps): Promise<Actor> {
-  const u = await createUser(deps, null, { ...DEMO_ADMIN, password: DEMO_PASSWORD, role: 'admin', language: 'ru', timeZone: DEMO_COMPANY.timeZone });
+  const u = await createUser(deps, null, {
+    ...DEMO_ADMIN,
+    password: DEMO_PASSWORD,
+    role: 'admin',
+    language: 'ru',
+    timeZone: DEMO_COMPANY.timeZone,
+  });
   return { id: u.id, role: 'admin', name: u.name, email: u.email, language: u.language, timeZone: u.timeZone, via: 'session' };
 }
 
@@ -74,7 +105,13 @@ async function demoSettings(ctx: DemoContext) {
 
 async function demoManagers(ctx: DemoContext) {
   for (const m of MANAGERS) {
-    const u = await createUser(ctx.deps, ctx.admin, { ...m, password: DEMO_PASSWORD, role: 'manager', language: 'ru', timeZone: DEMO_COMPANY.timeZone });
+    const u = await createUser(ctx.deps, ctx.admin, {
+      ...m,
+      password: DEMO_PASSWORD,
+      role: 'manager',
+      language: 'ru',
+      timeZone: DEMO_COMPANY.timeZone,
+    });
     ctx.managers.push({ id: u.id, name: u.name });
   }
 }
@@ -100,11 +137,19 @@ function counterpartyContactInfo(c: DemoCompany, r: Random, index: number): Cont
   out.push({ kind: 'legalAddress', value: c.kind === 'soleTrader' ? addressIn(city, r, 'flat') : office });
   out.push({ kind: 'actualAddress', value: r.chance(0.6) || c.kind === 'soleTrader' ? addressIn(city, r, 'warehouse') : office });
   // The first company answers to 8 (495) 123-45-67, the number the user guide searches for.
-  out.push({ kind: 'phone', value: index === 0 ? '8 (495) 123-45-67' : companyPhone(city, r), comment: c.kind === 'soleTrader' ? null : 'приёмная' });
-  if (c.kind === 'legalEntity' && r.chance(0.5)) out.push({ kind: 'phone', value: companyPhone(city, r), comment: r.pick(['отдел закупок', 'бухгалтерия', 'склад']) });
+  out.push({
+    kind: 'phone',
+    value: index === 0 ? '8 (495) 123-45-67' : companyPhone(city, r),
+    comment: c.kind === 'soleTrader' ? null : 'приёмная',
+  });
+  if (c.kind === 'legalEntity' && r.chance(0.5))
+    out.push({ kind: 'phone', value: companyPhone(city, r), comment: r.pick(['отдел закупок', 'бухгалтерия', 'склад']) });
   if (c.kind === 'soleTrader') out.push({ kind: 'phone', value: mobilePhone(r), comment: 'мобильный' });
   if (c.kind === 'legalEntity' && r.chance(0.15)) out.push({ kind: 'fax', value: companyPhone(city, r) });
-  out.push({ kind: 'email', value: c.kind === 'soleTrader' ? `${c.slug}@${r.pick(['mail.ru', 'yandex.ru', 'bk.ru'])}` : `info@${c.slug}.ru` });
+  out.push({
+    kind: 'email',
+    value: c.kind === 'soleTrader' ? `${c.slug}@${r.pick(['mail.ru', 'yandex.ru', 'bk.ru'])}` : `info@${c.slug}.ru`,
+  });
   if (c.kind === 'legalEntity' && c.customer && r.chance(0.4)) out.push({ kind: 'email', value: `zakaz@${c.slug}.ru`, comment: 'заявки' });
   if (c.website) out.push({ kind: 'website', value: `https://www.${c.slug}.ru` });
   return out;
@@ -115,8 +160,15 @@ async function demoCounterparties(ctx: DemoContext) {
     // Managers share the clients; every seventh card stays with the administrator.
     const responsibleUserId = i % 7 === 6 ? ctx.admin.id : ctx.managers[i % ctx.managers.length].id;
     const created = await counterparties.create(ctx.deps, ctx.admin, {
-      name: c.name, fullName: c.fullName, kind: c.kind, ...requisites(c, i), isCustomer: c.customer, isSupplier: c.supplier,
-      responsibleUserId, comment: c.comment ?? null, contactInfo: counterpartyContactInfo(c, ctx.r, i),
+      name: c.name,
+      fullName: c.fullName,
+      kind: c.kind,
+      ...requisites(c, i),
+      isCustomer: c.customer,
+      isSupplier: c.supplier,
+      responsibleUserId,
+      comment: c.comment ?? null,
+      contactInfo: counterpartyContactInfo(c, ctx.r, i),
     });
     ctx.counterparties.push({ id: created.id, company: c });
   }
@@ -143,8 +195,15 @@ async function demoContactPersons(ctx: DemoContext) {
     for (let k = 0; k < count; k++) {
       const p = makePerson(ctx.r, cp.company, k);
       await contactPersons.create(ctx.deps, ctx.admin, {
-        counterpartyId: cp.id, lastName: p.lastName, firstName: p.firstName, middleName: p.middleName,
-        position: p.position, role: p.role, ...birthdayOf(ctx, n++, p), contactInfo: p.contactInfo, comment: p.comment,
+        counterpartyId: cp.id,
+        lastName: p.lastName,
+        firstName: p.firstName,
+        middleName: p.middleName,
+        position: p.position,
+        role: p.role,
+        ...birthdayOf(ctx, n++, p),
+        contactInfo: p.contactInfo,
+        comment: p.comment,
       });
     }
   }
@@ -154,9 +213,15 @@ async function demoIndividuals(ctx: DemoContext) {
   for (const [i, note] of INDIVIDUAL_NOTES.entries()) {
     const p = makePerson(ctx.r, null, i);
     await contactPersons.create(ctx.deps, ctx.admin, {
-      counterpartyId: null, lastName: p.lastName, firstName: p.firstName, middleName: p.middleName,
-      position: null, role: null, ...(i % 2 === 0 ? { birthday: birthdayLater(ctx.today, ctx.r, 35, p.birthYear), birthdayReminderDays: 1 } : {}),
-      contactInfo: p.contactInfo, comment: note,
+      counterpartyId: null,
+      lastName: p.lastName,
+      firstName: p.firstName,
+      middleName: p.middleName,
+      position: null,
+      role: null,
+      ...(i % 2 === 0 ? { birthday: birthdayLater(ctx.today, ctx.r, 35, p.birthYear), birthdayReminderDays: 1 } : {}),
+      contactInfo: p.contactInfo,
+      comment: note,
     });
   }
 }

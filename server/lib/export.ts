@@ -52,7 +52,13 @@ export function attachment(fileName: string): string {
 }
 
 /** Sends a table as a CSV or XLSX download. */
-export async function sendTable(reply: { header(k: string, v: string): unknown; type(t: string): { send(b: Buffer): unknown } }, baseName: string, format: 'csv' | 'xlsx', table: Table, lang: 'ru' | 'en') {
+export async function sendTable(
+  reply: { header(k: string, v: string): unknown; type(t: string): { send(b: Buffer): unknown } },
+  baseName: string,
+  format: 'csv' | 'xlsx',
+  table: Table,
+  lang: 'ru' | 'en',
+) {
   reply.header('Content-Disposition', attachment(`${baseName}.${format}`));
   if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(table, lang));
   return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(table));

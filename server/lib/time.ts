@@ -15,7 +15,8 @@ export function toInstant<T extends string | null | undefined>(s: T): T extends 
   if (s === null || s === undefined) return null as T extends string ? string : null;
   const d = new Date(s);
   // The date-time format admits a leap second (…T23:59:60Z) that Date cannot hold.
-  if (Number.isNaN(d.getTime())) throw new AppError(400, 'validation_failed', `"${s}" is not an instant`, [{ message: 'is not an instant', code: 'instant_invalid' }]);
+  if (Number.isNaN(d.getTime()))
+    throw new AppError(400, 'validation_failed', `"${s}" is not an instant`, [{ message: 'is not an instant', code: 'instant_invalid' }]);
   return d.toISOString() as T extends string ? string : null;
 }
 

@@ -25,7 +25,11 @@ function describe(e: AjvError): ErrorDetail {
     case 'maxLength':
       return { field, code: 'too_long', message: `must be at most ${e.params.limit} characters` };
     case 'minLength':
-      return { field, code: e.params.limit === 1 ? 'required' : 'too_short', message: e.params.limit === 1 ? 'is required' : `must be at least ${e.params.limit} characters` };
+      return {
+        field,
+        code: e.params.limit === 1 ? 'required' : 'too_short',
+        message: e.params.limit === 1 ? 'is required' : `must be at least ${e.params.limit} characters`,
+      };
     case 'type':
       return { field, code: 'wrong_type', message: `must be ${e.params.type}` };
     case 'format':
@@ -73,7 +77,14 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply.status(400).send({ error: { code: 'validation_failed', message: 'A referenced record does not exist', details: [] } });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      const code = err.statusCode === 429 ? 'rate_limited' : err.statusCode === 404 ? 'not_found' : err.statusCode === 415 ? 'unsupported_media_type' : 'bad_request';
+      const code =
+        err.statusCode === 429
+          ? 'rate_limited'
+          : err.statusCode === 404
+            ? 'not_found'
+            : err.statusCode === 415
+              ? 'unsupported_media_type'
+              : 'bad_request';
       return reply.status(err.statusCode).send({ error: { code, message: err.message, details: [] } });
     }
     req.log.error({ err, reqId: req.id }, 'unexpected error');

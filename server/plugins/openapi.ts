@@ -5,7 +5,11 @@ import type { App } from '../http.js';
 export async function registerOpenApi(app: App) {
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Trade CRM API', version: '1', description: 'Counterparties, contact persons, events, tasks and reports. Errors: { error: { code, message, details } }.' },
+      info: {
+        title: 'Trade CRM API',
+        version: '1',
+        description: 'Counterparties, contact persons, events, tasks and reports. Errors: { error: { code, message, details } }.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'crm_session' },

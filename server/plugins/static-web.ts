@@ -12,7 +12,9 @@ export async function registerStaticWeb(app: App, webDir: string) {
   app.setNotFoundHandler((req, reply) => {
     // A missing asset is a 404, never index.html (a browser would fail on the MIME type instead).
     if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET' || !hasWeb) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `Route ${req.method} ${req.url.split('?')[0]} not found`, details: [] } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `Route ${req.method} ${req.url.split('?')[0]} not found`, details: [] } });
     }
     return reply.type('text/html').sendFile('index.html');
   });

@@ -13,7 +13,5 @@ export function strictValidation(app: FastifyInstance) {
   const bodyAjv = addFormats(new Ajv({ ...common, coerceTypes: false }));
   const urlAjv = addFormats(new Ajv({ ...common, coerceTypes: 'array' }));
   for (const ajv of [bodyAjv, urlAjv]) ajv.addKeyword('x-ref-note');
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? bodyAjv : urlAjv).compile(schema),
-  );
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : urlAjv).compile(schema));
 }

@@ -40,10 +40,21 @@ export async function makeTestApp(opts: { now?: string; setupLanguage?: 'ru' | '
   const database = await createTestDb();
   const clock = fixedClock(opts.now ?? '2026-11-27T09:00:00Z');
   const pubsub = createPubSub(database.url, { pgSchema: database.schema });
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url }), database, clock, pubsub, logger: false, webDir: '/nonexistent' });
+  const app = await buildApp({
+    config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url }),
+    database,
+    clock,
+    pubsub,
+    logger: false,
+    webDir: '/nonexistent',
+  });
   const request = (cookie: string | null, o: InjectOptions) =>
     app.inject({ ...o, headers: { ...(cookie ? { cookie } : {}), ...(o.headers ?? {}) } });
-  const setup = await app.inject({ method: 'POST', url: '/api/setup', payload: { ...ADMIN, ...(opts.setupLanguage && { language: opts.setupLanguage }) } });
+  const setup = await app.inject({
+    method: 'POST',
+    url: '/api/setup',
+    payload: { ...ADMIN, ...(opts.setupLanguage && { language: opts.setupLanguage }) },
+  });
   if (setup.statusCode !== 201) throw new Error(`setup failed: ${setup.body}`);
   const adminCookie = cookieFrom(setup);
   const t: TestApp = {

@@ -30,8 +30,7 @@ export const ListQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 };
 
-export const ListOf = <T extends TSchema>(item: T) =>
-  Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
+export const ListOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 
 export const IdParams = Type.Object({ id: Id });
 

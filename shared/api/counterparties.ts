@@ -67,7 +67,9 @@ export const CounterpartyListQuery = Type.Object(
   {
     ...ListQuery,
     q: Type.Optional(Type.String({ maxLength: 200 })),
-    sort: Type.Optional(Type.Unsafe<(typeof COUNTERPARTY_SORTS)[number]>({ type: 'string', enum: [...COUNTERPARTY_SORTS], default: 'name' })),
+    sort: Type.Optional(
+      Type.Unsafe<(typeof COUNTERPARTY_SORTS)[number]>({ type: 'string', enum: [...COUNTERPARTY_SORTS], default: 'name' }),
+    ),
     archived: Type.Optional(ArchivedFilter),
     responsibleUserId: Type.Optional(Type.Union([Id, Type.Literal('me')])),
     isCustomer: Type.Optional(Type.Boolean()),

@@ -2,7 +2,13 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Id, Instant, ListQuery, Nullable, Text } from './common.js';
 
 export const EVENT_KINDS = ['phoneCall', 'meeting', 'email', 'letter', 'other'] as const;
-export const EventKind = Type.Union([Type.Literal('phoneCall'), Type.Literal('meeting'), Type.Literal('email'), Type.Literal('letter'), Type.Literal('other')]);
+export const EventKind = Type.Union([
+  Type.Literal('phoneCall'),
+  Type.Literal('meeting'),
+  Type.Literal('email'),
+  Type.Literal('letter'),
+  Type.Literal('other'),
+]);
 export const Direction = Type.Union([Type.Literal('incoming'), Type.Literal('outgoing')]);
 export const Importance = Type.Union([Type.Literal('low'), Type.Literal('normal'), Type.Literal('high')]);
 export const EventState = Type.Union([Type.Literal('planned'), Type.Literal('completed'), Type.Literal('cancelled')]);

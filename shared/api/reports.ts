@@ -8,8 +8,12 @@ export const CONTACT_REPORT_OBJECTS = ['counterparties', 'contactPersons', 'indi
 /** Lists in query strings are comma-separated: objects=counterparties,contactPersons&kinds=phone,email */
 export const ContactInfoReportQuery = Type.Object(
   {
-    objects: Type.Optional(Type.String({ maxLength: 200, pattern: `^(${CONTACT_REPORT_OBJECTS.join('|')})(,(${CONTACT_REPORT_OBJECTS.join('|')}))*$` })),
-    kinds: Type.Optional(Type.String({ maxLength: 300, pattern: `^(${CONTACT_INFO_KINDS.join('|')})(,(${CONTACT_INFO_KINDS.join('|')}))*$` })),
+    objects: Type.Optional(
+      Type.String({ maxLength: 200, pattern: `^(${CONTACT_REPORT_OBJECTS.join('|')})(,(${CONTACT_REPORT_OBJECTS.join('|')}))*$` }),
+    ),
+    kinds: Type.Optional(
+      Type.String({ maxLength: 300, pattern: `^(${CONTACT_INFO_KINDS.join('|')})(,(${CONTACT_INFO_KINDS.join('|')}))*$` }),
+    ),
     q: Type.Optional(Type.String({ maxLength: 200 })),
     counterpartyId: Type.Optional(Id),
     responsibleUserId: Type.Optional(Type.Union([Id, Type.Literal('me')])),
@@ -42,14 +46,25 @@ export const ContactInfoReport = Type.Object({
 });
 export type ContactInfoReport = Static<typeof ContactInfoReport>;
 
-export const EVENT_GROUPINGS = ['counterparty', 'contactPerson', 'kind', 'responsible', 'period', 'infoSource', 'importance', 'state'] as const;
+export const EVENT_GROUPINGS = [
+  'counterparty',
+  'contactPerson',
+  'kind',
+  'responsible',
+  'period',
+  'infoSource',
+  'importance',
+  'state',
+] as const;
 export type EventGrouping = (typeof EVENT_GROUPINGS)[number];
 const PeriodUnit = Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month')]);
 
 export const EventsReportQuery = Type.Object(
   {
     /** Grouping levels in the user's order, comma-separated: groupBy=counterparty,contactPerson; empty: a flat list. */
-    groupBy: Type.Optional(Type.String({ maxLength: 200, pattern: `^$|^(${EVENT_GROUPINGS.join('|')})(,(${EVENT_GROUPINGS.join('|')}))*$` })),
+    groupBy: Type.Optional(
+      Type.String({ maxLength: 200, pattern: `^$|^(${EVENT_GROUPINGS.join('|')})(,(${EVENT_GROUPINGS.join('|')}))*$` }),
+    ),
     period: Type.Optional(PeriodUnit),
     /** Include the events themselves under the innermost group (default true). */
     details: Type.Optional(Type.Boolean()),
@@ -57,7 +72,15 @@ export const EventsReportQuery = Type.Object(
     to: Type.Optional(Type.String({ format: 'date' })),
     counterpartyId: Type.Optional(Id),
     contactPersonId: Type.Optional(Id),
-    kind: Type.Optional(Type.Union([Type.Literal('phoneCall'), Type.Literal('meeting'), Type.Literal('email'), Type.Literal('letter'), Type.Literal('other')])),
+    kind: Type.Optional(
+      Type.Union([
+        Type.Literal('phoneCall'),
+        Type.Literal('meeting'),
+        Type.Literal('email'),
+        Type.Literal('letter'),
+        Type.Literal('other'),
+      ]),
+    ),
     importance: Type.Optional(Type.Union([Type.Literal('low'), Type.Literal('normal'), Type.Literal('high')])),
     state: Type.Optional(Type.Union([Type.Literal('planned'), Type.Literal('completed'), Type.Literal('cancelled')])),
     responsibleUserId: Type.Optional(Type.Union([Id, Type.Literal('me')])),
@@ -109,17 +132,19 @@ export type ColdCallsQuery = Static<typeof ColdCallsQuery>;
 
 export const ColdCallsReport = Type.Object({
   /** Outgoing phone calls with an outcome, per responsible user and period. */
-  calls: Type.Array(Type.Object({
-    responsibleUserId: Id,
-    responsibleUserName: Type.String(),
-    period: Type.String(),
-    periodLabel: Type.String(),
-    calls: Type.Integer(),
-    successes: Type.Integer(),
-    failures: Type.Integer(),
-    /** successes / (successes + failures), 0..1; null without outcomes. */
-    successRate: Nullable(Type.Number()),
-  })),
+  calls: Type.Array(
+    Type.Object({
+      responsibleUserId: Id,
+      responsibleUserName: Type.String(),
+      period: Type.String(),
+      periodLabel: Type.String(),
+      calls: Type.Integer(),
+      successes: Type.Integer(),
+      failures: Type.Integer(),
+      /** successes / (successes + failures), 0..1; null without outcomes. */
+      successRate: Nullable(Type.Number()),
+    }),
+  ),
   /** Incoming requests by information source. */
   sources: Type.Array(Type.Object({ infoSourceId: Nullable(Id), name: Nullable(Type.String()), requests: Type.Integer() })),
 });

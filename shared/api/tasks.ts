@@ -1,12 +1,22 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Id, Instant, ListQuery, Nullable, Text } from './common.js';
 
-export const SubjectType = Type.Union([Type.Literal('event'), Type.Literal('counterparty'), Type.Literal('contactPerson'), Type.Literal('order')]);
+export const SubjectType = Type.Union([
+  Type.Literal('event'),
+  Type.Literal('counterparty'),
+  Type.Literal('contactPerson'),
+  Type.Literal('order'),
+]);
 export const SubjectRef = Type.Object({ type: SubjectType, id: Id }, { additionalProperties: false });
 export type SubjectRef = Static<typeof SubjectRef>;
 
 export const TaskStatus = Type.Union([Type.Literal('open'), Type.Literal('done'), Type.Literal('cancelled')]);
-export const TaskSource = Type.Union([Type.Literal('manual'), Type.Literal('eventReminder'), Type.Literal('birthday'), Type.Literal('abc')]);
+export const TaskSource = Type.Union([
+  Type.Literal('manual'),
+  Type.Literal('eventReminder'),
+  Type.Literal('birthday'),
+  Type.Literal('abc'),
+]);
 
 export const Task = Type.Object({
   id: Id,
@@ -57,7 +67,9 @@ export type TaskPatch = Static<typeof TaskPatch>;
 export const TaskListQuery = Type.Object(
   {
     ...ListQuery,
-    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('overdue'), Type.Literal('done'), Type.Literal('all')], { default: 'open' })),
+    status: Type.Optional(
+      Type.Union([Type.Literal('open'), Type.Literal('overdue'), Type.Literal('done'), Type.Literal('all')], { default: 'open' }),
+    ),
     /** A user id, "me" (default) or "all" (administrators). */
     assigneeId: Type.Optional(Type.Union([Id, Type.Literal('me'), Type.Literal('all')])),
     /** Period on the due date, in the user's time zone. */

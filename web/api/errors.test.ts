@@ -116,7 +116,7 @@ describe('fieldErrorsOf', () => {
     });
   });
 
-  it('has nothing for an error that is not the server\'s', () => {
+  it("has nothing for an error that is not the server's", () => {
     expect(fieldErrorsOf(new Error('offline'), ru)).toEqual({});
     expect(fieldErrorsOf(null, ru)).toEqual({});
   });

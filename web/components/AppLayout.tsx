@@ -2,7 +2,14 @@ import { useState, type ReactNode } from 'react';
 import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  IconAddressBook, IconBuildingStore, IconChevronDown, IconLogout, IconReportAnalytics, IconSettings, IconUserCog, IconUsers,
+  IconAddressBook,
+  IconBuildingStore,
+  IconChevronDown,
+  IconLogout,
+  IconReportAnalytics,
+  IconSettings,
+  IconUserCog,
+  IconUsers,
 } from '@tabler/icons-react';
 import { IconChecklist, IconClockPlay, IconHome } from '@tabler/icons-react';
 import { IconCalendarEvent, IconListDetails } from '@tabler/icons-react';
@@ -36,20 +43,33 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     { to: '/contact-persons', label: t('nav.contactPersons'), icon: <IconAddressBook size={18} />, testId: 'nav-contact-persons' },
     { to: '/events', label: t('events.title'), icon: <IconCalendarEvent size={18} />, testId: 'nav-events' },
   ];
-  const admin: NavItem[] = user.role === 'admin'
-    ? [
-        { to: '/users', label: t('nav.users'), icon: <IconUsers size={18} />, testId: 'nav-users' },
-        { to: '/settings', label: t('nav.settings'), icon: <IconSettings size={18} />, testId: 'nav-settings' },
-        { to: '/settings/jobs', label: t('scheduler.nav'), icon: <IconClockPlay size={18} />, testId: 'nav-jobs' },
-        { to: '/settings/info-sources', label: t('infoSources.title'), icon: <IconListDetails size={18} />, testId: 'nav-info-sources' },
-      ]
-    : [];
+  const admin: NavItem[] =
+    user.role === 'admin'
+      ? [
+          { to: '/users', label: t('nav.users'), icon: <IconUsers size={18} />, testId: 'nav-users' },
+          { to: '/settings', label: t('nav.settings'), icon: <IconSettings size={18} />, testId: 'nav-settings' },
+          { to: '/settings/jobs', label: t('scheduler.nav'), icon: <IconClockPlay size={18} />, testId: 'nav-jobs' },
+          { to: '/settings/info-sources', label: t('infoSources.title'), icon: <IconListDetails size={18} />, testId: 'nav-info-sources' },
+        ]
+      : [];
   // The deepest matching item is the active one ("/settings/jobs" is not also "/settings"; "/" only itself).
-  const matches = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`));
-  const activeTo = [...main, ...admin].map((n) => n.to).filter(matches).sort((a, b) => b.length - a.length)[0];
+  const matches = (to: string) =>
+    to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`);
+  const activeTo = [...main, ...admin]
+    .map((n) => n.to)
+    .filter(matches)
+    .sort((a, b) => b.length - a.length)[0];
   const item = (n: NavItem) => (
-    <NavLink key={n.to} component={Link} to={n.to} label={n.label} leftSection={n.icon} onClick={close}
-      active={n.to === activeTo} data-testid={n.testId} />
+    <NavLink
+      key={n.to}
+      component={Link}
+      to={n.to}
+      label={n.label}
+      leftSection={n.icon}
+      onClick={close}
+      active={n.to === activeTo}
+      data-testid={n.testId}
+    />
   );
   const [reportsOpen, setReportsOpen] = useState(true);
 
@@ -69,14 +89,18 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
               <Menu.Target>
                 <UnstyledButton data-testid="user-menu">
                   <Group gap={4} wrap="nowrap">
-                    <Text size="sm" fw={500} truncate maw={200}>{user.name}</Text>
+                    <Text size="sm" fw={500} truncate maw={200}>
+                      {user.name}
+                    </Text>
                     <IconChevronDown size={14} />
                   </Group>
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{user.email}</Menu.Label>
-                <Menu.Item component={Link} to="/me" leftSection={<IconUserCog size={16} />}>{t('nav.mySettings')}</Menu.Item>
+                <Menu.Item component={Link} to="/me" leftSection={<IconUserCog size={16} />}>
+                  {t('nav.mySettings')}
+                </Menu.Item>
                 <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={() => logout.mutate()} data-testid="logout">
                   {t('auth.signOut')}
                 </Menu.Item>
@@ -88,20 +112,51 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
       <AppShell.Navbar p="xs">
         <AppShell.Section grow>
           {main.map(item)}
-          <NavLink label={t('nav.reports')} leftSection={<IconReportAnalytics size={18} />} opened={reportsOpen}
-            onChange={setReportsOpen} childrenOffset={28} data-testid="nav-reports">
-            <NavLink component={Link} to="/reports/contact-info" label={t('nav.contactInfoReport')} onClick={close}
-              active={location.pathname === '/reports/contact-info'} data-testid="nav-contact-info-report" />
-            <NavLink component={Link} to="/reports/events" label={t('eventsReport.title')} onClick={close}
-              active={location.pathname === '/reports/events'} data-testid="nav-events-report" />
-            <NavLink component={Link} to="/reports/cold-calls" label={t('coldCalls.title')} onClick={close}
-              active={location.pathname === '/reports/cold-calls'} data-testid="nav-cold-calls" />
+          <NavLink
+            label={t('nav.reports')}
+            leftSection={<IconReportAnalytics size={18} />}
+            opened={reportsOpen}
+            onChange={setReportsOpen}
+            childrenOffset={28}
+            data-testid="nav-reports"
+          >
+            <NavLink
+              component={Link}
+              to="/reports/contact-info"
+              label={t('nav.contactInfoReport')}
+              onClick={close}
+              active={location.pathname === '/reports/contact-info'}
+              data-testid="nav-contact-info-report"
+            />
+            <NavLink
+              component={Link}
+              to="/reports/events"
+              label={t('eventsReport.title')}
+              onClick={close}
+              active={location.pathname === '/reports/events'}
+              data-testid="nav-events-report"
+            />
+            <NavLink
+              component={Link}
+              to="/reports/cold-calls"
+              label={t('coldCalls.title')}
+              onClick={close}
+              active={location.pathname === '/reports/cold-calls'}
+              data-testid="nav-cold-calls"
+            />
           </NavLink>
           {admin.map(item)}
         </AppShell.Section>
         <AppShell.Section>
-          <NavLink component={Link} to="/me" label={t('nav.mySettings')} leftSection={<IconUserCog size={18} />} onClick={close}
-            active={location.pathname === '/me'} data-testid="nav-me" />
+          <NavLink
+            component={Link}
+            to="/me"
+            label={t('nav.mySettings')}
+            leftSection={<IconUserCog size={18} />}
+            onClick={close}
+            active={location.pathname === '/me'}
+            data-testid="nav-me"
+          />
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

@@ -25,15 +25,28 @@ export function ArchiveControls({ archived, mutation, question, testId }: Props)
     });
   if (archived) {
     return (
-      <Button variant="light" leftSection={<IconArrowBackUp size={16} />} onClick={() => set(false)}
-        loading={mutation.isPending} data-testid={`${testId}-restore`}>
+      <Button
+        variant="light"
+        leftSection={<IconArrowBackUp size={16} />}
+        onClick={() => set(false)}
+        loading={mutation.isPending}
+        data-testid={`${testId}-restore`}
+      >
         {t('common.restore')}
       </Button>
     );
   }
   return (
-    <ConfirmButton variant="light" color="orange" leftSection={<IconArchive size={16} />} testId={`${testId}-archive`}
-      question={question} confirmLabel={t('common.archive')} onConfirm={() => set(true)} loading={mutation.isPending}>
+    <ConfirmButton
+      variant="light"
+      color="orange"
+      leftSection={<IconArchive size={16} />}
+      testId={`${testId}-archive`}
+      question={question}
+      confirmLabel={t('common.archive')}
+      onConfirm={() => set(true)}
+      loading={mutation.isPending}
+    >
       {t('common.archive')}
     </ConfirmButton>
   );

@@ -16,13 +16,24 @@ export function ConfirmButton({ question, confirmLabel, onConfirm, testId, child
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
-      <Button {...button} onClick={open} data-testid={testId}>{children}</Button>
+      <Button {...button} onClick={open} data-testid={testId}>
+        {children}
+      </Button>
       <Modal opened={opened} onClose={close} title={t('common.confirmTitle')} centered>
         <Text mb="lg">{question}</Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-          <Button color={button.color ?? 'red'} data-autofocus data-testid={testId ? `${testId}-confirm` : undefined}
-            onClick={() => { close(); onConfirm(); }}>
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color={button.color ?? 'red'}
+            data-autofocus
+            data-testid={testId ? `${testId}-confirm` : undefined}
+            onClick={() => {
+              close();
+              onConfirm();
+            }}
+          >
             {confirmLabel}
           </Button>
         </Group>

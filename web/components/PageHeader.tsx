@@ -5,7 +5,9 @@ export function PageHeader({ title, children, badge }: { title: ReactNode; child
   return (
     <Group justify="space-between" mb="md" wrap="wrap" gap="sm">
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Title order={2} style={{ overflowWrap: 'anywhere' }} data-testid="page-title">{title}</Title>
+        <Title order={2} style={{ overflowWrap: 'anywhere' }} data-testid="page-title">
+          {title}
+        </Title>
         {badge}
       </Group>
       {children && <Group gap="sm">{children}</Group>}

@@ -16,7 +16,9 @@ export function SearchBox({ value, onChange, placeholder, testId }: Props) {
       type="search"
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
-      onKeyDown={(e) => { if (e.key === 'Escape') onChange(''); }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onChange('');
+      }}
       placeholder={placeholder}
       aria-label={placeholder}
       leftSection={<IconSearch size={16} />}

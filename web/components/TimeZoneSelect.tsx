@@ -11,11 +11,31 @@ function zones(current: string): string[] {
   return list;
 }
 
-export function TimeZoneSelect({ label, value, onChange, error, testId }: {
-  label: string; value: string; onChange: (v: string) => void; error?: string; testId?: string;
+export function TimeZoneSelect({
+  label,
+  value,
+  onChange,
+  error,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  testId?: string;
 }) {
   return (
-    <Select label={label} data={zones(value)} value={value} onChange={(v) => v && onChange(v)} searchable
-      allowDeselect={false} error={error} data-testid={testId} comboboxProps={{ withinPortal: true }} limit={50} />
+    <Select
+      label={label}
+      data={zones(value)}
+      value={value}
+      onChange={(v) => v && onChange(v)}
+      searchable
+      allowDeselect={false}
+      error={error}
+      data-testid={testId}
+      comboboxProps={{ withinPortal: true }}
+      limit={50}
+    />
   );
 }

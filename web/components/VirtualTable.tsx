@@ -80,41 +80,74 @@ export function VirtualTable<T>(p: Props<T>) {
   };
 
   return (
-    <div ref={scrollRef} data-testid={p.testId} aria-busy={p.stale || undefined}
-      style={{ height: p.height ?? 'calc(100vh - 220px)', overflow: 'auto', minHeight: 240, opacity: p.stale ? 0.55 : 1, transition: 'opacity 150ms' }}>
+    <div
+      ref={scrollRef}
+      data-testid={p.testId}
+      aria-busy={p.stale || undefined}
+      style={{
+        height: p.height ?? 'calc(100vh - 220px)',
+        overflow: 'auto',
+        minHeight: 240,
+        opacity: p.stale ? 0.55 : 1,
+        transition: 'opacity 150ms',
+      }}
+    >
       <Table stickyHeader highlightOnHover style={{ tableLayout: 'fixed', minWidth: 900 }}>
         <Table.Thead>
           <Table.Tr>
             {p.columns.map((c) => (
-              <Table.Th key={c.key} style={{ width: c.width, ...head }}
-                aria-sort={p.sort === c.sortKey ? 'ascending' : p.sort === `-${c.sortKey}` ? 'descending' : undefined}>
+              <Table.Th
+                key={c.key}
+                style={{ width: c.width, ...head }}
+                aria-sort={p.sort === c.sortKey ? 'ascending' : p.sort === `-${c.sortKey}` ? 'descending' : undefined}
+              >
                 {header(c)}
               </Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {paddingTop > 0 && <tr style={{ height: paddingTop }}><td colSpan={span} /></tr>}
+          {paddingTop > 0 && (
+            <tr style={{ height: paddingTop }}>
+              <td colSpan={span} />
+            </tr>
+          )}
           {items.map((vi) => {
             const row = p.rows[vi.index];
             return (
-              <Table.Tr key={p.rowKey(row)} style={{ height: ROW_HEIGHT, cursor: p.onRowClick ? 'pointer' : undefined }}
-                tabIndex={p.onRowClick ? 0 : undefined} data-testid={p.rowTestId}
+              <Table.Tr
+                key={p.rowKey(row)}
+                style={{ height: ROW_HEIGHT, cursor: p.onRowClick ? 'pointer' : undefined }}
+                tabIndex={p.onRowClick ? 0 : undefined}
+                data-testid={p.rowTestId}
                 onClick={() => p.onRowClick?.(row)}
-                onKeyDown={(e) => { if (e.key === 'Enter') p.onRowClick?.(row); }}>
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') p.onRowClick?.(row);
+                }}
+              >
                 {p.columns.map((c) => {
                   const content = c.render(row);
                   // Truncated text stays readable on hover.
-                  return <Table.Td key={c.key} style={cell} title={typeof content === 'string' ? content : undefined}>{content}</Table.Td>;
+                  return (
+                    <Table.Td key={c.key} style={cell} title={typeof content === 'string' ? content : undefined}>
+                      {content}
+                    </Table.Td>
+                  );
                 })}
               </Table.Tr>
             );
           })}
-          {paddingBottom > 0 && <tr style={{ height: paddingBottom }}><td colSpan={span} /></tr>}
+          {paddingBottom > 0 && (
+            <tr style={{ height: paddingBottom }}>
+              <td colSpan={span} />
+            </tr>
+          )}
         </Table.Tbody>
       </Table>
       {p.loadingMore && (
-        <Center p="sm"><Loader size="sm" /></Center>
+        <Center p="sm">
+          <Loader size="sm" />
+        </Center>
       )}
       {p.footer && !p.loadingMore && <Center p="xs">{p.footer}</Center>}
     </div>

@@ -2,9 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import {
-  fieldErrorsOf, listErrorsOf, localValidationError, type ErrorOptions, type FieldErrors, type RowErrors,
-} from '../api/errors';
+import { fieldErrorsOf, listErrorsOf, localValidationError, type ErrorOptions, type FieldErrors, type RowErrors } from '../api/errors';
 import { notifyError, notifySuccess } from '../components/notify';
 import { useSaveShortcut } from './useSaveShortcut';
 

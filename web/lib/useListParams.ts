@@ -13,12 +13,15 @@ export function useListParams(defaults: Record<string, string>) {
   const [debounced] = useDebouncedValue(search.trim(), 300);
 
   const set = (k: string, v: string) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (v === '' || v === defaults[k]) next.delete(k);
-      else next.set(k, v);
-      return next;
-    }, { replace: true });
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (v === '' || v === defaults[k]) next.delete(k);
+        else next.set(k, v);
+        return next;
+      },
+      { replace: true },
+    );
 
   useEffect(() => {
     if (debounced !== (params.get('q') ?? '')) set('q', debounced);

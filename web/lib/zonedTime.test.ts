@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fromDateTimeLocal, fromWall, inOneHour, nextFullHour, resolveTimeZone, toDateTimeLocal, toWall, tomorrowAt,
-} from './zonedTime';
+import { fromDateTimeLocal, fromWall, inOneHour, nextFullHour, resolveTimeZone, toDateTimeLocal, toWall, tomorrowAt } from './zonedTime';
 
 const MOSCOW = 'Europe/Moscow';
 const BERLIN = 'Europe/Berlin';
@@ -133,7 +131,7 @@ describe('resolveTimeZone', () => {
     expect(resolveTimeZone(KATHMANDU)).toBe(KATHMANDU);
   });
 
-  it('falls back to the browser\'s zone (UTC in these tests) for a missing or unknown one', () => {
+  it("falls back to the browser's zone (UTC in these tests) for a missing or unknown one", () => {
     expect(resolveTimeZone(undefined)).toBe('UTC');
     expect(resolveTimeZone(null)).toBe('UTC');
     expect(resolveTimeZone('')).toBe('UTC');

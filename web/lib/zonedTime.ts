@@ -26,7 +26,8 @@ export function resolveTimeZone(zone: string | null | undefined): string {
 const at = (instant: string | number | Date, timeZone: string) =>
   DateTime.fromJSDate(new Date(instant), { zone: resolveTimeZone(timeZone) });
 
-const wallOf = (dt: DateTime): Wall => (dt.isValid ? { date: dt.toFormat('yyyy-MM-dd'), time: dt.toFormat('HH:mm') } : { date: '', time: '' });
+const wallOf = (dt: DateTime): Wall =>
+  dt.isValid ? { date: dt.toFormat('yyyy-MM-dd'), time: dt.toFormat('HH:mm') } : { date: '', time: '' };
 
 /** An instant as the zone's clock shows it, to the minute; an unreadable instant gives empty inputs. */
 export function toWall(instant: string | number | Date, timeZone: string): Wall {

@@ -82,10 +82,16 @@ export async function up(db: Kysely<any>, { t }: MigrationContext): Promise<void
       .addColumn('archived_at', t.instant),
   ).execute();
   // INN is unique among active counterparties only: an archived duplicate does not block a new card.
-  await sql`create unique index counterparties_inn_active_uq on counterparties (inn) where archived_at is null and inn is not null`.execute(db);
+  await sql`create unique index counterparties_inn_active_uq on counterparties (inn) where archived_at is null and inn is not null`.execute(
+    db,
+  );
   await db.schema.createIndex('counterparties_name_idx').on('counterparties').columns(['name_search', 'id']).execute();
   await db.schema.createIndex('counterparties_created_idx').on('counterparties').columns(['created_at', 'id']).execute();
-  await db.schema.createIndex('counterparties_responsible_idx').on('counterparties').columns(['responsible_user_id', 'name_search']).execute();
+  await db.schema
+    .createIndex('counterparties_responsible_idx')
+    .on('counterparties')
+    .columns(['responsible_user_id', 'name_search'])
+    .execute();
 
   await audit(
     db.schema
@@ -117,10 +123,7 @@ export async function up(db: Kysely<any>, { t }: MigrationContext): Promise<void
     .addColumn('normalized', 'text')
     .addColumn('digits', 'text')
     .addColumn('position', 'integer', (c) => c.notNull())
-    .addCheckConstraint(
-      'contact_info_one_owner',
-      sql`(counterparty_id is null) <> (contact_person_id is null)`,
-    )
+    .addCheckConstraint('contact_info_one_owner', sql`(counterparty_id is null) <> (contact_person_id is null)`)
     .execute();
   await db.schema.createIndex('contact_info_cp_idx').on('contact_info').columns(['counterparty_id', 'position']).execute();
   await db.schema.createIndex('contact_info_person_idx').on('contact_info').columns(['contact_person_id', 'position']).execute();

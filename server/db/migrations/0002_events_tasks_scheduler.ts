@@ -98,5 +98,7 @@ export async function up(db: Kysely<any>, { t }: MigrationContext): Promise<void
     .addColumn('run_count', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
 
-  await sql`create index contact_persons_birthday_idx on contact_persons (birthday_reminder_days) where birthday is not null and birthday_reminder_days is not null and archived_at is null`.execute(db);
+  await sql`create index contact_persons_birthday_idx on contact_persons (birthday_reminder_days) where birthday is not null and birthday_reminder_days is not null and archived_at is null`.execute(
+    db,
+  );
 }

@@ -9,7 +9,13 @@ export type EntityType = 'counterparty' | 'contactPerson' | 'event';
 /** Writes one audit entry inside the caller's transaction. */
 export async function record(
   db: DbOrTrx,
-  entry: { entityType: EntityType; entityId: string; action: 'create' | 'update' | 'archive' | 'restore'; userId: string | null; at: string },
+  entry: {
+    entityType: EntityType;
+    entityId: string;
+    action: 'create' | 'update' | 'archive' | 'restore';
+    userId: string | null;
+    at: string;
+  },
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
 ) {
@@ -52,7 +58,12 @@ export async function setArchivedAudited<T extends { archivedAt: string | null }
     if (!o.archived && o.beforeRestore) await o.beforeRestore(trx, before);
     await o.write(trx, { archivedAt: o.archived ? now : null, updatedAt: now, updatedBy: actorId });
     const after = await o.load(trx, false);
-    await record(trx, { entityType: o.entityType, entityId: o.id, action: o.archived ? 'archive' : 'restore', userId: actorId, at: now }, o.snapshot(before), o.snapshot(after));
+    await record(
+      trx,
+      { entityType: o.entityType, entityId: o.id, action: o.archived ? 'archive' : 'restore', userId: actorId, at: now },
+      o.snapshot(before),
+      o.snapshot(after),
+    );
     return after;
   });
 }

@@ -5,7 +5,14 @@ export const findUserByEmail = (db: DbOrTrx, email: string) =>
   db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 
 export const countUsers = async (db: DbOrTrx) =>
-  Number((await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const findTokenActor = (db: DbOrTrx, tokenHash: string) =>
   db
@@ -25,14 +32,23 @@ export const recordFailure = (db: DbOrTrx, row: { id: string; email: string; ip:
 
 export async function countFailures(db: DbOrTrx, email: string, ip: string, since: string) {
   const [byEmail, byIp] = await Promise.all([
-    db.selectFrom('loginAttempts').select((eb) => eb.fn.countAll().as('n')).where('email', '=', email).where('at', '>', since).executeTakeFirstOrThrow(),
-    db.selectFrom('loginAttempts').select((eb) => eb.fn.countAll().as('n')).where('ip', '=', ip).where('at', '>', since).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('loginAttempts')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('email', '=', email)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('loginAttempts')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('ip', '=', ip)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow(),
   ]);
   return { byEmail: Number(byEmail.n), byIp: Number(byIp.n) };
 }
 
-export const clearFailures = (db: DbOrTrx, email: string) =>
-  db.deleteFrom('loginAttempts').where('email', '=', email).execute();
+export const clearFailures = (db: DbOrTrx, email: string) => db.deleteFrom('loginAttempts').where('email', '=', email).execute();
 
 export const insertToken = (db: DbOrTrx, row: { id: string; userId: string; name: string; tokenHash: string; createdAt: string }) =>
   db.insertInto('apiTokens').values(row).execute();
@@ -46,4 +62,10 @@ export const listTokens = (db: DbOrTrx, userId: string) =>
     .execute();
 
 export const revokeToken = (db: DbOrTrx, userId: string, id: string, at: string) =>
-  db.updateTable('apiTokens').set({ revokedAt: at }).where('id', '=', id).where('userId', '=', userId).where('revokedAt', 'is', null).executeTakeFirst();
+  db
+    .updateTable('apiTokens')
+    .set({ revokedAt: at })
+    .where('id', '=', id)
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst();

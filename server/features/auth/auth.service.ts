@@ -28,7 +28,11 @@ interface ClientInfo extends sessions.ClientInfo {
 }
 
 /** Creates the first administrator; refused once any user exists. Signs the new admin in. */
-export async function setup(deps: Deps, input: { name: string; email: string; password: string; language?: 'ru' | 'en' }, client: ClientInfo): Promise<NewSession> {
+export async function setup(
+  deps: Deps,
+  input: { name: string; email: string; password: string; language?: 'ru' | 'en' },
+  client: ClientInfo,
+): Promise<NewSession> {
   const user = await deps.db.transaction().execute(async (trx) => {
     await transactionLock(trx, deps.dialect, SETUP_LOCK);
     if ((await repo.countUsers(trx)) > 0) throw conflict('The system is already set up');
@@ -75,7 +79,13 @@ export async function actorFromToken(deps: Deps, token: string): Promise<Actor |
 export async function createToken(deps: Deps, actor: Actor, name: string) {
   const token = 'crm_' + newSecret();
   const id = newId();
-  await repo.insertToken(deps.db, { id, userId: actor.id, name: name.trim(), tokenHash: sha256(token), createdAt: deps.clock.now().toISOString() });
+  await repo.insertToken(deps.db, {
+    id,
+    userId: actor.id,
+    name: name.trim(),
+    tokenHash: sha256(token),
+    createdAt: deps.clock.now().toISOString(),
+  });
   return { id, name: name.trim(), token };
 }
 

@@ -9,7 +9,11 @@ afterEach(async () => t.close());
 
 describe('setup and sign-in', () => {
   it('creates the first admin once, then refuses with 409', async () => {
-    const again = await t.app.inject({ method: 'POST', url: '/api/setup', payload: { name: 'X', email: 'x@example.com', password: 'password-123' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { name: 'X', email: 'x@example.com', password: 'password-123' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('conflict');
     const users = await t.db.selectFrom('users').select(['email', 'role']).execute();
@@ -43,7 +47,11 @@ describe('setup and sign-in', () => {
   });
 
   it('gives a new session id at login and kills the pre-set one', async () => {
-    const res = await t.request(t.adminCookie, { method: 'POST', url: '/api/auth/login', payload: { email: ADMIN.email, password: ADMIN.password } });
+    const res = await t.request(t.adminCookie, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: ADMIN.email, password: ADMIN.password },
+    });
     expect(res.statusCode).toBe(200);
     const fresh = cookieFrom(res);
     expect(fresh).not.toBe(t.adminCookie);
@@ -66,7 +74,12 @@ describe('setup and sign-in', () => {
   });
 
   it('refuses a state-changing request from a foreign Origin', async () => {
-    const res = await t.request(t.adminCookie, { method: 'POST', url: '/api/me/tokens', payload: { name: 'x' }, headers: { origin: 'https://evil.example' } });
+    const res = await t.request(t.adminCookie, {
+      method: 'POST',
+      url: '/api/me/tokens',
+      payload: { name: 'x' },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(res.statusCode).toBe(403);
     expect(await t.db.selectFrom('apiTokens').select('id').execute()).toHaveLength(0);
   });

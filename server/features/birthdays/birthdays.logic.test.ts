@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { assigneesOf, byYear, datesFrom, daysBetween, monthDaysOf, nextOccurrence, reminderKey, reminderTitle, reminderWindow } from './birthdays.logic.js';
+import {
+  assigneesOf,
+  byYear,
+  datesFrom,
+  daysBetween,
+  monthDaysOf,
+  nextOccurrence,
+  reminderKey,
+  reminderTitle,
+  reminderWindow,
+} from './birthdays.logic.js';
 
 describe('reminderWindow', () => {
   it('opens n days before the birthday and closes on the day', () => {
-    expect(reminderWindow('1985-03-14', 3, '2026-03-10')).toMatchObject({ occurrence: '2026-03-14', remindOn: '2026-03-11', due: false, age: 41 });
+    expect(reminderWindow('1985-03-14', 3, '2026-03-10')).toMatchObject({
+      occurrence: '2026-03-14',
+      remindOn: '2026-03-11',
+      due: false,
+      age: 41,
+    });
     expect(reminderWindow('1985-03-14', 3, '2026-03-11')).toMatchObject({ remindOn: '2026-03-11', due: true });
     expect(reminderWindow('1985-03-14', 3, '2026-03-14')).toMatchObject({ occurrence: '2026-03-14', due: true });
   });
@@ -19,12 +34,22 @@ describe('reminderWindow', () => {
   });
 
   it('a passed birthday is next year’s, not due', () => {
-    expect(reminderWindow('1985-03-14', 3, '2026-03-15')).toMatchObject({ occurrence: '2027-03-14', remindOn: '2027-03-11', due: false, age: 42 });
+    expect(reminderWindow('1985-03-14', 3, '2026-03-15')).toMatchObject({
+      occurrence: '2027-03-14',
+      remindOn: '2027-03-11',
+      due: false,
+      age: 42,
+    });
   });
 
   it('crosses the new year: 2 January with n = 5 is reminded on 28 December', () => {
     expect(reminderWindow('1990-01-02', 5, '2026-12-27').due).toBe(false);
-    expect(reminderWindow('1990-01-02', 5, '2026-12-28')).toMatchObject({ occurrence: '2027-01-02', remindOn: '2026-12-28', due: true, age: 37 });
+    expect(reminderWindow('1990-01-02', 5, '2026-12-28')).toMatchObject({
+      occurrence: '2027-01-02',
+      remindOn: '2026-12-28',
+      due: true,
+      age: 37,
+    });
     expect(reminderWindow('1990-01-02', 5, '2027-01-01')).toMatchObject({ occurrence: '2027-01-02', due: true });
   });
 
@@ -54,7 +79,10 @@ describe('window helpers', () => {
   });
 
   it('splits a window at the new year', () => {
-    expect(byYear(datesFrom('2026-12-30', 3))).toEqual([['2026-12-30', '2026-12-31'], ['2027-01-01', '2027-01-02']]);
+    expect(byYear(datesFrom('2026-12-30', 3))).toEqual([
+      ['2026-12-30', '2026-12-31'],
+      ['2027-01-01', '2027-01-02'],
+    ]);
   });
 
   it('counts days', () => {

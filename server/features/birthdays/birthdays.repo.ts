@@ -48,8 +48,13 @@ export async function candidates(db: DbOrTrx, n: number, monthDays: string[], af
   const rows = await activeWithBirthday(db)
     .leftJoin('users as ru', (j) => j.onRef('ru.id', '=', 'cp.responsibleUserId').on('ru.blockedAt', 'is', null))
     .select([
-      'contactPersons.id', 'contactPersons.lastName', 'contactPersons.firstName', 'contactPersons.middleName', 'contactPersons.birthday',
-      'cp.name as counterpartyName', 'ru.id as responsibleUserId',
+      'contactPersons.id',
+      'contactPersons.lastName',
+      'contactPersons.firstName',
+      'contactPersons.middleName',
+      'contactPersons.birthday',
+      'cp.name as counterpartyName',
+      'ru.id as responsibleUserId',
     ])
     .where('contactPersons.birthdayReminderDays', '=', n)
     .where(monthDay, 'in', monthDays)
@@ -75,8 +80,13 @@ export interface UpcomingRow {
 export async function upcoming(db: DbOrTrx, v: Visibility, monthDays: string[], limit: number): Promise<UpcomingRow[]> {
   const rows = await activeWithBirthday(db)
     .select([
-      'contactPersons.id', 'contactPersons.lastName', 'contactPersons.firstName', 'contactPersons.middleName', 'contactPersons.birthday',
-      'contactPersons.counterpartyId', 'cp.name as counterpartyName',
+      'contactPersons.id',
+      'contactPersons.lastName',
+      'contactPersons.firstName',
+      'contactPersons.middleName',
+      'contactPersons.birthday',
+      'contactPersons.counterpartyId',
+      'cp.name as counterpartyName',
     ])
     .where((eb) => personVisible(eb, v, { person: 'contactPersons', cp: 'cp' }))
     .where(monthDay, 'in', monthDays)

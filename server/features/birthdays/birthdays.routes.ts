@@ -5,7 +5,16 @@ import { UpcomingBirthdays, UpcomingBirthdaysQuery } from '../../../shared/api/b
 import * as service from './birthdays.service.js';
 
 export function registerBirthdayRoutes(app: App, deps: Deps) {
-  app.get('/api/birthdays/upcoming', {
-    schema: { tags: ['birthdays'], summary: 'Upcoming birthdays of contact persons (home page), in the user’s time zone', querystring: UpcomingBirthdaysQuery, response: { 200: UpcomingBirthdays, ...errors } },
-  }, async (req) => service.upcomingBirthdays(deps, actorOf(req), req.query.days ?? 30, req.query.limit ?? 100));
+  app.get(
+    '/api/birthdays/upcoming',
+    {
+      schema: {
+        tags: ['birthdays'],
+        summary: 'Upcoming birthdays of contact persons (home page), in the user’s time zone',
+        querystring: UpcomingBirthdaysQuery,
+        response: { 200: UpcomingBirthdays, ...errors },
+      },
+    },
+    async (req) => service.upcomingBirthdays(deps, actorOf(req), req.query.days ?? 30, req.query.limit ?? 100),
+  );
 }

@@ -8,7 +8,15 @@ import { fullNameOf } from '../../lib/names.js';
 import { createGenerated, type NewTask } from '../tasks/task-creation.service.js';
 import { isActiveUser, languagesOfUsers } from '../users/users.service.js';
 import {
-  assigneesOf, byYear, datesFrom, daysBetween, monthDaysOf, nextOccurrence, reminderKey, reminderTitle, reminderWindow,
+  assigneesOf,
+  byYear,
+  datesFrom,
+  daysBetween,
+  monthDaysOf,
+  nextOccurrence,
+  reminderKey,
+  reminderTitle,
+  reminderWindow,
 } from './birthdays.logic.js';
 import * as repo from './birthdays.repo.js';
 
@@ -46,7 +54,12 @@ export async function runBirthdayJob(deps: Deps): Promise<BirthdayJobResult> {
   // A blocked or deleted jobs user gets nothing; the responsible managers may still be reminded.
   const jobsUser = s.scheduledJobsUserId && (await isActiveUser(deps.db, s.scheduledJobsUserId)) ? s.scheduledJobsUserId : null;
   if (!jobsUser && !s.birthdayRemindResponsible) {
-    return { created: 0, candidates: 0, unassigned: 0, summary: 'Nothing created: no active scheduled-jobs user is set and reminding responsible managers is off' };
+    return {
+      created: 0,
+      candidates: 0,
+      unassigned: 0,
+      summary: 'Nothing created: no active scheduled-jobs user is set and reminding responsible managers is off',
+    };
   }
 
   const languages = await languagesOfUsers(deps.db);
@@ -56,7 +69,7 @@ export async function runBirthdayJob(deps: Deps): Promise<BirthdayJobResult> {
   for (let n = await repo.nextReminderDays(deps.db, null); n !== null; n = await repo.nextReminderDays(deps.db, n)) {
     // Only birthdays within n days of today can be due: the SQL narrows, reminderWindow decides.
     const monthDays = monthDaysOf(datesFrom(today, n));
-    for (let afterId = ''; ; ) {
+    for (let afterId = ''; ;) {
       const rows = await repo.candidates(deps.db, n, monthDays, afterId, BATCH);
       const tasks: (NewTask & { sourceKey: string })[] = [];
       for (const p of rows) {
@@ -109,8 +122,14 @@ export async function upcomingBirthdays(deps: Deps, actor: Actor, days = 30, lim
       }
       seen.add(r.id);
       items.push({
-        contactPersonId: r.id, name: fullNameOf(r), counterpartyId: r.counterpartyId, counterpartyName: r.counterpartyName,
-        birthday: r.birthday, nextDate, daysLeft, age: Number(nextDate.slice(0, 4)) - Number(r.birthday.slice(0, 4)),
+        contactPersonId: r.id,
+        name: fullNameOf(r),
+        counterpartyId: r.counterpartyId,
+        counterpartyName: r.counterpartyName,
+        birthday: r.birthday,
+        nextDate,
+        daysLeft,
+        age: Number(nextDate.slice(0, 4)) - Number(r.birthday.slice(0, 4)),
       });
     }
     if (truncated) break;

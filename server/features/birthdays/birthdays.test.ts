@@ -26,7 +26,14 @@ async function counterparty(name: string, extraFields: object = {}) {
   return res.json().id as string;
 }
 
-async function person(fields: { lastName: string; firstName?: string; middleName?: string; counterpartyId?: string | null; birthday: string; birthdayReminderDays?: number | null }) {
+async function person(fields: {
+  lastName: string;
+  firstName?: string;
+  middleName?: string;
+  counterpartyId?: string | null;
+  birthday: string;
+  birthdayReminderDays?: number | null;
+}) {
   const res = await t.post(t.adminCookie, '/api/contact-persons', fields);
   expect(res.statusCode).toBe(201);
   return res.json().id as string;
@@ -45,7 +52,14 @@ const birthdayTasks = () =>
 describe('birthday job', () => {
   it('creates the task on the reminder day for the jobs user and the responsible manager, once however many runs', async () => {
     const cp = await counterparty('Ромашка');
-    const p = await person({ counterpartyId: cp, lastName: 'Петрова', firstName: 'Мария', middleName: 'Ивановна', birthday: '1985-03-14', birthdayReminderDays: 3 });
+    const p = await person({
+      counterpartyId: cp,
+      lastName: 'Петрова',
+      firstName: 'Мария',
+      middleName: 'Ивановна',
+      birthday: '1985-03-14',
+      birthdayReminderDays: 3,
+    });
     at('2026-03-10T09:00:00Z');
     expect(await run()).toMatchObject({ created: 0, candidates: 0 });
     at('2026-03-11T09:00:00Z');
@@ -58,9 +72,13 @@ describe('birthday job', () => {
     for (const task of tasks) {
       expect(task).toMatchObject({
         title: 'День рождения: Петрова Мария Ивановна (Ромашка), 14.03',
-        subjectType: 'contactPerson', subjectId: p, status: 'open', source: 'birthday',
+        subjectType: 'contactPerson',
+        subjectId: p,
+        status: 'open',
+        source: 'birthday',
         sourceKey: `birthday:${p}:2026:${task.assigneeId}`,
-        remindAt: '2026-03-11T09:00:00.000Z', alertAt: '2026-03-11T09:00:00.000Z',
+        remindAt: '2026-03-11T09:00:00.000Z',
+        alertAt: '2026-03-11T09:00:00.000Z',
         dueAt: '2026-03-14T20:59:00.000Z', // 23:59 on 14 March in Moscow (UTC+3)
       });
     }
@@ -221,9 +239,24 @@ describe('GET /api/birthdays/upcoming', () => {
     expect(res.json()).toEqual({
       truncated: false,
       items: [
-        expect.objectContaining({ name: 'Сегодняшний', nextDate: '2026-12-20', daysLeft: 0, age: 46, counterpartyId: null, counterpartyName: null }),
+        expect.objectContaining({
+          name: 'Сегодняшний',
+          nextDate: '2026-12-20',
+          daysLeft: 0,
+          age: 46,
+          counterpartyId: null,
+          counterpartyName: null,
+        }),
         expect.objectContaining({ name: 'Декабрьский', nextDate: '2026-12-31', daysLeft: 11, age: 41 }),
-        expect.objectContaining({ name: 'Январский', birthday: '1990-01-02', nextDate: '2027-01-02', daysLeft: 13, age: 37, counterpartyId: cp, counterpartyName: 'Ромашка' }),
+        expect.objectContaining({
+          name: 'Январский',
+          birthday: '1990-01-02',
+          nextDate: '2027-01-02',
+          daysLeft: 13,
+          age: 37,
+          counterpartyId: cp,
+          counterpartyName: 'Ромашка',
+        }),
       ],
     });
     const wider = (await t.get(admin, '/api/birthdays/upcoming?days=31&limit=2')).json();

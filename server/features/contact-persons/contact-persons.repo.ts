@@ -38,11 +38,18 @@ export function list(db: DbOrTrx, f: ListFilter, limit: number, cursor?: string)
     const c = decodeCursor(cursor);
     q = q.where((eb) => after(eb, sql.ref('contact_persons.name_search'), sql.ref('contact_persons.id'), 'asc', c));
   }
-  return q.orderBy('contactPersons.nameSearch').orderBy('contactPersons.id').limit(limit + 1).execute();
+  return q
+    .orderBy('contactPersons.nameSearch')
+    .orderBy('contactPersons.id')
+    .limit(limit + 1)
+    .execute();
 }
 
 export function findVisible(db: DbOrTrx, id: string, v: Visibility) {
-  return base(db).where('contactPersons.id', '=', id).where((eb) => personVisible(eb, v, ALIASES)).executeTakeFirst();
+  return base(db)
+    .where('contactPersons.id', '=', id)
+    .where((eb) => personVisible(eb, v, ALIASES))
+    .executeTakeFirst();
 }
 
 export const insert = (db: DbOrTrx, row: Insertable<ContactPersonsTable>) => db.insertInto('contactPersons').values(row).execute();

@@ -7,16 +7,39 @@ import * as service from './contact-persons.service.js';
 
 export function registerContactPersonRoutes(app: App, deps: Deps) {
   const tags = ['contact persons'];
-  app.get('/api/contact-persons', { schema: { tags, summary: 'Contact persons («Контактные лица») and individuals', querystring: ContactPersonListQuery, response: { 200: ListOf(ContactPerson), ...errors } } },
-    async (req) => service.list(deps, actorOf(req), req.query));
-  app.post('/api/contact-persons', { schema: { tags, body: ContactPersonCreate, response: { 201: ContactPerson, ...errors } } },
-    async (req, reply) => reply.status(201).send(await service.create(deps, actorOf(req), req.body)));
-  app.get('/api/contact-persons/:id', { schema: { tags, params: IdParams, response: { 200: ContactPerson, ...errors } } },
-    async (req) => service.get(deps, actorOf(req), req.params.id));
-  app.patch('/api/contact-persons/:id', { schema: { tags, params: IdParams, body: ContactPersonPatch, response: { 200: ContactPerson, ...errors } } },
-    async (req) => service.update(deps, actorOf(req), req.params.id, req.body));
-  app.post('/api/contact-persons/:id/archive', { schema: { tags, params: IdParams, response: { 200: ContactPerson, ...errors } } },
-    async (req) => service.setArchived(deps, actorOf(req), req.params.id, true));
-  app.post('/api/contact-persons/:id/restore', { schema: { tags, params: IdParams, response: { 200: ContactPerson, ...errors } } },
-    async (req) => service.setArchived(deps, actorOf(req), req.params.id, false));
+  app.get(
+    '/api/contact-persons',
+    {
+      schema: {
+        tags,
+        summary: 'Contact persons («Контактные лица») and individuals',
+        querystring: ContactPersonListQuery,
+        response: { 200: ListOf(ContactPerson), ...errors },
+      },
+    },
+    async (req) => service.list(deps, actorOf(req), req.query),
+  );
+  app.post(
+    '/api/contact-persons',
+    { schema: { tags, body: ContactPersonCreate, response: { 201: ContactPerson, ...errors } } },
+    async (req, reply) => reply.status(201).send(await service.create(deps, actorOf(req), req.body)),
+  );
+  app.get('/api/contact-persons/:id', { schema: { tags, params: IdParams, response: { 200: ContactPerson, ...errors } } }, async (req) =>
+    service.get(deps, actorOf(req), req.params.id),
+  );
+  app.patch(
+    '/api/contact-persons/:id',
+    { schema: { tags, params: IdParams, body: ContactPersonPatch, response: { 200: ContactPerson, ...errors } } },
+    async (req) => service.update(deps, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/contact-persons/:id/archive',
+    { schema: { tags, params: IdParams, response: { 200: ContactPerson, ...errors } } },
+    async (req) => service.setArchived(deps, actorOf(req), req.params.id, true),
+  );
+  app.post(
+    '/api/contact-persons/:id/restore',
+    { schema: { tags, params: IdParams, response: { 200: ContactPerson, ...errors } } },
+    async (req) => service.setArchived(deps, actorOf(req), req.params.id, false),
+  );
 }

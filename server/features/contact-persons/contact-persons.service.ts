@@ -4,7 +4,12 @@ import { newId } from '../../lib/ids.js';
 import { invalidMany, notFound } from '../../errors.js';
 import { pageOf } from '../../db/keyset.js';
 import type { DbOrTrx } from '../../db/database.js';
-import type { ContactPerson, ContactPersonCreate, ContactPersonListQuery, ContactPersonPatch } from '../../../shared/api/contact-persons.js';
+import type {
+  ContactPerson,
+  ContactPersonCreate,
+  ContactPersonListQuery,
+  ContactPersonPatch,
+} from '../../../shared/api/contact-persons.js';
 import { getSettings } from '../settings/settings.service.js';
 import * as contactInfo from '../contact-info/contact-info.service.js';
 import * as counterparties from '../counterparties/counterparties.service.js';
@@ -51,12 +56,22 @@ export async function list(deps: Deps, actor: Actor, query: ContactPersonListQue
   const q = query.q?.trim();
   const rows = await repo.list(
     deps.db,
-    { visibility: v, counterpartyId: query.counterpartyId, individuals: query.individuals, q: q ? searchKey(q) : undefined, archived: query.archived ?? 'active' },
+    {
+      visibility: v,
+      counterpartyId: query.counterpartyId,
+      individuals: query.individuals,
+      q: q ? searchKey(q) : undefined,
+      archived: query.archived ?? 'active',
+    },
     limit,
     query.cursor,
   );
   const page = pageOf(rows, limit, (r) => [r.nameSearch, r.id]);
-  const info = await contactInfo.loadFor(deps.db, 'contactPersonId', page.items.map((r) => r.id));
+  const info = await contactInfo.loadFor(
+    deps.db,
+    'contactPersonId',
+    page.items.map((r) => r.id),
+  );
   return { items: page.items.map((r) => toApi(r, info.get(r.id) ?? [])), nextCursor: page.nextCursor };
 }
 
@@ -86,9 +101,10 @@ async function validate(deps: Deps, actor: Actor, f: Fields, companyTz: string) 
   if (!f.lastName) errors.unshift({ field: 'lastName', code: 'required', message: 'is required' });
   if (errors.length) throw invalidMany(errors);
   // The counterparty must exist and be visible to the user (no linking to hidden cards).
-  if (f.counterpartyId) await counterparties.assertVisible(deps, actor, f.counterpartyId).catch(() => {
-    throw invalidMany([{ field: 'counterpartyId', code: 'counterparty_not_found', message: 'no such counterparty' }]);
-  });
+  if (f.counterpartyId)
+    await counterparties.assertVisible(deps, actor, f.counterpartyId).catch(() => {
+      throw invalidMany([{ field: 'counterpartyId', code: 'counterparty_not_found', message: 'no such counterparty' }]);
+    });
 }
 
 function fieldsFrom(input: ContactPersonPatch, base: Fields): Fields {
@@ -107,7 +123,17 @@ function fieldsFrom(input: ContactPersonPatch, base: Fields): Fields {
   };
 }
 
-const EMPTY: Fields = { counterpartyId: null, lastName: '', firstName: null, middleName: null, position: null, role: null, birthday: null, birthdayReminderDays: null, comment: null };
+const EMPTY: Fields = {
+  counterpartyId: null,
+  lastName: '',
+  firstName: null,
+  middleName: null,
+  position: null,
+  role: null,
+  birthday: null,
+  birthdayReminderDays: null,
+  comment: null,
+};
 
 export async function create(deps: Deps, actor: Actor, input: ContactPersonCreate) {
   const s = await getSettings(deps);
@@ -117,10 +143,24 @@ export async function create(deps: Deps, actor: Actor, input: ContactPersonCreat
   const now = deps.clock.now().toISOString();
   const id = newId();
   return deps.db.transaction().execute(async (trx) => {
-    await repo.insert(trx, { id, ...f, nameSearch: personSearchKey(f), createdAt: now, createdBy: actor.id, updatedAt: now, updatedBy: actor.id, archivedAt: null });
+    await repo.insert(trx, {
+      id,
+      ...f,
+      nameSearch: personSearchKey(f),
+      createdAt: now,
+      createdBy: actor.id,
+      updatedAt: now,
+      updatedBy: actor.id,
+      archivedAt: null,
+    });
     await contactInfo.replace(trx, { contactPersonId: id }, entries);
     const created = await load(trx, id, SEES_ALL);
-    await audit.record(trx, { entityType: 'contactPerson', entityId: id, action: 'create', userId: actor.id, at: now }, null, snapshot(created));
+    await audit.record(
+      trx,
+      { entityType: 'contactPerson', entityId: id, action: 'create', userId: actor.id, at: now },
+      null,
+      snapshot(created),
+    );
     return created;
   });
 }
@@ -138,7 +178,12 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Contac
     await repo.update(trx, id, { ...f, nameSearch: personSearchKey(f), updatedAt: now, updatedBy: actor.id });
     if (entries) await contactInfo.replace(trx, { contactPersonId: id }, entries);
     const after = await load(trx, id, SEES_ALL);
-    await audit.record(trx, { entityType: 'contactPerson', entityId: id, action: 'update', userId: actor.id, at: now }, snapshot(current), snapshot(after));
+    await audit.record(
+      trx,
+      { entityType: 'contactPerson', entityId: id, action: 'update', userId: actor.id, at: now },
+      snapshot(current),
+      snapshot(after),
+    );
     return after;
   });
 }
@@ -146,14 +191,21 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Contac
 export async function setArchived(deps: Deps, actor: Actor, id: string, archived: boolean) {
   const v = await visibilityFor(deps, actor);
   return audit.setArchivedAudited(deps, actor.id, {
-    entityType: 'contactPerson', id, archived, snapshot,
+    entityType: 'contactPerson',
+    id,
+    archived,
+    snapshot,
     load: (db, visibleOnly) => load(db, id, visibleOnly ? v : SEES_ALL),
     write: (db, patch) => repo.update(db, id, patch),
   });
 }
 
 /** For other features: throws 404 unless the actor may see the person. */
-export async function assertVisible(deps: Deps, actor: Actor, id: string): Promise<{ id: string; counterpartyId: string | null; fullName: string }> {
+export async function assertVisible(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<{ id: string; counterpartyId: string | null; fullName: string }> {
   const row = await repo.findVisible(deps.db, id, await visibilityFor(deps, actor));
   if (!row) throw notFound('Contact person');
   return { id: row.id, counterpartyId: row.counterpartyId, fullName: fullNameOf(row) };

@@ -12,11 +12,22 @@ afterEach(async () => t.close());
 describe('contact persons', () => {
   it('creates a person of a counterparty with contact information and a birthday reminder', async () => {
     const res = await t.post(t.adminCookie, '/api/contact-persons', {
-      counterpartyId: cp.id, lastName: 'Петрова', firstName: 'Мария', middleName: 'Ивановна', position: 'Главный бухгалтер',
-      birthday: '1985-03-14', birthdayReminderDays: 3, contactInfo: [{ kind: 'phone', value: '+7 (916) 123-45-67' }],
+      counterpartyId: cp.id,
+      lastName: 'Петрова',
+      firstName: 'Мария',
+      middleName: 'Ивановна',
+      position: 'Главный бухгалтер',
+      birthday: '1985-03-14',
+      birthdayReminderDays: 3,
+      contactInfo: [{ kind: 'phone', value: '+7 (916) 123-45-67' }],
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ fullName: 'Петрова Мария Ивановна', counterpartyName: 'Ромашка', birthday: '1985-03-14', birthdayReminderDays: 3 });
+    expect(res.json()).toMatchObject({
+      fullName: 'Петрова Мария Ивановна',
+      counterpartyName: 'Ромашка',
+      birthday: '1985-03-14',
+      birthdayReminderDays: 3,
+    });
     const row = await t.db.selectFrom('contactPersons').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ counterpartyId: cp.id, birthday: '1985-03-14', birthdayReminderDays: 3 });
     const list = (await t.get(t.adminCookie, `/api/contact-persons?counterpartyId=${cp.id}`)).json();
@@ -49,7 +60,9 @@ describe('contact persons', () => {
   });
 
   it('PATCH changes only what is sent, archive and restore keep the row', async () => {
-    const p = (await t.post(t.adminCookie, '/api/contact-persons', { counterpartyId: cp.id, lastName: 'Петрова', position: 'Бухгалтер' })).json();
+    const p = (
+      await t.post(t.adminCookie, '/api/contact-persons', { counterpartyId: cp.id, lastName: 'Петрова', position: 'Бухгалтер' })
+    ).json();
     const res = await t.patch(t.adminCookie, `/api/contact-persons/${p.id}`, { position: 'Главный бухгалтер', birthday: null });
     expect(res.json()).toMatchObject({ lastName: 'Петрова', position: 'Главный бухгалтер', counterpartyId: cp.id });
     expect((await t.post(t.adminCookie, `/api/contact-persons/${p.id}/archive`)).json().archivedAt).not.toBeNull();

@@ -34,8 +34,14 @@ describe('requisites by kind', () => {
 describe('search plan', () => {
   it('sends each kind of text to the branch its index serves', () => {
     expect(searchPlan('Info@Romashka.RU', null)).toEqual({ email: 'info@romashka.ru' });
-    expect(searchPlan('+74951234567', { e164: '+74951234567', digits: '74951234567' })).toEqual({ phoneE164: '+74951234567', phoneSuffixRev: '76543215947' });
-    expect(searchPlan('7707083893', { e164: null, digits: '7707083893' })).toEqual({ innPrefix: '7707083893', phoneSuffixRev: '3983807077' });
+    expect(searchPlan('+74951234567', { e164: '+74951234567', digits: '74951234567' })).toEqual({
+      phoneE164: '+74951234567',
+      phoneSuffixRev: '76543215947',
+    });
+    expect(searchPlan('7707083893', { e164: null, digits: '7707083893' })).toEqual({
+      innPrefix: '7707083893',
+      phoneSuffixRev: '3983807077',
+    });
     expect(searchPlan('770', null)).toEqual({ innPrefix: '770', name: '770' });
     expect(searchPlan('Ромашка', null)).toEqual({ name: 'ромашка' });
   });

@@ -6,8 +6,7 @@ const W10 = [2, 4, 10, 3, 5, 9, 4, 6, 8];
 const W11 = [7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
 const W12 = [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8];
 
-const checkDigit = (digits: number[], weights: number[]) =>
-  (weights.reduce((s, w, i) => s + w * digits[i], 0) % 11) % 10;
+const checkDigit = (digits: number[], weights: number[]) => (weights.reduce((s, w, i) => s + w * digits[i], 0) % 11) % 10;
 
 /** Russian taxpayer number (ИНН): 10 digits for organisations, 12 for individuals, with check digits. */
 export function isValidInn(inn: string): boolean {
@@ -32,7 +31,8 @@ export function checkRequisites(kind: CounterpartyKind, inn: string | null, kpp:
   }
   if (kpp !== null) {
     if (kind !== 'legalEntity') errors.push({ field: 'kpp', code: 'kpp_not_allowed', message: 'only organisations have a KPP' });
-    else if (!isValidKpp(kpp)) errors.push({ field: 'kpp', code: 'kpp_format', message: 'must be 9 characters: 4 digits, 2 digits or letters, 3 digits' });
+    else if (!isValidKpp(kpp))
+      errors.push({ field: 'kpp', code: 'kpp_format', message: 'must be 9 characters: 4 digits, 2 digits or letters, 3 digits' });
   }
   return errors;
 }

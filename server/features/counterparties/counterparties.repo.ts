@@ -1,4 +1,12 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type SelectQueryBuilder, type SqlBool, type Updateable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { CounterpartiesTable, DB } from '../../db/schema.js';
 import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
@@ -29,35 +37,46 @@ export function sortValueOf(row: { nameSearch: string; createdAt: string; inn: s
 }
 
 function filtered(db: DbOrTrx, f: ListFilter) {
-  return db
-    .selectFrom('counterparties')
-    .where((eb) => {
-      const conds: Expression<SqlBool>[] = [counterpartyVisible(eb, f.visibility)];
-      if (f.archived === 'active') conds.push(eb('counterparties.archivedAt', 'is', null));
-      if (f.archived === 'archived') conds.push(eb('counterparties.archivedAt', 'is not', null));
-      if (f.responsibleUserId) conds.push(eb('counterparties.responsibleUserId', '=', f.responsibleUserId));
-      if (f.isCustomer !== undefined) conds.push(eb('counterparties.isCustomer', '=', f.isCustomer ? 1 : 0));
-      if (f.isSupplier !== undefined) conds.push(eb('counterparties.isSupplier', '=', f.isSupplier ? 1 : 0));
-      if (f.q) conds.push(matches(eb, f.q));
-      return eb.and(conds);
-    });
+  return db.selectFrom('counterparties').where((eb) => {
+    const conds: Expression<SqlBool>[] = [counterpartyVisible(eb, f.visibility)];
+    if (f.archived === 'active') conds.push(eb('counterparties.archivedAt', 'is', null));
+    if (f.archived === 'archived') conds.push(eb('counterparties.archivedAt', 'is not', null));
+    if (f.responsibleUserId) conds.push(eb('counterparties.responsibleUserId', '=', f.responsibleUserId));
+    if (f.isCustomer !== undefined) conds.push(eb('counterparties.isCustomer', '=', f.isCustomer ? 1 : 0));
+    if (f.isSupplier !== undefined) conds.push(eb('counterparties.isSupplier', '=', f.isSupplier ? 1 : 0));
+    if (f.q) conds.push(matches(eb, f.q));
+    return eb.and(conds);
+  });
 }
 
 /** Every non-name branch yields counterparty ids; one IN over their UNION lets both databases
  * join on small id sets (an OR of subqueries makes PostgreSQL filter the whole table instead). */
 function matches(eb: Eb, q: SearchPlan) {
-  const owners = () => eb.selectFrom('contactInfo').select('contactInfo.counterpartyId as id').where('contactInfo.counterpartyId', 'is not', null);
+  const owners = () =>
+    eb.selectFrom('contactInfo').select('contactInfo.counterpartyId as id').where('contactInfo.counterpartyId', 'is not', null);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- branches select from different tables; only the id column matters
   const idSets: SelectQueryBuilder<any, any, { id: string | null }>[] = [];
   if (q.innPrefix) {
-    idSets.push(eb.selectFrom('counterparties as ic').select('ic.id').where('ic.inn', '>=', q.innPrefix).where('ic.inn', '<', prefixEnd(q.innPrefix)));
+    idSets.push(
+      eb.selectFrom('counterparties as ic').select('ic.id').where('ic.inn', '>=', q.innPrefix).where('ic.inn', '<', prefixEnd(q.innPrefix)),
+    );
   }
   if (q.phoneE164) idSets.push(owners().where('contactInfo.normalized', '=', q.phoneE164));
-  if (q.phoneSuffixRev) idSets.push(owners().where('contactInfo.digitsRev', '>=', q.phoneSuffixRev).where('contactInfo.digitsRev', '<', prefixEnd(q.phoneSuffixRev)));
+  if (q.phoneSuffixRev)
+    idSets.push(
+      owners().where('contactInfo.digitsRev', '>=', q.phoneSuffixRev).where('contactInfo.digitsRev', '<', prefixEnd(q.phoneSuffixRev)),
+    );
   if (q.email) idSets.push(owners().where('contactInfo.normalized', '=', q.email));
   const ors: Expression<SqlBool>[] = [];
   if (q.name) ors.push(sql<SqlBool>`counterparties.name_search like ${containsPattern(q.name)} escape '\\'`);
-  if (idSets.length) ors.push(eb('counterparties.id', 'in', idSets.reduce((u, next) => u.union(next))));
+  if (idSets.length)
+    ors.push(
+      eb(
+        'counterparties.id',
+        'in',
+        idSets.reduce((u, next) => u.union(next)),
+      ),
+    );
   return eb.or(ors);
 }
 
@@ -71,7 +90,11 @@ export function list(db: DbOrTrx, f: ListFilter, sort: SortKey, dir: 'asc' | 'de
     const c = decodeCursor(cursor, sort);
     q = q.where((eb) => after(eb, col, sql.ref('counterparties.id'), dir, c));
   }
-  return q.orderBy(col, dir).orderBy('counterparties.id', dir).limit(limit + 1).execute();
+  return q
+    .orderBy(col, dir)
+    .orderBy('counterparties.id', dir)
+    .limit(limit + 1)
+    .execute();
 }
 
 export function findVisible(db: DbOrTrx, id: string, v: Visibility) {
@@ -91,7 +114,11 @@ export const update = (db: DbOrTrx, id: string, patch: Updateable<Counterparties
   db.updateTable('counterparties').set(patch).where('id', '=', id).execute();
 
 export const findActiveByInn = (db: DbOrTrx, inn: string, exceptId: string | null) => {
-  let q = db.selectFrom('counterparties').select(['id', 'name', 'responsibleUserId']).where('inn', '=', inn).where('archivedAt', 'is', null);
+  let q = db
+    .selectFrom('counterparties')
+    .select(['id', 'name', 'responsibleUserId'])
+    .where('inn', '=', inn)
+    .where('archivedAt', 'is', null);
   if (exceptId) q = q.where('id', '!=', exceptId);
   return q.executeTakeFirst();
 };

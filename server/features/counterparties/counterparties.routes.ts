@@ -17,25 +17,57 @@ const HistoryEntry = Type.Object({
 
 export function registerCounterpartyRoutes(app: App, deps: Deps) {
   const tags = ['counterparties'];
-  app.get('/api/counterparties', {
-    schema: { tags, summary: 'Counterparties («Контрагенты»), keyset-paged; q searches name, INN, any written form of a phone, e-mail', querystring: CounterpartyListQuery, response: { 200: ListOf(Counterparty), ...errors } },
-  }, async (req) => service.list(deps, actorOf(req), req.query));
+  app.get(
+    '/api/counterparties',
+    {
+      schema: {
+        tags,
+        summary: 'Counterparties («Контрагенты»), keyset-paged; q searches name, INN, any written form of a phone, e-mail',
+        querystring: CounterpartyListQuery,
+        response: { 200: ListOf(Counterparty), ...errors },
+      },
+    },
+    async (req) => service.list(deps, actorOf(req), req.query),
+  );
 
-  app.post('/api/counterparties', { schema: { tags, body: CounterpartyCreate, response: { 201: Counterparty, ...errors } } },
-    async (req, reply) => reply.status(201).send(await service.create(deps, actorOf(req), req.body)));
+  app.post(
+    '/api/counterparties',
+    { schema: { tags, body: CounterpartyCreate, response: { 201: Counterparty, ...errors } } },
+    async (req, reply) => reply.status(201).send(await service.create(deps, actorOf(req), req.body)),
+  );
 
-  app.get('/api/counterparties/:id', { schema: { tags, params: IdParams, response: { 200: Counterparty, ...errors } } },
-    async (req) => service.get(deps, actorOf(req), req.params.id));
+  app.get('/api/counterparties/:id', { schema: { tags, params: IdParams, response: { 200: Counterparty, ...errors } } }, async (req) =>
+    service.get(deps, actorOf(req), req.params.id),
+  );
 
-  app.patch('/api/counterparties/:id', { schema: { tags, params: IdParams, body: CounterpartyPatch, response: { 200: Counterparty, ...errors } } },
-    async (req) => service.update(deps, actorOf(req), req.params.id, req.body));
+  app.patch(
+    '/api/counterparties/:id',
+    { schema: { tags, params: IdParams, body: CounterpartyPatch, response: { 200: Counterparty, ...errors } } },
+    async (req) => service.update(deps, actorOf(req), req.params.id, req.body),
+  );
 
-  app.post('/api/counterparties/:id/archive', { schema: { tags, summary: 'Archive (never deleted)', params: IdParams, response: { 200: Counterparty, ...errors } } },
-    async (req) => service.setArchived(deps, actorOf(req), req.params.id, true));
+  app.post(
+    '/api/counterparties/:id/archive',
+    { schema: { tags, summary: 'Archive (never deleted)', params: IdParams, response: { 200: Counterparty, ...errors } } },
+    async (req) => service.setArchived(deps, actorOf(req), req.params.id, true),
+  );
 
-  app.post('/api/counterparties/:id/restore', { schema: { tags, summary: 'Bring back from the archive', params: IdParams, response: { 200: Counterparty, ...errors } } },
-    async (req) => service.setArchived(deps, actorOf(req), req.params.id, false));
+  app.post(
+    '/api/counterparties/:id/restore',
+    { schema: { tags, summary: 'Bring back from the archive', params: IdParams, response: { 200: Counterparty, ...errors } } },
+    async (req) => service.setArchived(deps, actorOf(req), req.params.id, false),
+  );
 
-  app.get('/api/counterparties/:id/history', { schema: { tags, summary: 'Audit log of the card', params: IdParams, response: { 200: Type.Object({ items: Type.Array(HistoryEntry) }), ...errors } } },
-    async (req) => ({ items: await service.history(deps, actorOf(req), req.params.id) }));
+  app.get(
+    '/api/counterparties/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Audit log of the card',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(HistoryEntry) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await service.history(deps, actorOf(req), req.params.id) }),
+  );
 }

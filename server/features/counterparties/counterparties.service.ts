@@ -56,7 +56,11 @@ export async function list(deps: Deps, actor: Actor, query: CounterpartyListQuer
   const limit = query.limit ?? 50;
   const rows = await repo.list(deps.db, filter, sort, dir, limit, query.cursor);
   const page = pageOf(rows, limit, (r) => [repo.sortValueOf(r, sort), r.id], sort);
-  const info = await contactInfo.loadFor(deps.db, 'counterpartyId', page.items.map((r) => r.id));
+  const info = await contactInfo.loadFor(
+    deps.db,
+    'counterpartyId',
+    page.items.map((r) => r.id),
+  );
   return { items: page.items.map((r) => toApi(r, info.get(r.id) ?? [])), nextCursor: page.nextCursor };
 }
 
@@ -115,10 +119,23 @@ export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate
     await assertInnFree(trx, inn, null, v);
     try {
       await repo.insert(trx, {
-        id, name, nameSearch: searchKey(name), fullName: blankToNull(input.fullName), kind, inn, kpp,
-        isCustomer: input.isCustomer === false ? 0 : 1, isSupplier: input.isSupplier ? 1 : 0,
-        responsibleUserId, comment: blankToNull(input.comment), abcClass: null,
-        createdAt: now, createdBy: actor.id, updatedAt: now, updatedBy: actor.id, archivedAt: null,
+        id,
+        name,
+        nameSearch: searchKey(name),
+        fullName: blankToNull(input.fullName),
+        kind,
+        inn,
+        kpp,
+        isCustomer: input.isCustomer === false ? 0 : 1,
+        isSupplier: input.isSupplier ? 1 : 0,
+        responsibleUserId,
+        comment: blankToNull(input.comment),
+        abcClass: null,
+        createdAt: now,
+        createdBy: actor.id,
+        updatedAt: now,
+        updatedBy: actor.id,
+        archivedAt: null,
       });
     } catch (err) {
       // A racing insert won: PostgreSQL has aborted this transaction, so answer without another query.
@@ -127,7 +144,12 @@ export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate
     }
     await contactInfo.replace(trx, { counterpartyId: id }, entries);
     const created = await load(trx, id, SEES_ALL);
-    await audit.record(trx, { entityType: 'counterparty', entityId: id, action: 'create', userId: actor.id, at: now }, null, snapshot(created));
+    await audit.record(
+      trx,
+      { entityType: 'counterparty', entityId: id, action: 'create', userId: actor.id, at: now },
+      null,
+      snapshot(created),
+    );
     return created;
   });
 }
@@ -151,13 +173,18 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Counte
     if (inn !== before.inn && before.archivedAt === null) await assertInnFree(trx, inn, id, v);
     try {
       await repo.update(trx, id, {
-        name, nameSearch: searchKey(name), kind, inn, kpp,
+        name,
+        nameSearch: searchKey(name),
+        kind,
+        inn,
+        kpp,
         ...(patch.fullName !== undefined && { fullName: blankToNull(patch.fullName) }),
         ...(patch.isCustomer !== undefined && { isCustomer: patch.isCustomer ? 1 : 0 }),
         ...(patch.isSupplier !== undefined && { isSupplier: patch.isSupplier ? 1 : 0 }),
         ...(patch.responsibleUserId !== undefined && { responsibleUserId: patch.responsibleUserId }),
         ...(patch.comment !== undefined && { comment: blankToNull(patch.comment) }),
-        updatedAt: now, updatedBy: actor.id,
+        updatedAt: now,
+        updatedBy: actor.id,
       });
     } catch (err) {
       if (isUniqueViolation(err) && inn) throw innTaken(inn, null);
@@ -165,7 +192,12 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Counte
     }
     if (entries) await contactInfo.replace(trx, { counterpartyId: id }, entries);
     const after = await load(trx, id, SEES_ALL);
-    await audit.record(trx, { entityType: 'counterparty', entityId: id, action: 'update', userId: actor.id, at: now }, snapshot(before), snapshot(after));
+    await audit.record(
+      trx,
+      { entityType: 'counterparty', entityId: id, action: 'update', userId: actor.id, at: now },
+      snapshot(before),
+      snapshot(after),
+    );
     return after;
   });
 }
@@ -173,7 +205,10 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Counte
 export async function setArchived(deps: Deps, actor: Actor, id: string, archived: boolean): Promise<Counterparty> {
   const v = await visibilityFor(deps, actor);
   return audit.setArchivedAudited(deps, actor.id, {
-    entityType: 'counterparty', id, archived, snapshot,
+    entityType: 'counterparty',
+    id,
+    archived,
+    snapshot,
     load: (db, visibleOnly) => load(db, id, visibleOnly ? v : SEES_ALL),
     write: (db, patch) => repo.update(db, id, patch),
     // Restoring must not create a second active card with the same INN.

@@ -21,14 +21,28 @@ const romashka = {
 };
 
 const count = async (table: 'counterparties' | 'contactInfo' | 'auditLog') =>
-  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('create and read', () => {
   it('stores the card with typed and normalised contact information and an audit entry', async () => {
     const res = await t.post(t.adminCookie, '/api/counterparties', romashka);
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ name: 'Ромашка', inn: '7707083893', isCustomer: true, isSupplier: false, responsibleUserId: t.adminId, archivedAt: null });
+    expect(body).toMatchObject({
+      name: 'Ромашка',
+      inn: '7707083893',
+      isCustomer: true,
+      isSupplier: false,
+      responsibleUserId: t.adminId,
+      archivedAt: null,
+    });
     expect(body.contactInfo.map((c: any) => [c.kind, c.value, c.normalized])).toEqual([
       ['phone', '8 (495) 123-45-67', '+74951234567'],
       ['email', 'Info@Romashka.ru', 'info@romashka.ru'],
@@ -42,7 +56,16 @@ describe('create and read', () => {
   });
 
   it.each([
-    ['+74951234567'], ['8 (495) 123-45-67'], ['+7 495 1234567'], ['84951234567'], ['123-45-67'], ['ромаш'], ['РОМАШКА'], ['7707083'], ['info@romashka.ru'], ['INFO@ROMASHKA.RU'],
+    ['+74951234567'],
+    ['8 (495) 123-45-67'],
+    ['+7 495 1234567'],
+    ['84951234567'],
+    ['123-45-67'],
+    ['ромаш'],
+    ['РОМАШКА'],
+    ['7707083'],
+    ['info@romashka.ru'],
+    ['INFO@ROMASHKA.RU'],
   ])('finds the card by %s', async (q) => {
     await t.post(t.adminCookie, '/api/counterparties', romashka);
     await t.post(t.adminCookie, '/api/counterparties', { name: 'Василёк', contactInfo: [{ kind: 'phone', value: '+7 812 555-00-11' }] });
@@ -84,7 +107,9 @@ describe('bad input is refused and nothing is written', () => {
 
   it('does not pollute prototypes through __proto__', async () => {
     const res = await t.request(t.adminCookie, {
-      method: 'POST', url: '/api/counterparties', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      url: '/api/counterparties',
+      headers: { 'content-type': 'application/json' },
       payload: '{"name":"X","__proto__":{"isAdmin":true}}',
     });
     expect(res.statusCode).toBe(400);
@@ -110,7 +135,10 @@ describe('bad input is refused and nothing is written', () => {
 
   it('a bad entry in a PATCH leaves the card and its contact information as they were', async () => {
     const c = (await t.post(t.adminCookie, '/api/counterparties', romashka)).json();
-    const res = await t.patch(t.adminCookie, `/api/counterparties/${c.id}`, { name: 'Новое имя', contactInfo: [{ kind: 'phone', value: '??' }] });
+    const res = await t.patch(t.adminCookie, `/api/counterparties/${c.id}`, {
+      name: 'Новое имя',
+      contactInfo: [{ kind: 'phone', value: '??' }],
+    });
     expect(res.statusCode).toBe(400);
     const row = await t.db.selectFrom('counterparties').select('name').where('id', '=', c.id).executeTakeFirstOrThrow();
     expect(row.name).toBe('Ромашка');
@@ -121,7 +149,10 @@ describe('bad input is refused and nothing is written', () => {
 describe('update, archive, paging', () => {
   it('PATCH replaces contact information and records the change', async () => {
     const c = (await t.post(t.adminCookie, '/api/counterparties', romashka)).json();
-    const res = await t.patch(t.adminCookie, `/api/counterparties/${c.id}`, { isSupplier: true, contactInfo: [{ kind: 'fax', value: '+7 495 765-43-21' }] });
+    const res = await t.patch(t.adminCookie, `/api/counterparties/${c.id}`, {
+      isSupplier: true,
+      contactInfo: [{ kind: 'fax', value: '+7 495 765-43-21' }],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().contactInfo).toEqual([expect.objectContaining({ kind: 'fax', normalized: '+74957654321' })]);
     expect(await count('contactInfo')).toBe(1);

@@ -75,15 +75,26 @@ export function list(db: DbOrTrx, f: Filter, limit: number, cursor?: string) {
     const c = decodeCursor(cursor);
     q = q.where((eb) => after(eb, sql.ref('events.start_at'), sql.ref('events.id'), 'desc', c));
   }
-  return q.orderBy('events.startAt', 'desc').orderBy('events.id', 'desc').limit(limit + 1).execute();
+  return q
+    .orderBy('events.startAt', 'desc')
+    .orderBy('events.id', 'desc')
+    .limit(limit + 1)
+    .execute();
 }
 
 /** All matching events for a report, oldest first, capped. */
 export const forReport = (db: DbOrTrx, f: Filter, cap: number) =>
-  filtered(db, f).orderBy('events.startAt').orderBy('events.id').limit(cap + 1).execute();
+  filtered(db, f)
+    .orderBy('events.startAt')
+    .orderBy('events.id')
+    .limit(cap + 1)
+    .execute();
 
 export const findVisible = (db: DbOrTrx, id: string, v: Visibility) =>
-  base(db).where('events.id', '=', id).where((eb) => eventVisible(eb, v, ALIASES)).executeTakeFirst();
+  base(db)
+    .where('events.id', '=', id)
+    .where((eb) => eventVisible(eb, v, ALIASES))
+    .executeTakeFirst();
 
 /** Events created based on this one (visible ones only). */
 export const basedOn = (db: DbOrTrx, type: string, id: string, v: Visibility) =>

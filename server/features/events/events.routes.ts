@@ -7,18 +7,52 @@ import * as service from './events.service.js';
 
 export function registerEventRoutes(app: App, deps: Deps) {
   const tags = ['events'];
-  app.get('/api/events', { schema: { tags, summary: 'Events journal («События»), newest first', querystring: EventListQuery, response: { 200: ListOf(Event), ...errors } } },
-    async (req) => service.list(deps, actorOf(req), req.query));
-  app.post('/api/events', { schema: { tags, summary: 'Log an event; `basis` creates it based on another document; `reminder` adds a task with a popup', body: EventCreate, response: { 201: Event, ...errors } } },
-    async (req, reply) => reply.status(201).send(await service.create(deps, actorOf(req), req.body)));
-  app.get('/api/events/:id', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } },
-    async (req) => service.get(deps, actorOf(req), req.params.id));
-  app.patch('/api/events/:id', { schema: { tags, params: IdParams, body: EventPatch, response: { 200: Event, ...errors } } },
-    async (req) => service.update(deps, actorOf(req), req.params.id, req.body));
-  app.post('/api/events/:id/archive', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } },
-    async (req) => service.setArchived(deps, actorOf(req), req.params.id, true));
-  app.post('/api/events/:id/restore', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } },
-    async (req) => service.setArchived(deps, actorOf(req), req.params.id, false));
-  app.get('/api/events/:id/related', { schema: { tags, summary: 'The basis of the event and the documents created based on it', params: IdParams, response: { 200: EventRelated, ...errors } } },
-    async (req) => service.related(deps, actorOf(req), req.params.id));
+  app.get(
+    '/api/events',
+    {
+      schema: {
+        tags,
+        summary: 'Events journal («События»), newest first',
+        querystring: EventListQuery,
+        response: { 200: ListOf(Event), ...errors },
+      },
+    },
+    async (req) => service.list(deps, actorOf(req), req.query),
+  );
+  app.post(
+    '/api/events',
+    {
+      schema: {
+        tags,
+        summary: 'Log an event; `basis` creates it based on another document; `reminder` adds a task with a popup',
+        body: EventCreate,
+        response: { 201: Event, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.create(deps, actorOf(req), req.body)),
+  );
+  app.get('/api/events/:id', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } }, async (req) =>
+    service.get(deps, actorOf(req), req.params.id),
+  );
+  app.patch('/api/events/:id', { schema: { tags, params: IdParams, body: EventPatch, response: { 200: Event, ...errors } } }, async (req) =>
+    service.update(deps, actorOf(req), req.params.id, req.body),
+  );
+  app.post('/api/events/:id/archive', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } }, async (req) =>
+    service.setArchived(deps, actorOf(req), req.params.id, true),
+  );
+  app.post('/api/events/:id/restore', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } }, async (req) =>
+    service.setArchived(deps, actorOf(req), req.params.id, false),
+  );
+  app.get(
+    '/api/events/:id/related',
+    {
+      schema: {
+        tags,
+        summary: 'The basis of the event and the documents created based on it',
+        params: IdParams,
+        response: { 200: EventRelated, ...errors },
+      },
+    },
+    async (req) => service.related(deps, actorOf(req), req.params.id),
+  );
 }

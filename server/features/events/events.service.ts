@@ -20,23 +20,49 @@ import * as repo from './events.repo.js';
 
 function toApi(r: repo.EventRow): Event {
   return {
-    id: r.id, number: r.number, kind: r.kind, direction: r.direction, startAt: r.startAt, endAt: r.endAt,
+    id: r.id,
+    number: r.number,
+    kind: r.kind,
+    direction: r.direction,
+    startAt: r.startAt,
+    endAt: r.endAt,
     durationMinutes: durationMinutes(r.startAt, r.endAt),
-    counterpartyId: r.counterpartyId, counterpartyName: r.counterpartyName ?? null,
-    contactPersonId: r.contactPersonId, contactPersonName: fullNameOrNull({ lastName: r.personLastName, firstName: r.personFirstName, middleName: r.personMiddleName }),
-    subject: r.subject, description: r.description, content: r.content, importance: r.importance, state: r.state, outcome: r.outcome,
-    basis: r.basisType && r.basisId
-      ? { type: r.basisType as 'event' | 'order', id: r.basisId, title: r.basisNumber != null ? documentTitle(r.basisNumber, r.basisSubject) : null }
-      : null,
-    infoSourceId: r.infoSourceId, infoSourceName: r.infoSourceName ?? null,
-    responsibleUserId: r.responsibleUserId, responsibleUserName: r.responsibleUserName ?? null,
-    authorId: r.createdBy, authorName: r.authorName ?? null,
-    createdAt: r.createdAt, updatedAt: r.updatedAt, archivedAt: r.archivedAt,
+    counterpartyId: r.counterpartyId,
+    counterpartyName: r.counterpartyName ?? null,
+    contactPersonId: r.contactPersonId,
+    contactPersonName: fullNameOrNull({ lastName: r.personLastName, firstName: r.personFirstName, middleName: r.personMiddleName }),
+    subject: r.subject,
+    description: r.description,
+    content: r.content,
+    importance: r.importance,
+    state: r.state,
+    outcome: r.outcome,
+    basis:
+      r.basisType && r.basisId
+        ? {
+            type: r.basisType as 'event' | 'order',
+            id: r.basisId,
+            title: r.basisNumber != null ? documentTitle(r.basisNumber, r.basisSubject) : null,
+          }
+        : null,
+    infoSourceId: r.infoSourceId,
+    infoSourceName: r.infoSourceName ?? null,
+    responsibleUserId: r.responsibleUserId,
+    responsibleUserName: r.responsibleUserName ?? null,
+    authorId: r.createdBy,
+    authorName: r.authorName ?? null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    archivedAt: r.archivedAt,
   };
 }
 
 /** Filters shared by the journal and the events report; dates are days in the user's time zone. */
-export function filterOf(actor: Actor, v: Visibility, q: Partial<EventListQuery> & { infoSourceId?: string; direction?: string }): repo.Filter {
+export function filterOf(
+  actor: Actor,
+  v: Visibility,
+  q: Partial<EventListQuery> & { infoSourceId?: string; direction?: string },
+): repo.Filter {
   return {
     visibility: v,
     counterpartyId: q.counterpartyId,
@@ -85,7 +111,9 @@ async function resolveLinks(deps: Deps, actor: Actor, l: Links): Promise<Links> 
   const errors: ErrorDetail[] = [...checkTimes(l.startAt, l.endAt)];
   let counterpartyId = l.counterpartyId;
   if (counterpartyId) {
-    await counterparties.assertVisible(deps, actor, counterpartyId).catch(() => errors.push({ field: 'counterpartyId', code: 'counterparty_not_found', message: 'no such counterparty' }));
+    await counterparties
+      .assertVisible(deps, actor, counterpartyId)
+      .catch(() => errors.push({ field: 'counterpartyId', code: 'counterparty_not_found', message: 'no such counterparty' }));
   }
   if (l.contactPersonId) {
     const p = await persons.assertVisible(deps, actor, l.contactPersonId).catch(() => null);
@@ -96,7 +124,8 @@ async function resolveLinks(deps: Deps, actor: Actor, l: Links): Promise<Links> 
     }
   }
   if (l.infoSourceId) await infoSources.assertUsable(deps.db, l.infoSourceId).catch((e) => errors.push(...e.details));
-  if (!(await isActiveUser(deps.db, l.responsibleUserId))) errors.push({ field: 'responsibleUserId', code: 'user_not_found', message: 'no such active user' });
+  if (!(await isActiveUser(deps.db, l.responsibleUserId)))
+    errors.push({ field: 'responsibleUserId', code: 'user_not_found', message: 'no such active user' });
   if (errors.length) throw invalidMany(errors);
   return { ...l, counterpartyId };
 }
@@ -111,8 +140,11 @@ async function resolveBasis(deps: Deps, actor: Actor, basis: EventCreate['basis'
 
 export async function create(deps: Deps, actor: Actor, input: EventCreate): Promise<Event> {
   const links = await resolveLinks(deps, actor, {
-    counterpartyId: input.counterpartyId ?? null, contactPersonId: input.contactPersonId ?? null,
-    startAt: input.startAt, endAt: input.endAt ?? null, infoSourceId: input.infoSourceId ?? null,
+    counterpartyId: input.counterpartyId ?? null,
+    contactPersonId: input.contactPersonId ?? null,
+    startAt: input.startAt,
+    endAt: input.endAt ?? null,
+    infoSourceId: input.infoSourceId ?? null,
     responsibleUserId: input.responsibleUserId ?? actor.id,
   });
   const basis = await resolveBasis(deps, actor, input.basis);
@@ -123,20 +155,44 @@ export async function create(deps: Deps, actor: Actor, input: EventCreate): Prom
   const reminder = input.reminder;
   // Besides themselves, a manager may remind the event's responsible user.
   const reminderTask = reminder
-    ? await tasks.prepareTask(deps, actor, {
-      title: reminder.text?.trim() || subject, remindAt: reminder.remindAt, dueAt: reminder.dueAt,
-      assigneeId: reminder.assigneeId ?? links.responsibleUserId, subject: { type: 'event', id }, source: 'eventReminder',
-    }, { fieldPrefix: 'reminder.', mayAlsoAssign: links.responsibleUserId })
+    ? await tasks.prepareTask(
+        deps,
+        actor,
+        {
+          title: reminder.text?.trim() || subject,
+          remindAt: reminder.remindAt,
+          dueAt: reminder.dueAt,
+          assigneeId: reminder.assigneeId ?? links.responsibleUserId,
+          subject: { type: 'event', id },
+          source: 'eventReminder',
+        },
+        { fieldPrefix: 'reminder.', mayAlsoAssign: links.responsibleUserId },
+      )
     : null;
   const created = await deps.db.transaction().execute(async (trx) => {
     const number = await nextNumber(trx, 'event');
     await repo.insert(trx, {
-      id, number, kind: input.kind, direction: input.direction ?? null, ...links, startAt: toInstant(links.startAt),
+      id,
+      number,
+      kind: input.kind,
+      direction: input.direction ?? null,
+      ...links,
+      startAt: toInstant(links.startAt),
       endAt: toInstant(links.endAt),
-      subject, subjectSearch: searchKey(subject), description: blankToNull(input.description), content: blankToNull(input.content),
-      importance: input.importance ?? 'normal', state: input.state ?? 'planned', outcome: input.outcome ?? null,
-      basisType: basis?.type ?? null, basisId: basis?.id ?? null,
-      createdAt: now, createdBy: actor.id, updatedAt: now, updatedBy: actor.id, archivedAt: null,
+      subject,
+      subjectSearch: searchKey(subject),
+      description: blankToNull(input.description),
+      content: blankToNull(input.content),
+      importance: input.importance ?? 'normal',
+      state: input.state ?? 'planned',
+      outcome: input.outcome ?? null,
+      basisType: basis?.type ?? null,
+      basisId: basis?.id ?? null,
+      createdAt: now,
+      createdBy: actor.id,
+      updatedAt: now,
+      updatedBy: actor.id,
+      archivedAt: null,
     });
     if (reminderTask) await tasks.insertTask(trx, reminderTask);
     const row = toApi(await load(trx, id, SEES_ALL));
@@ -147,7 +203,17 @@ export async function create(deps: Deps, actor: Actor, input: EventCreate): Prom
 }
 
 function snapshot(e: Event) {
-  const { counterpartyName: _a, contactPersonName: _b, infoSourceName: _c, responsibleUserName: _d, authorName: _e, createdAt: _f, updatedAt: _g, durationMinutes: _h, ...rest } = e;
+  const {
+    counterpartyName: _a,
+    contactPersonName: _b,
+    infoSourceName: _c,
+    responsibleUserName: _d,
+    authorName: _e,
+    createdAt: _f,
+    updatedAt: _g,
+    durationMinutes: _h,
+    ...rest
+  } = e;
   return rest;
 }
 
@@ -156,8 +222,12 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: EventP
   const before = toApi(await load(deps.db, id, v));
   const pick = <K extends keyof EventPatch & keyof Event>(k: K) => (patch[k] === undefined ? before[k] : patch[k]) as Event[K];
   const links = await resolveLinks(deps, actor, {
-    counterpartyId: pick('counterpartyId'), contactPersonId: pick('contactPersonId'), startAt: pick('startAt'), endAt: pick('endAt'),
-    infoSourceId: pick('infoSourceId'), responsibleUserId: pick('responsibleUserId'),
+    counterpartyId: pick('counterpartyId'),
+    contactPersonId: pick('contactPersonId'),
+    startAt: pick('startAt'),
+    endAt: pick('endAt'),
+    infoSourceId: pick('infoSourceId'),
+    responsibleUserId: pick('responsibleUserId'),
   });
   const subject = pick('subject').trim();
   if (!subject) throw invalid('subject', 'is required', 'required');
@@ -165,13 +235,28 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: EventP
   return deps.db.transaction().execute(async (trx) => {
     await load(trx, id, v);
     await repo.update(trx, id, {
-      ...links, startAt: toInstant(links.startAt), endAt: toInstant(links.endAt),
-      kind: pick('kind'), direction: pick('direction'), subject, subjectSearch: searchKey(subject),
-      description: blankToNull(pick('description')), content: blankToNull(pick('content')),
-      importance: pick('importance'), state: pick('state'), outcome: pick('outcome'), updatedAt: now, updatedBy: actor.id,
+      ...links,
+      startAt: toInstant(links.startAt),
+      endAt: toInstant(links.endAt),
+      kind: pick('kind'),
+      direction: pick('direction'),
+      subject,
+      subjectSearch: searchKey(subject),
+      description: blankToNull(pick('description')),
+      content: blankToNull(pick('content')),
+      importance: pick('importance'),
+      state: pick('state'),
+      outcome: pick('outcome'),
+      updatedAt: now,
+      updatedBy: actor.id,
     });
     const after = toApi(await load(trx, id, SEES_ALL));
-    await audit.record(trx, { entityType: 'event', entityId: id, action: 'update', userId: actor.id, at: now }, snapshot(before), snapshot(after));
+    await audit.record(
+      trx,
+      { entityType: 'event', entityId: id, action: 'update', userId: actor.id, at: now },
+      snapshot(before),
+      snapshot(after),
+    );
     return after;
   });
 }
@@ -179,7 +264,10 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: EventP
 export async function setArchived(deps: Deps, actor: Actor, id: string, archived: boolean) {
   const v = await visibilityFor(deps, actor);
   return audit.setArchivedAudited(deps, actor.id, {
-    entityType: 'event', id, archived, snapshot,
+    entityType: 'event',
+    id,
+    archived,
+    snapshot,
     load: async (db, visibleOnly) => toApi(await load(db, id, visibleOnly ? v : SEES_ALL)),
     write: (db, patch) => repo.update(db, id, patch),
   });

@@ -15,8 +15,17 @@ beforeEach(async () => {
 afterEach(async () => t.close());
 
 const call = (extra: object = {}) => ({
-  kind: 'phoneCall', direction: 'outgoing', startAt: '2026-11-27T10:00:00+03:00', endAt: '2026-11-27T10:15:00+03:00',
-  counterpartyId: cp.id, contactPersonId: person.id, subject: 'Предложение по поставке', importance: 'high', state: 'completed', outcome: 'success', ...extra,
+  kind: 'phoneCall',
+  direction: 'outgoing',
+  startAt: '2026-11-27T10:00:00+03:00',
+  endAt: '2026-11-27T10:15:00+03:00',
+  counterpartyId: cp.id,
+  contactPersonId: person.id,
+  subject: 'Предложение по поставке',
+  importance: 'high',
+  state: 'completed',
+  outcome: 'success',
+  ...extra,
 });
 
 describe('events', () => {
@@ -24,7 +33,15 @@ describe('events', () => {
     const a = (await t.post(t.adminCookie, '/api/events', call())).json();
     const b = (await t.post(t.adminCookie, '/api/events', call({ subject: 'Второй' }))).json();
     expect([a.number, b.number]).toEqual([1, 2]);
-    expect(a).toMatchObject({ startAt: '2026-11-27T07:00:00.000Z', durationMinutes: 15, counterpartyName: 'Ромашка', contactPersonName: 'Петрова Мария', importance: 'high', responsibleUserId: t.adminId, authorId: t.adminId });
+    expect(a).toMatchObject({
+      startAt: '2026-11-27T07:00:00.000Z',
+      durationMinutes: 15,
+      counterpartyName: 'Ромашка',
+      contactPersonName: 'Петрова Мария',
+      importance: 'high',
+      responsibleUserId: t.adminId,
+      authorId: t.adminId,
+    });
     const row = await t.db.selectFrom('events').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
     expect(row.startAt).toBe('2026-11-27T07:00:00.000Z');
   });
@@ -56,7 +73,20 @@ describe('events', () => {
 
   it('journal filters by period in the user time zone, counterparty, kind, importance, state and text', async () => {
     await t.post(t.adminCookie, '/api/events', call());
-    await t.post(t.adminCookie, '/api/events', call({ kind: 'meeting', direction: null, startAt: '2026-11-26T23:30:00+03:00', endAt: null, importance: 'normal', state: 'planned', subject: 'Встреча в офисе', contactPersonId: null }));
+    await t.post(
+      t.adminCookie,
+      '/api/events',
+      call({
+        kind: 'meeting',
+        direction: null,
+        startAt: '2026-11-26T23:30:00+03:00',
+        endAt: null,
+        importance: 'normal',
+        state: 'planned',
+        subject: 'Встреча в офисе',
+        contactPersonId: null,
+      }),
+    );
     const q = async (qs: string) => (await t.get(t.adminCookie, `/api/events?${qs}`)).json().items.map((e: any) => e.subject);
     expect(await q('')).toEqual(['Предложение по поставке', 'Встреча в офисе']);
     // 23:30 Moscow on the 26th is 20:30 UTC: it belongs to the 26th for a Moscow user.
@@ -71,7 +101,9 @@ describe('events', () => {
 
   it('creates a follow-up based on an event and shows the link both ways', async () => {
     const first = (await t.post(t.adminCookie, '/api/events', call())).json();
-    const next = (await t.post(t.adminCookie, '/api/events', call({ subject: 'Перезвонить', state: 'planned', basis: { type: 'event', id: first.id } }))).json();
+    const next = (
+      await t.post(t.adminCookie, '/api/events', call({ subject: 'Перезвонить', state: 'planned', basis: { type: 'event', id: first.id } }))
+    ).json();
     expect(next.basis).toEqual({ type: 'event', id: first.id, title: '№1 Предложение по поставке' });
     const rel = (await t.get(t.adminCookie, `/api/events/${first.id}/related`)).json();
     expect(rel.basis).toBeNull();
@@ -81,9 +113,23 @@ describe('events', () => {
   });
 
   it('a reminder on an event becomes a task for the responsible user', async () => {
-    const e = (await t.post(t.adminCookie, '/api/events', call({ reminder: { remindAt: '2026-11-27T09:01:00Z', dueAt: '2026-11-27T12:00:00Z', text: 'Перезвонить Марии' } }))).json();
+    const e = (
+      await t.post(
+        t.adminCookie,
+        '/api/events',
+        call({ reminder: { remindAt: '2026-11-27T09:01:00Z', dueAt: '2026-11-27T12:00:00Z', text: 'Перезвонить Марии' } }),
+      )
+    ).json();
     const task = await t.db.selectFrom('tasks').selectAll().executeTakeFirstOrThrow();
-    expect(task).toMatchObject({ title: 'Перезвонить Марии', assigneeId: t.adminId, subjectType: 'event', subjectId: e.id, source: 'eventReminder', status: 'open', alertAt: '2026-11-27T09:01:00.000Z' });
+    expect(task).toMatchObject({
+      title: 'Перезвонить Марии',
+      assigneeId: t.adminId,
+      subjectType: 'event',
+      subjectId: e.id,
+      source: 'eventReminder',
+      status: 'open',
+      alertAt: '2026-11-27T09:01:00.000Z',
+    });
   });
 
   it('PATCH re-checks the rules and keeps the row on error', async () => {
@@ -103,7 +149,12 @@ describe('events', () => {
     expect((await t.get(m.cookie, `/api/events/${e.id}`)).statusCode).toBe(404);
     expect((await t.patch(m.cookie, `/api/events/${e.id}`, { subject: 'X' })).statusCode).toBe(404);
     expect((await t.get(m.cookie, `/api/events/${e.id}/related`)).statusCode).toBe(404);
-    const based = await t.post(m.cookie, '/api/events', { kind: 'other', startAt: '2026-11-27T10:00:00Z', subject: 'x', basis: { type: 'event', id: e.id } });
+    const based = await t.post(m.cookie, '/api/events', {
+      kind: 'other',
+      startAt: '2026-11-27T10:00:00Z',
+      subject: 'x',
+      basis: { type: 'event', id: e.id },
+    });
     expect(based.statusCode).toBe(400);
   });
 
@@ -116,7 +167,14 @@ describe('events', () => {
     expect((await t.post(m.cookie, `/api/events/${e.id}/archive`)).statusCode).toBe(404);
     expect((await t.get(m.cookie, '/api/reports/events?groupBy=counterparty')).json().totals.count).toBe(0);
     // An event without a counterparty stays visible to its responsible user.
-    const own = (await t.post(t.adminCookie, '/api/events', { kind: 'other', startAt: '2026-11-27T10:00:00Z', subject: 'Без контрагента', responsibleUserId: m.id })).json();
+    const own = (
+      await t.post(t.adminCookie, '/api/events', {
+        kind: 'other',
+        startAt: '2026-11-27T10:00:00Z',
+        subject: 'Без контрагента',
+        responsibleUserId: m.id,
+      })
+    ).json();
     expect((await t.get(m.cookie, '/api/events')).json().items.map((x: any) => x.id)).toEqual([own.id]);
   });
 

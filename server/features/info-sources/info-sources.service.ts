@@ -14,7 +14,12 @@ export const list = async (deps: Deps) => (await repo.list(deps.db)).map(toApi);
 export async function create(deps: Deps, actor: Actor, name: string) {
   if (!isAdmin(actor)) throw forbidden('Only an administrator can edit information sources');
   const id = newId();
-  await repo.insert(deps.db, { id, name: name.trim(), position: (await repo.maxPosition(deps.db)) + 1, createdAt: deps.clock.now().toISOString() });
+  await repo.insert(deps.db, {
+    id,
+    name: name.trim(),
+    position: (await repo.maxPosition(deps.db)) + 1,
+    createdAt: deps.clock.now().toISOString(),
+  });
   return toApi((await repo.find(deps.db, id))!);
 }
 

@@ -16,8 +16,9 @@ export interface Notifier {
 export function createNotifier(pubsub: PubSub): Notifier {
   return {
     notify: (n) => pubsub.publish(n),
-    listen: (userId, fn) => pubsub.subscribe((m: UserNotification) => {
-      if (m?.userId === userId) fn(m);
-    }),
+    listen: (userId, fn) =>
+      pubsub.subscribe((m: UserNotification) => {
+        if (m?.userId === userId) fn(m);
+      }),
   };
 }

@@ -5,30 +5,49 @@ import { makeTestApp, type TestApp } from '../../test/test-app.js';
 let t: TestApp;
 beforeEach(async () => {
   t = await makeTestApp();
-  const cp = (await t.post(t.adminCookie, '/api/counterparties', {
-    name: 'Ромашка',
-    contactInfo: [
-      { kind: 'phone', value: '8 (495) 123-45-67' },
-      { kind: 'phone', value: '+7 495 765-43-21' },
-      { kind: 'email', value: 'info@romashka.ru' },
-    ],
-  })).json();
-  await t.post(t.adminCookie, '/api/counterparties', { name: '=HYPERLINK("http://evil","Жми")', contactInfo: [{ kind: 'website', value: '@SUM(1)' }] });
-  await t.post(t.adminCookie, '/api/contact-persons', { counterpartyId: cp.id, lastName: 'Петрова', firstName: 'Мария', position: 'Бухгалтер', contactInfo: [{ kind: 'email', value: 'maria@romashka.ru' }] });
+  const cp = (
+    await t.post(t.adminCookie, '/api/counterparties', {
+      name: 'Ромашка',
+      contactInfo: [
+        { kind: 'phone', value: '8 (495) 123-45-67' },
+        { kind: 'phone', value: '+7 495 765-43-21' },
+        { kind: 'email', value: 'info@romashka.ru' },
+      ],
+    })
+  ).json();
+  await t.post(t.adminCookie, '/api/counterparties', {
+    name: '=HYPERLINK("http://evil","Жми")',
+    contactInfo: [{ kind: 'website', value: '@SUM(1)' }],
+  });
+  await t.post(t.adminCookie, '/api/contact-persons', {
+    counterpartyId: cp.id,
+    lastName: 'Петрова',
+    firstName: 'Мария',
+    position: 'Бухгалтер',
+    contactInfo: [{ kind: 'email', value: 'maria@romashka.ru' }],
+  });
   await t.post(t.adminCookie, '/api/contact-persons', { lastName: 'Сидоров', contactInfo: [{ kind: 'phone', value: '+7 916 000-00-01' }] });
 });
 afterEach(async () => t.close());
 
 describe('contact information report', () => {
   it('shows chosen objects with chosen kinds as columns, several values joined', async () => {
-    const res = await t.get(t.adminCookie, '/api/reports/contact-info?objects=counterparties,contactPersons,individuals&kinds=phone,email&lang=ru');
+    const res = await t.get(
+      t.adminCookie,
+      '/api/reports/contact-info?objects=counterparties,contactPersons,individuals&kinds=phone,email&lang=ru',
+    );
     expect(res.statusCode).toBe(200);
     const r = res.json();
     expect(r.columns.map((c: any) => c.key)).toEqual(['objectType', 'name', 'counterpartyName', 'position', 'phone', 'email']);
     expect(r.columns[4].label).toBe('Телефон');
     const byName = Object.fromEntries(r.rows.map((row: any) => [row.name, row]));
     expect(byName['Ромашка'].values).toEqual({ phone: '8 (495) 123-45-67; +7 495 765-43-21', email: 'info@romashka.ru' });
-    expect(byName['Петрова Мария']).toMatchObject({ objectType: 'contactPerson', counterpartyName: 'Ромашка', position: 'Бухгалтер', values: { email: 'maria@romashka.ru' } });
+    expect(byName['Петрова Мария']).toMatchObject({
+      objectType: 'contactPerson',
+      counterpartyName: 'Ромашка',
+      position: 'Бухгалтер',
+      values: { email: 'maria@romashka.ru' },
+    });
     expect(byName['Сидоров']).toMatchObject({ objectType: 'individual', counterpartyName: null });
     expect(r.total).toBe(4);
   });

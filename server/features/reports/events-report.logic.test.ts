@@ -4,11 +4,34 @@ import { coldCalls, groupEvents, periodOf } from './events-report.logic.js';
 
 let n = 0;
 const ev = (o: Partial<Event>): Event => ({
-  id: `0190e7a0-0000-7000-8000-${String(++n).padStart(12, '0')}`, number: n, kind: 'phoneCall', direction: 'outgoing',
-  startAt: '2026-11-10T10:00:00.000Z', endAt: null, durationMinutes: 10, counterpartyId: 'c1', counterpartyName: 'Ромашка',
-  contactPersonId: null, contactPersonName: null, subject: 's', description: null, content: null, importance: 'normal', state: 'completed',
-  outcome: null, basis: null, infoSourceId: null, infoSourceName: null, responsibleUserId: 'u1', responsibleUserName: 'Анна',
-  authorId: null, authorName: null, createdAt: '', updatedAt: '', archivedAt: null, ...o,
+  id: `0190e7a0-0000-7000-8000-${String(++n).padStart(12, '0')}`,
+  number: n,
+  kind: 'phoneCall',
+  direction: 'outgoing',
+  startAt: '2026-11-10T10:00:00.000Z',
+  endAt: null,
+  durationMinutes: 10,
+  counterpartyId: 'c1',
+  counterpartyName: 'Ромашка',
+  contactPersonId: null,
+  contactPersonName: null,
+  subject: 's',
+  description: null,
+  content: null,
+  importance: 'normal',
+  state: 'completed',
+  outcome: null,
+  basis: null,
+  infoSourceId: null,
+  infoSourceName: null,
+  responsibleUserId: 'u1',
+  responsibleUserName: 'Анна',
+  authorId: null,
+  authorName: null,
+  createdAt: '',
+  updatedAt: '',
+  archivedAt: null,
+  ...o,
 });
 
 describe('periodOf', () => {
@@ -71,6 +94,9 @@ describe('coldCalls', () => {
       ['2026-11', 4, 1, 2, 1 / 3],
       ['2026-12', 1, 1, 0, 1],
     ]);
-    expect(r.sources).toEqual([{ infoSourceId: 's1', name: 'Сайт', requests: 2 }, { infoSourceId: null, name: null, requests: 1 }]);
+    expect(r.sources).toEqual([
+      { infoSourceId: 's1', name: 'Сайт', requests: 2 },
+      { infoSourceId: null, name: null, requests: 1 },
+    ]);
   });
 });

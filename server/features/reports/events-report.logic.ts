@@ -38,25 +38,48 @@ export function periodOf(instant: string, unit: PeriodUnit, timeZone: string, la
 function keyOf(e: Event, g: EventGrouping, unit: PeriodUnit, tz: string, lang: Lang): { key: string; label: string } {
   const none = { key: '', label: label('none', lang) };
   switch (g) {
-    case 'counterparty': return e.counterpartyId ? { key: (e.counterpartyName ?? '') + e.counterpartyId, label: e.counterpartyName ?? '' } : none;
-    case 'contactPerson': return e.contactPersonId ? { key: (e.contactPersonName ?? '') + e.contactPersonId, label: e.contactPersonName ?? '' } : none;
-    case 'responsible': return { key: (e.responsibleUserName ?? '') + e.responsibleUserId, label: e.responsibleUserName ?? '' };
-    case 'infoSource': return e.infoSourceId ? { key: (e.infoSourceName ?? '') + e.infoSourceId, label: e.infoSourceName ?? '' } : none;
-    case 'period': return periodOf(e.startAt, unit, tz, lang);
-    case 'kind': return { key: e.kind, label: label(e.kind, lang) };
-    case 'importance': return { key: String(['high', 'normal', 'low'].indexOf(e.importance)), label: label(e.importance, lang) };
-    case 'state': return { key: e.state, label: label(e.state, lang) };
+    case 'counterparty':
+      return e.counterpartyId ? { key: (e.counterpartyName ?? '') + e.counterpartyId, label: e.counterpartyName ?? '' } : none;
+    case 'contactPerson':
+      return e.contactPersonId ? { key: (e.contactPersonName ?? '') + e.contactPersonId, label: e.contactPersonName ?? '' } : none;
+    case 'responsible':
+      return { key: (e.responsibleUserName ?? '') + e.responsibleUserId, label: e.responsibleUserName ?? '' };
+    case 'infoSource':
+      return e.infoSourceId ? { key: (e.infoSourceName ?? '') + e.infoSourceId, label: e.infoSourceName ?? '' } : none;
+    case 'period':
+      return periodOf(e.startAt, unit, tz, lang);
+    case 'kind':
+      return { key: e.kind, label: label(e.kind, lang) };
+    case 'importance':
+      return { key: String(['high', 'normal', 'low'].indexOf(e.importance)), label: label(e.importance, lang) };
+    case 'state':
+      return { key: e.state, label: label(e.state, lang) };
   }
 }
 
 const eventRow = (e: Event, level: number, lang: Lang): EventsReportRow => ({
-  level, type: 'event', grouping: null, label: documentTitle(e.number, e.subject), count: 1, durationMinutes: e.durationMinutes ?? 0,
-  eventId: e.id, number: e.number, startAt: e.startAt, counterpartyName: e.counterpartyName, contactPersonName: e.contactPersonName,
-  kind: label(e.kind, lang), importance: label(e.importance, lang), state: label(e.state, lang),
+  level,
+  type: 'event',
+  grouping: null,
+  label: documentTitle(e.number, e.subject),
+  count: 1,
+  durationMinutes: e.durationMinutes ?? 0,
+  eventId: e.id,
+  number: e.number,
+  startAt: e.startAt,
+  counterpartyName: e.counterpartyName,
+  contactPersonName: e.contactPersonName,
+  kind: label(e.kind, lang),
+  importance: label(e.importance, lang),
+  state: label(e.state, lang),
 });
 
 /** Groups events by the user's ordered levels, with count and duration totals per group. Exact integer sums. */
-export function groupEvents(events: Event[], groupBy: EventGrouping[], opts: { period: PeriodUnit; timeZone: string; lang: Lang; details: boolean }): EventsReportRow[] {
+export function groupEvents(
+  events: Event[],
+  groupBy: EventGrouping[],
+  opts: { period: PeriodUnit; timeZone: string; lang: Lang; details: boolean },
+): EventsReportRow[] {
   const out: EventsReportRow[] = [];
   const walk = (items: Event[], level: number) => {
     if (level === groupBy.length) {
@@ -75,9 +98,20 @@ export function groupEvents(events: Event[], groupBy: EventGrouping[], opts: { p
     for (const k of keys) {
       const b = groups.get(k)!;
       out.push({
-        level, type: 'group', grouping: g, label: b.label, count: b.items.length,
+        level,
+        type: 'group',
+        grouping: g,
+        label: b.label,
+        count: b.items.length,
         durationMinutes: b.items.reduce((s, e) => s + (e.durationMinutes ?? 0), 0),
-        eventId: null, number: null, startAt: null, counterpartyName: null, contactPersonName: null, kind: null, importance: null, state: null,
+        eventId: null,
+        number: null,
+        startAt: null,
+        counterpartyName: null,
+        contactPersonName: null,
+        kind: null,
+        importance: null,
+        state: null,
       });
       walk(b.items, level + 1);
     }
@@ -88,12 +122,31 @@ export function groupEvents(events: Event[], groupBy: EventGrouping[], opts: { p
 
 /** Cold-call statistics: outgoing calls and their outcome per responsible user and period. */
 export function coldCalls(events: Event[], unit: PeriodUnit, timeZone: string, lang: Lang) {
-  const rows = new Map<string, { responsibleUserId: string; responsibleUserName: string; period: string; periodLabel: string; calls: number; successes: number; failures: number }>();
+  const rows = new Map<
+    string,
+    {
+      responsibleUserId: string;
+      responsibleUserName: string;
+      period: string;
+      periodLabel: string;
+      calls: number;
+      successes: number;
+      failures: number;
+    }
+  >();
   for (const e of events) {
     if (e.kind !== 'phoneCall' || e.direction !== 'outgoing' || e.state === 'cancelled') continue;
     const p = periodOf(e.startAt, unit, timeZone, lang);
     const key = `${e.responsibleUserId}|${p.key}`;
-    const r = rows.get(key) ?? { responsibleUserId: e.responsibleUserId, responsibleUserName: e.responsibleUserName ?? '', period: p.key, periodLabel: p.label, calls: 0, successes: 0, failures: 0 };
+    const r = rows.get(key) ?? {
+      responsibleUserId: e.responsibleUserId,
+      responsibleUserName: e.responsibleUserName ?? '',
+      period: p.key,
+      periodLabel: p.label,
+      calls: 0,
+      successes: 0,
+      failures: 0,
+    };
     r.calls++;
     if (e.outcome === 'success') r.successes++;
     if (e.outcome === 'failure') r.failures++;

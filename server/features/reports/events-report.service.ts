@@ -1,6 +1,12 @@
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
-import { EVENT_GROUPINGS, type ColdCallsQuery, type ColdCallsReport, type EventsReport, type EventsReportQuery } from '../../../shared/api/reports.js';
+import {
+  EVENT_GROUPINGS,
+  type ColdCallsQuery,
+  type ColdCallsReport,
+  type EventsReport,
+  type EventsReportQuery,
+} from '../../../shared/api/reports.js';
 import * as events from '../events/events.service.js';
 import type { Table } from '../../lib/export.js';
 import { coldCalls, groupEvents } from './events-report.logic.js';
@@ -32,9 +38,10 @@ export async function eventsReport(deps: Deps, actor: Actor, q: EventsReportQuer
 
 export function eventsReportTable(r: EventsReport, lang: 'ru' | 'en', timeZone: string): Table {
   const fmt = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' });
-  const headers = lang === 'ru'
-    ? ['Группировка', 'Значение', 'Количество', 'Длительность, мин', 'Дата', 'Контрагент', 'Контактное лицо', 'Вид', 'Состояние']
-    : ['Grouping', 'Value', 'Count', 'Duration, min', 'Date', 'Counterparty', 'Contact person', 'Kind', 'State'];
+  const headers =
+    lang === 'ru'
+      ? ['Группировка', 'Значение', 'Количество', 'Длительность, мин', 'Дата', 'Контрагент', 'Контактное лицо', 'Вид', 'Состояние']
+      : ['Grouping', 'Value', 'Count', 'Duration, min', 'Date', 'Counterparty', 'Contact person', 'Kind', 'State'];
   const rows = r.rows.map((row) => [
     row.grouping ? GROUP_LABELS[row.grouping][lang] : '',
     `${'  '.repeat(row.level)}${row.label}`,
@@ -54,4 +61,3 @@ export async function coldCallsReport(deps: Deps, actor: Actor, q: ColdCallsQuer
   const { events: list } = await events.forReport(deps, actor, q, EVENTS_CAP);
   return coldCalls(list, q.period ?? 'month', actor.timeZone, q.lang ?? actor.language);
 }
-

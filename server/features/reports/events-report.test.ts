@@ -8,11 +8,38 @@ beforeEach(async () => {
   const cp = (await t.post(t.adminCookie, '/api/counterparties', { name: 'Ромашка' })).json();
   const p = (await t.post(t.adminCookie, '/api/contact-persons', { counterpartyId: cp.id, lastName: 'Петрова' })).json();
   const base = { kind: 'phoneCall', direction: 'outgoing', state: 'completed', counterpartyId: cp.id };
-  await t.post(t.adminCookie, '/api/events', { ...base, contactPersonId: p.id, subject: 'Звонок 1', startAt: '2026-11-02T10:00:00Z', endAt: '2026-11-02T10:12:00Z', outcome: 'success' });
-  await t.post(t.adminCookie, '/api/events', { ...base, contactPersonId: p.id, subject: 'Звонок 2', startAt: '2026-11-03T10:00:00Z', endAt: '2026-11-03T10:03:00Z', outcome: 'failure' });
+  await t.post(t.adminCookie, '/api/events', {
+    ...base,
+    contactPersonId: p.id,
+    subject: 'Звонок 1',
+    startAt: '2026-11-02T10:00:00Z',
+    endAt: '2026-11-02T10:12:00Z',
+    outcome: 'success',
+  });
+  await t.post(t.adminCookie, '/api/events', {
+    ...base,
+    contactPersonId: p.id,
+    subject: 'Звонок 2',
+    startAt: '2026-11-03T10:00:00Z',
+    endAt: '2026-11-03T10:03:00Z',
+    outcome: 'failure',
+  });
   const plus = (await t.post(t.adminCookie, '/api/counterparties', { name: '+Плюс' })).json();
-  await t.post(t.adminCookie, '/api/events', { ...base, counterpartyId: plus.id, subject: 'Прочее', startAt: '2026-10-01T10:00:00Z', state: 'cancelled' });
-  await t.post(t.adminCookie, '/api/events', { ...base, subject: '=cmd|calc', startAt: '2026-11-04T10:00:00Z', endAt: '2026-11-04T10:30:00Z', kind: 'meeting', direction: null });
+  await t.post(t.adminCookie, '/api/events', {
+    ...base,
+    counterpartyId: plus.id,
+    subject: 'Прочее',
+    startAt: '2026-10-01T10:00:00Z',
+    state: 'cancelled',
+  });
+  await t.post(t.adminCookie, '/api/events', {
+    ...base,
+    subject: '=cmd|calc',
+    startAt: '2026-11-04T10:00:00Z',
+    endAt: '2026-11-04T10:30:00Z',
+    kind: 'meeting',
+    direction: null,
+  });
 });
 afterEach(async () => t.close());
 
@@ -30,7 +57,10 @@ describe('events report', () => {
 
   it('filters by kind and period and drills down to the events', async () => {
     const r = (await t.get(t.adminCookie, '/api/reports/events?groupBy=kind&kind=phoneCall&from=2026-11-03&to=2026-11-30')).json();
-    expect(r.rows.map((x: any) => [x.type, x.label])).toEqual([['group', 'Телефонный звонок'], ['event', '№2 Звонок 2']]);
+    expect(r.rows.map((x: any) => [x.type, x.label])).toEqual([
+      ['group', 'Телефонный звонок'],
+      ['event', '№2 Звонок 2'],
+    ]);
     expect(r.rows[1].eventId).toBeTruthy();
   });
 

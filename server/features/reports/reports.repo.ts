@@ -24,7 +24,15 @@ export function counterparties(db: DbOrTrx, f: ObjectFilter, limit: number) {
       if (f.counterpartyId) c.push(eb('id', '=', f.counterpartyId));
       if (f.responsibleUserId) c.push(eb('responsibleUserId', '=', f.responsibleUserId));
       if (f.withKinds) {
-        c.push(eb.exists(eb.selectFrom('contactInfo').select('contactInfo.id').whereRef('contactInfo.counterpartyId', '=', 'counterparties.id').where('contactInfo.kind', 'in', f.withKinds)));
+        c.push(
+          eb.exists(
+            eb
+              .selectFrom('contactInfo')
+              .select('contactInfo.id')
+              .whereRef('contactInfo.counterpartyId', '=', 'counterparties.id')
+              .where('contactInfo.kind', 'in', f.withKinds),
+          ),
+        );
       }
       return eb.and(c);
     })
@@ -57,7 +65,15 @@ export function persons(db: DbOrTrx, f: ObjectFilter, individuals: boolean, limi
         c.push(eb.or([sql<boolean>`p.name_search like ${pattern} escape '\\'`, sql<boolean>`c.name_search like ${pattern} escape '\\'`]));
       }
       if (f.withKinds) {
-        c.push(eb.exists(eb.selectFrom('contactInfo').select('contactInfo.id').whereRef('contactInfo.contactPersonId', '=', 'p.id').where('contactInfo.kind', 'in', f.withKinds)));
+        c.push(
+          eb.exists(
+            eb
+              .selectFrom('contactInfo')
+              .select('contactInfo.id')
+              .whereRef('contactInfo.contactPersonId', '=', 'p.id')
+              .where('contactInfo.kind', 'in', f.withKinds),
+          ),
+        );
       }
       return eb.and(c);
     })

@@ -2,7 +2,14 @@ import type { FastifyReply } from 'fastify';
 import type { App } from '../../http.js';
 import { actorOf, errors } from '../../http.js';
 import type { Deps } from '../../deps.js';
-import { ColdCallsQuery, ColdCallsReport, ContactInfoReport, ContactInfoReportQuery, EventsReport, EventsReportQuery } from '../../../shared/api/reports.js';
+import {
+  ColdCallsQuery,
+  ColdCallsReport,
+  ContactInfoReport,
+  ContactInfoReportQuery,
+  EventsReport,
+  EventsReportQuery,
+} from '../../../shared/api/reports.js';
 import * as eventsReport from './events-report.service.js';
 import { sendTable } from '../../lib/export.js';
 import * as service from './reports.service.js';
@@ -13,41 +20,65 @@ const fileReply = (reply: unknown) => reply as FastifyReply;
 const stamp = (deps: Deps) => deps.clock.now().toISOString().slice(0, 10);
 
 export function registerReportRoutes(app: App, deps: Deps) {
-  app.get('/api/reports/contact-info', {
-    schema: {
-      tags: ['reports'],
-      summary: '«Отчет о контактной информации»: objects with the chosen kinds of contact information as columns; format=csv|xlsx downloads a file',
-      querystring: ContactInfoReportQuery,
-      response: { 200: ContactInfoReport, ...errors },
+  app.get(
+    '/api/reports/contact-info',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          '«Отчет о контактной информации»: objects with the chosen kinds of contact information as columns; format=csv|xlsx downloads a file',
+        querystring: ContactInfoReportQuery,
+        response: { 200: ContactInfoReport, ...errors },
+      },
     },
-  }, async (req, reply) => {
-    const format = req.query.format ?? 'json';
-    const actor = actorOf(req);
-    const { report, kinds, lang } = await service.contactInfoReport(deps, actor, req.query, format === 'json' ? service.SCREEN_LIMIT : service.EXPORT_LIMIT);
-    if (format === 'json') return report;
-    const table = service.asTable(report, kinds, lang);
-    await sendTable(fileReply(reply), `${REPORT_TITLE[lang]} ${stamp(deps)}`, format, table, lang);
-    return reply;
-  });
-
-  app.get('/api/reports/events', {
-    schema: {
-      tags: ['reports'],
-      summary: '«Отчет по событиям»: user-ordered groupings (groupBy=counterparty,contactPerson,period…) with count and duration totals; format=csv|xlsx downloads',
-      querystring: EventsReportQuery,
-      response: { 200: EventsReport, ...errors },
+    async (req, reply) => {
+      const format = req.query.format ?? 'json';
+      const actor = actorOf(req);
+      const { report, kinds, lang } = await service.contactInfoReport(
+        deps,
+        actor,
+        req.query,
+        format === 'json' ? service.SCREEN_LIMIT : service.EXPORT_LIMIT,
+      );
+      if (format === 'json') return report;
+      const table = service.asTable(report, kinds, lang);
+      await sendTable(fileReply(reply), `${REPORT_TITLE[lang]} ${stamp(deps)}`, format, table, lang);
+      return reply;
     },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    const { lang, ...report } = await eventsReport.eventsReport(deps, actor, req.query);
-    const format = req.query.format ?? 'json';
-    if (format === 'json') return report;
-    const table = eventsReport.eventsReportTable(report, lang, actor.timeZone);
-    await sendTable(fileReply(reply), `${eventsReport.EVENTS_REPORT_TITLE[lang]} ${stamp(deps)}`, format, table, lang);
-    return reply;
-  });
+  );
 
-  app.get('/api/reports/cold-calls', {
-    schema: { tags: ['reports'], summary: 'Outgoing calls and their success rate per responsible and period; incoming requests by information source', querystring: ColdCallsQuery, response: { 200: ColdCallsReport, ...errors } },
-  }, async (req) => eventsReport.coldCallsReport(deps, actorOf(req), req.query));
+  app.get(
+    '/api/reports/events',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          '«Отчет по событиям»: user-ordered groupings (groupBy=counterparty,contactPerson,period…) with count and duration totals; format=csv|xlsx downloads',
+        querystring: EventsReportQuery,
+        response: { 200: EventsReport, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { lang, ...report } = await eventsReport.eventsReport(deps, actor, req.query);
+      const format = req.query.format ?? 'json';
+      if (format === 'json') return report;
+      const table = eventsReport.eventsReportTable(report, lang, actor.timeZone);
+      await sendTable(fileReply(reply), `${eventsReport.EVENTS_REPORT_TITLE[lang]} ${stamp(deps)}`, format, table, lang);
+      return reply;
+    },
+  );
+
+  app.get(
+    '/api/reports/cold-calls',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Outgoing calls and their success rate per responsible and period; incoming requests by information source',
+        querystring: ColdCallsQuery,
+        response: { 200: ColdCallsReport, ...errors },
+      },
+    },
+    async (req) => eventsReport.coldCallsReport(deps, actorOf(req), req.query),
+  );
 }

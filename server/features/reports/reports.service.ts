@@ -1,7 +1,12 @@
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { CONTACT_INFO_KINDS, type ContactInfoKind } from '../../../shared/api/contact-info.js';
-import { CONTACT_REPORT_OBJECTS, type ContactInfoReport, type ContactInfoReportQuery, type ContactInfoReportRow } from '../../../shared/api/reports.js';
+import {
+  CONTACT_REPORT_OBJECTS,
+  type ContactInfoReport,
+  type ContactInfoReportQuery,
+  type ContactInfoReportRow,
+} from '../../../shared/api/reports.js';
 import { getSettings } from '../settings/settings.service.js';
 import * as contactInfo from '../contact-info/contact-info.service.js';
 import { visibilityOf } from '../access/access.service.js';
@@ -48,17 +53,44 @@ export async function contactInfoReport(deps: Deps, actor: Actor, query: Contact
 
   if (objects.includes('counterparties') && room() > 0) {
     const found = await repo.counterparties(deps.db, filter, room());
-    const values = await valuesFor(deps, 'counterpartyId', found.map((c) => c.id), kinds);
-    for (const c of found) rows.push({ objectType: 'counterparty', id: c.id, name: c.name, counterpartyId: c.id, counterpartyName: c.name, position: null, values: values.get(c.id) ?? {} });
+    const values = await valuesFor(
+      deps,
+      'counterpartyId',
+      found.map((c) => c.id),
+      kinds,
+    );
+    for (const c of found)
+      rows.push({
+        objectType: 'counterparty',
+        id: c.id,
+        name: c.name,
+        counterpartyId: c.id,
+        counterpartyName: c.name,
+        position: null,
+        values: values.get(c.id) ?? {},
+      });
   }
-  for (const [object, individuals] of [['contactPersons', false], ['individuals', true]] as const) {
+  for (const [object, individuals] of [
+    ['contactPersons', false],
+    ['individuals', true],
+  ] as const) {
     if (!objects.includes(object) || room() <= 0) continue;
     const found = await repo.persons(deps.db, filter, individuals, room());
-    const values = await valuesFor(deps, 'contactPersonId', found.map((p) => p.id), kinds);
+    const values = await valuesFor(
+      deps,
+      'contactPersonId',
+      found.map((p) => p.id),
+      kinds,
+    );
     for (const p of found) {
       rows.push({
-        objectType: individuals ? 'individual' : 'contactPerson', id: p.id, name: fullNameOf(p),
-        counterpartyId: p.counterpartyId, counterpartyName: p.counterpartyName ?? null, position: p.position, values: values.get(p.id) ?? {},
+        objectType: individuals ? 'individual' : 'contactPerson',
+        id: p.id,
+        name: fullNameOf(p),
+        counterpartyId: p.counterpartyId,
+        counterpartyName: p.counterpartyName ?? null,
+        position: p.position,
+        values: values.get(p.id) ?? {},
       });
     }
   }
@@ -79,6 +111,12 @@ export function asTable(report: ContactInfoReport, kinds: ContactInfoKind[], lan
   return {
     title: REPORT_TITLE[lang],
     headers: report.columns.map((c) => c.label),
-    rows: report.rows.map((r) => [objectLabel(r.objectType, lang), r.name, r.objectType === 'counterparty' ? '' : (r.counterpartyName ?? ''), r.position ?? '', ...kinds.map((k) => r.values[k] ?? '')]),
+    rows: report.rows.map((r) => [
+      objectLabel(r.objectType, lang),
+      r.name,
+      r.objectType === 'counterparty' ? '' : (r.counterpartyName ?? ''),
+      r.position ?? '',
+      ...kinds.map((k) => r.values[k] ?? ''),
+    ]),
   };
 }

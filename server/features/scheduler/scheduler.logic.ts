@@ -23,7 +23,12 @@ export interface ClaimTimes {
 
 export function claimTimes(now: Date, intervalSeconds: number): ClaimTimes {
   const iso = now.toISOString();
-  return { now: iso, nextRunAt: plus(iso, intervalMs(intervalSeconds)), startedBefore: plus(iso, -intervalMs(intervalSeconds)), staleBefore: plus(iso, -RUN_LEASE_MS) };
+  return {
+    now: iso,
+    nextRunAt: plus(iso, intervalMs(intervalSeconds)),
+    startedBefore: plus(iso, -intervalMs(intervalSeconds)),
+    staleBefore: plus(iso, -RUN_LEASE_MS),
+  };
 }
 
 interface JobRow {

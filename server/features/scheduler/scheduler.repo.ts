@@ -43,4 +43,5 @@ export const finish = (db: DbOrTrx, name: string, startedAt: string, f: { finish
 
 export const listJobs = (db: DbOrTrx) => db.selectFrom('scheduledJobs').selectAll().orderBy('name').execute();
 
-export const findJob = (db: DbOrTrx, name: string) => db.selectFrom('scheduledJobs').selectAll().where('name', '=', name).executeTakeFirst();
+export const findJob = (db: DbOrTrx, name: string) =>
+  db.selectFrom('scheduledJobs').selectAll().where('name', '=', name).executeTakeFirst();

@@ -6,8 +6,27 @@ import * as service from './scheduler.service.js';
 
 export function registerSchedulerRoutes(app: App, deps: Deps) {
   const tags = ['scheduler'];
-  app.get('/api/scheduler/jobs', { schema: { tags, summary: 'Scheduled jobs («Регламентные задания»): last run, result, next run (admin only)', response: { 200: JobStatusList, ...errors } } },
-    async (req) => ({ items: await service.listJobs(deps, actorOf(req)) }));
-  app.post('/api/scheduler/jobs/:name/run', { schema: { tags, summary: 'Run a job now (admin only); 409 while a run is in progress', params: JobParams, response: { 200: JobStatus, ...errors } } },
-    async (req) => service.runJobNow(deps, actorOf(req), req.params.name));
+  app.get(
+    '/api/scheduler/jobs',
+    {
+      schema: {
+        tags,
+        summary: 'Scheduled jobs («Регламентные задания»): last run, result, next run (admin only)',
+        response: { 200: JobStatusList, ...errors },
+      },
+    },
+    async (req) => ({ items: await service.listJobs(deps, actorOf(req)) }),
+  );
+  app.post(
+    '/api/scheduler/jobs/:name/run',
+    {
+      schema: {
+        tags,
+        summary: 'Run a job now (admin only); 409 while a run is in progress',
+        params: JobParams,
+        response: { 200: JobStatus, ...errors },
+      },
+    },
+    async (req) => service.runJobNow(deps, actorOf(req), req.params.name),
+  );
 }

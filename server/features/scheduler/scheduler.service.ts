@@ -40,7 +40,17 @@ function assertAdmin(actor: Actor) {
 }
 
 function statusOf(job: Job, row: Awaited<ReturnType<typeof repo.findJob>>, s: Settings, now: Date): JobStatus {
-  if (!row) return { name: job.name, lastStartedAt: null, lastFinishedAt: null, lastStatus: null, lastResult: null, nextRunAt: null, runCount: 0, running: false };
+  if (!row)
+    return {
+      name: job.name,
+      lastStartedAt: null,
+      lastFinishedAt: null,
+      lastStatus: null,
+      lastResult: null,
+      nextRunAt: null,
+      runCount: 0,
+      running: false,
+    };
   return {
     name: job.name,
     lastStartedAt: row.lastStartedAt,

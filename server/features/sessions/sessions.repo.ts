@@ -1,8 +1,10 @@
 import type { DbOrTrx } from '../../db/database.js';
 import { ACTOR_COLUMNS } from '../../lib/actor.js';
 
-export const insertSession = (db: DbOrTrx, s: { id: string; userId: string; createdAt: string; expiresAt: string; ip: string | null; userAgent: string | null }) =>
-  db.insertInto('sessions').values(s).execute();
+export const insertSession = (
+  db: DbOrTrx,
+  s: { id: string; userId: string; createdAt: string; expiresAt: string; ip: string | null; userAgent: string | null },
+) => db.insertInto('sessions').values(s).execute();
 
 export const deleteSession = (db: DbOrTrx, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
 

@@ -40,16 +40,37 @@ export interface PrepareOptions {
 function rowOf(t: NewTask, by: string | null, now: string): Insertable<TasksTable> {
   const remindAt = toInstant(t.remindAt);
   return {
-    id: newId(), title: t.title.trim(), description: t.description?.trim() || null, dueAt: toInstant(t.dueAt), remindAt,
-    status: 'open', assigneeId: t.assigneeId, subjectType: t.subject?.type ?? null, subjectId: t.subject?.id ?? null,
-    source: t.source, sourceKey: t.sourceKey ?? null, completedAt: null, completedBy: null, snoozedUntil: null,
-    alertAt: alertAtOf(remindAt, null), alertedAt: null, createdAt: now, createdBy: by, updatedAt: now, updatedBy: by,
+    id: newId(),
+    title: t.title.trim(),
+    description: t.description?.trim() || null,
+    dueAt: toInstant(t.dueAt),
+    remindAt,
+    status: 'open',
+    assigneeId: t.assigneeId,
+    subjectType: t.subject?.type ?? null,
+    subjectId: t.subject?.id ?? null,
+    source: t.source,
+    sourceKey: t.sourceKey ?? null,
+    completedAt: null,
+    completedBy: null,
+    snoozedUntil: null,
+    alertAt: alertAtOf(remindAt, null),
+    alertedAt: null,
+    createdAt: now,
+    createdBy: by,
+    updatedAt: now,
+    updatedBy: by,
   };
 }
 
 /** Checks a task an actor gives: only an administrator assigns to other users (beyond `mayAlsoAssign`),
  * the assignee must be active, and the reminder must not come after the due time. Nothing is written. */
-export async function prepareTask(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, t: NewTask, opts: PrepareOptions = {}): Promise<PreparedTask> {
+export async function prepareTask(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  t: NewTask,
+  opts: PrepareOptions = {},
+): Promise<PreparedTask> {
   const prefix = opts.fieldPrefix ?? '';
   if (!isAdmin(actor) && t.assigneeId !== actor.id && t.assigneeId !== opts.mayAlsoAssign) {
     throw forbidden('Only an administrator can give tasks and reminders to other users');
@@ -72,5 +93,8 @@ export async function createGenerated(db: DbOrTrx, tasks: (NewTask & { sourceKey
     const errors = reminderTimeErrors(t.remindAt, t.dueAt);
     if (errors.length) throw invalidMany(errors);
   }
-  return repo.insertIgnoringDuplicates(db, tasks.map((t) => rowOf(t, null, now)));
+  return repo.insertIgnoringDuplicates(
+    db,
+    tasks.map((t) => rowOf(t, null, now)),
+  );
 }

@@ -57,7 +57,11 @@ export function list(db: DbOrTrx, f: ListFilter, limit: number, cursor?: string)
     const c = decodeCursor(cursor, f.status === 'done' ? 'done' : '');
     q = q.where((eb) => after(eb, key, sql.ref('tasks.id'), dir, c));
   }
-  return q.orderBy(key, dir).orderBy('tasks.id', dir).limit(limit + 1).execute();
+  return q
+    .orderBy(key, dir)
+    .orderBy('tasks.id', dir)
+    .limit(limit + 1)
+    .execute();
 }
 
 export const sortValueOf = (r: { status: string; dueAt: string | null; completedAt: string | null }, status: ListFilter['status']) =>
@@ -80,7 +84,12 @@ export const insert = (db: DbOrTrx, row: Insertable<TasksTable>) => db.insertInt
 /** Inserts generated tasks once per natural key; returns the ids actually inserted. */
 export async function insertIgnoringDuplicates(db: DbOrTrx, rows: Insertable<TasksTable>[]): Promise<string[]> {
   if (rows.length === 0) return [];
-  const res = await db.insertInto('tasks').values(rows).onConflict((oc) => oc.column('sourceKey').doNothing()).returning('id').execute();
+  const res = await db
+    .insertInto('tasks')
+    .values(rows)
+    .onConflict((oc) => oc.column('sourceKey').doNothing())
+    .returning('id')
+    .execute();
   return res.map((r) => r.id);
 }
 
@@ -89,7 +98,8 @@ export const update = (db: DbOrTrx, id: string, patch: Updateable<TasksTable>) =
 
 /** Changes an open task only: a complete or snooze racing another complete changes nothing. */
 export const updateOpen = async (db: DbOrTrx, id: string, patch: Updateable<TasksTable>) =>
-  Number((await db.updateTable('tasks').set(patch).where('id', '=', id).where('status', '=', 'open').executeTakeFirst()).numUpdatedRows) > 0;
+  Number((await db.updateTable('tasks').set(patch).where('id', '=', id).where('status', '=', 'open').executeTakeFirst()).numUpdatedRows) >
+  0;
 
 /** Claims due popups: each (task, alert time) is claimed by exactly one caller, whatever the instances. */
 export const claimDueAlerts = (db: DbOrTrx, now: string) =>

@@ -19,7 +19,8 @@ type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 function subjectTitle(r: Row): string | null {
   if (r.subjectType === 'event') return r.eventNumber != null ? documentTitle(r.eventNumber, r.eventSubject) : null;
   if (r.subjectType === 'counterparty') return r.counterpartyName ?? null;
-  if (r.subjectType === 'contactPerson') return fullNameOrNull({ lastName: r.personLastName, firstName: r.personFirstName, middleName: r.personMiddleName });
+  if (r.subjectType === 'contactPerson')
+    return fullNameOrNull({ lastName: r.personLastName, firstName: r.personFirstName, middleName: r.personMiddleName });
   return null;
 }
 
@@ -93,9 +94,11 @@ async function assertSubjectVisible(deps: Deps, actor: Actor, subject: SubjectRe
   const hidden = () => invalid('subject.id', 'no such record', 'subject_not_found');
   if (subject.type === 'order') throw invalid('subject.type', 'orders are not available yet', 'subject_type_unsupported');
   const check =
-    subject.type === 'counterparty' ? counterparties.assertVisible(deps, actor, subject.id)
-    : subject.type === 'contactPerson' ? persons.assertVisible(deps, actor, subject.id)
-    : events.assertVisible(deps, actor, subject.id);
+    subject.type === 'counterparty'
+      ? counterparties.assertVisible(deps, actor, subject.id)
+      : subject.type === 'contactPerson'
+        ? persons.assertVisible(deps, actor, subject.id)
+        : events.assertVisible(deps, actor, subject.id);
   await check.catch(() => {
     throw hidden();
   });
@@ -119,10 +122,12 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: TaskPa
   await repo.update(deps.db, id, {
     ...(patch.title !== undefined && { title: patch.title.trim() }),
     ...(patch.description !== undefined && { description: patch.description?.trim() || null }),
-    dueAt, remindAt,
+    dueAt,
+    remindAt,
     // A new reminder time starts over: a fresh popup at that time.
     ...(reminderMoved && { snoozedUntil: null, alertAt: alertAtOf(remindAt, null), alertedAt: null }),
-    updatedAt: now, updatedBy: actor.id,
+    updatedAt: now,
+    updatedBy: actor.id,
   });
   await notifySafely(deps, { userId: r.assigneeId, type: 'taskChanged', taskId: id });
   return get(deps, actor, id);
@@ -133,7 +138,10 @@ export async function complete(deps: Deps, actor: Actor, id: string) {
   assertMayAct(actor, r);
   if (r.status === 'open') {
     const now = deps.clock.now().toISOString();
-    if (await repo.updateOpen(deps.db, id, { status: 'done', completedAt: now, completedBy: actor.id, updatedAt: now, updatedBy: actor.id })) await notifySafely(deps, { userId: r.assigneeId, type: 'taskChanged', taskId: id });
+    if (
+      await repo.updateOpen(deps.db, id, { status: 'done', completedAt: now, completedBy: actor.id, updatedAt: now, updatedBy: actor.id })
+    )
+      await notifySafely(deps, { userId: r.assigneeId, type: 'taskChanged', taskId: id });
   }
   return get(deps, actor, id);
 }
@@ -146,7 +154,9 @@ export async function snooze(deps: Deps, actor: Actor, id: string, body: SnoozeB
   const until = snoozeUntil(body, nowDate);
   if (!until) throw invalid('until' in body ? 'until' : 'minutes', 'must be in the future', 'snooze_in_past');
   const now = nowDate.toISOString();
-  if (!(await repo.updateOpen(deps.db, id, { snoozedUntil: until, alertAt: until, alertedAt: null, updatedAt: now, updatedBy: actor.id }))) {
+  if (
+    !(await repo.updateOpen(deps.db, id, { snoozedUntil: until, alertAt: until, alertedAt: null, updatedAt: now, updatedBy: actor.id }))
+  ) {
     throw invalid('status', 'only an open task can be snoozed', 'task_not_open');
   }
   await notifySafely(deps, { userId: r.assigneeId, type: 'taskChanged', taskId: id });

@@ -20,7 +20,8 @@ describe('task list', () => {
     await newTask(t.adminCookie, { title: 'Завтра', dueAt: '2026-11-28T12:00:00Z' });
     const done = await newTask(t.adminCookie, { title: 'Сделано' });
     await t.post(t.adminCookie, `/api/tasks/${done.id}/complete`);
-    const titles = async (status: string) => (await t.get(t.adminCookie, `/api/tasks?status=${status}`)).json().items.map((x: any) => x.title);
+    const titles = async (status: string) =>
+      (await t.get(t.adminCookie, `/api/tasks?status=${status}`)).json().items.map((x: any) => x.title);
     expect(await titles('open')).toEqual(['Просрочено', 'Завтра']);
     expect(await titles('overdue')).toEqual(['Просрочено']);
     expect(await titles('done')).toEqual(['Сделано']);
@@ -57,7 +58,9 @@ describe('reminders', () => {
     const past = await t.post(t.adminCookie, `/api/tasks/${task.id}/snooze`, { until: '2026-11-27T08:00:00Z' });
     expect(past.statusCode).toBe(400);
     expect(past.json().error.details[0].code).toBe('snooze_in_past');
-    expect((await t.post(t.adminCookie, `/api/tasks/${task.id}/snooze`, { minutes: 5, until: '2026-11-28T00:00:00Z' })).statusCode).toBe(400);
+    expect((await t.post(t.adminCookie, `/api/tasks/${task.id}/snooze`, { minutes: 5, until: '2026-11-28T00:00:00Z' })).statusCode).toBe(
+      400,
+    );
     const row = await t.db.selectFrom('tasks').select('snoozedUntil').executeTakeFirstOrThrow();
     expect(row.snoozedUntil).toBe('2026-11-27T09:05:00.000Z');
   });
@@ -125,7 +128,10 @@ describe('notification stream', () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address() as { port: number };
     const ac = new AbortController();
-    const res = await fetch(`http://127.0.0.1:${address.port}/api/notifications/stream`, { headers: { cookie: t.adminCookie }, signal: ac.signal });
+    const res = await fetch(`http://127.0.0.1:${address.port}/api/notifications/stream`, {
+      headers: { cookie: t.adminCookie },
+      signal: ac.signal,
+    });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
     let text = '';

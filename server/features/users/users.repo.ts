@@ -6,8 +6,7 @@ export type UserRow = Selectable<UsersTable>;
 
 export const insertUser = (db: DbOrTrx, row: Insertable<UsersTable>) => db.insertInto('users').values(row).execute();
 
-export const findUser = (db: DbOrTrx, id: string) =>
-  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUser = (db: DbOrTrx, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const listUsers = (db: DbOrTrx) => db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
 

@@ -10,8 +10,9 @@ import * as service from './users.service.js';
 export function registerUserRoutes(app: App, deps: Deps) {
   app.get('/api/me', { schema: { tags: ['me'], response: { 200: User, ...errors } } }, async (req) => service.getMe(deps, actorOf(req)));
 
-  app.patch('/api/me/settings', { schema: { tags: ['me'], body: MeSettingsPatch, response: { 200: User, ...errors } } },
-    async (req) => service.updateMySettings(deps, actorOf(req), req.body));
+  app.patch('/api/me/settings', { schema: { tags: ['me'], body: MeSettingsPatch, response: { 200: User, ...errors } } }, async (req) =>
+    service.updateMySettings(deps, actorOf(req), req.body),
+  );
 
   app.post('/api/me/password', { schema: { tags: ['me'], body: PasswordChange, response: { 200: Ok, ...errors } } }, async (req) => {
     const cookie = req.cookies[SESSION_COOKIE];
@@ -19,15 +20,37 @@ export function registerUserRoutes(app: App, deps: Deps) {
     return { ok: true };
   });
 
-  app.get('/api/users', { schema: { tags: ['users'], summary: 'All users (admin only)', response: { 200: Type.Object({ items: Type.Array(User), nextCursor: Type.Null() }), ...errors } } },
-    async (req) => ({ items: await service.listUsers(deps, actorOf(req)), nextCursor: null }));
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'All users (admin only)',
+        response: { 200: Type.Object({ items: Type.Array(User), nextCursor: Type.Null() }), ...errors },
+      },
+    },
+    async (req) => ({ items: await service.listUsers(deps, actorOf(req)), nextCursor: null }),
+  );
 
-  app.get('/api/user-refs', { schema: { tags: ['users'], summary: 'Names of all users, for pickers', response: { 200: Type.Object({ items: Type.Array(UserRef) }), ...errors } } },
-    async () => ({ items: await service.listUserRefs(deps) }));
+  app.get(
+    '/api/user-refs',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Names of all users, for pickers',
+        response: { 200: Type.Object({ items: Type.Array(UserRef) }), ...errors },
+      },
+    },
+    async () => ({ items: await service.listUserRefs(deps) }),
+  );
 
-  app.post('/api/users', { schema: { tags: ['users'], body: UserCreate, response: { 201: User, ...errors } } },
-    async (req, reply) => reply.status(201).send(await service.createUser(deps, actorOf(req), req.body)));
+  app.post('/api/users', { schema: { tags: ['users'], body: UserCreate, response: { 201: User, ...errors } } }, async (req, reply) =>
+    reply.status(201).send(await service.createUser(deps, actorOf(req), req.body)),
+  );
 
-  app.patch('/api/users/:id', { schema: { tags: ['users'], params: IdParams, body: UserPatch, response: { 200: User, ...errors } } },
-    async (req) => service.updateUser(deps, actorOf(req), req.params.id, req.body));
+  app.patch(
+    '/api/users/:id',
+    { schema: { tags: ['users'], params: IdParams, body: UserPatch, response: { 200: User, ...errors } } },
+    async (req) => service.updateUser(deps, actorOf(req), req.params.id, req.body),
+  );
 }

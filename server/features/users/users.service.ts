@@ -78,7 +78,8 @@ export async function createUser(deps: Deps, actor: Actor | null, input: UserCre
   try {
     await repo.insertUser(deps.db, row);
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict('A user with this e-mail already exists', [{ field: 'email', message: 'already in use', code: 'email_taken' }]);
+    if (isUniqueViolation(err))
+      throw conflict('A user with this e-mail already exists', [{ field: 'email', message: 'already in use', code: 'email_taken' }]);
     throw err;
   }
   return toUser((await repo.findUser(deps.db, row.id))!);
@@ -105,7 +106,8 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: Us
     try {
       await repo.updateUser(trx, id, set);
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('A user with this e-mail already exists', [{ field: 'email', message: 'already in use', code: 'email_taken' }]);
+      if (isUniqueViolation(err))
+        throw conflict('A user with this e-mail already exists', [{ field: 'email', message: 'already in use', code: 'email_taken' }]);
       throw err;
     }
     // A new password or a block ends every session of that user.
@@ -130,14 +132,24 @@ export async function updateMySettings(deps: Deps, actor: Actor, patch: MeSettin
   return getMe(deps, actor);
 }
 
-export async function changeMyPassword(deps: Deps, actor: Actor, currentPassword: string, newPassword: string, keepSessionToken: string | null) {
+export async function changeMyPassword(
+  deps: Deps,
+  actor: Actor,
+  currentPassword: string,
+  newPassword: string,
+  keepSessionToken: string | null,
+) {
   const row = await repo.findUser(deps.db, actor.id);
   if (!row) throw notFound('User');
   if (!(await verifyPassword(currentPassword, row.passwordHash))) {
     throw invalid('currentPassword', 'is wrong', 'wrong_password');
   }
   await deps.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, actor.id, { passwordHash: await hashPassword(newPassword), updatedAt: deps.clock.now().toISOString(), updatedBy: actor.id });
+    await repo.updateUser(trx, actor.id, {
+      passwordHash: await hashPassword(newPassword),
+      updatedAt: deps.clock.now().toISOString(),
+      updatedBy: actor.id,
+    });
     // Other sessions end; the one that changed the password stays.
     await endSessionsOfUser(trx, actor.id, keepSessionToken);
   });

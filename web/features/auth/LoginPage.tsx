@@ -27,11 +27,27 @@ export function LoginPage() {
               {err instanceof ApiError && (err.status === 401 || err.status === 429) ? err.message : null}
             </Alert>
           )}
-          <TextInput label={t('auth.email')} type="email" autoComplete="username" required autoFocus
-            value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-testid="login-email" />
-          <PasswordInput label={t('auth.password')} autoComplete="current-password" required
-            value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="login-password" />
-          <Button type="submit" loading={login.isPending} data-testid="login-submit">{t('auth.signIn')}</Button>
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            data-testid="login-email"
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            data-testid="login-password"
+          />
+          <Button type="submit" loading={login.isPending} data-testid="login-submit">
+            {t('auth.signIn')}
+          </Button>
         </Stack>
       </form>
     </AuthCard>

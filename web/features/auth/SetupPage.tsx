@@ -18,25 +18,49 @@ export function SetupPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setup.mutate(
-      { name: name.trim(), email: email.trim(), password },
-      { onError: (err) => notifyError(err, t) },
-    );
+    setup.mutate({ name: name.trim(), email: email.trim(), password }, { onError: (err) => notifyError(err, t) });
   };
 
   return (
     <AuthCard title={t('setup.title')}>
-      <Text size="sm" c="dimmed">{t('setup.intro')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('setup.intro')}
+      </Text>
       <form onSubmit={submit} data-testid="setup-form" lang={currentLanguage()}>
         <Stack>
-          <TextInput label={t('setup.name')} required autoFocus value={name} error={errors.name}
-            onChange={(e) => setName(e.currentTarget.value)} data-testid="setup-name" />
-          <TextInput label={t('auth.email')} type="email" required value={email} error={errors.email}
-            onChange={(e) => setEmail(e.currentTarget.value)} data-testid="setup-email" autoComplete="username" />
-          <PasswordInput label={t('auth.password')} description={t('auth.passwordRule')} required minLength={8}
-            value={password} error={errors.password} autoComplete="new-password"
-            onChange={(e) => setPassword(e.currentTarget.value)} data-testid="setup-password" />
-          <Button type="submit" loading={setup.isPending} data-testid="setup-submit">{t('setup.submit')}</Button>
+          <TextInput
+            label={t('setup.name')}
+            required
+            autoFocus
+            value={name}
+            error={errors.name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            data-testid="setup-name"
+          />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            required
+            value={email}
+            error={errors.email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            data-testid="setup-email"
+            autoComplete="username"
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            description={t('auth.passwordRule')}
+            required
+            minLength={8}
+            value={password}
+            error={errors.password}
+            autoComplete="new-password"
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            data-testid="setup-password"
+          />
+          <Button type="submit" loading={setup.isPending} data-testid="setup-submit">
+            {t('setup.submit')}
+          </Button>
         </Stack>
       </form>
     </AuthCard>

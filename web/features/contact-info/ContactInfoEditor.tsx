@@ -19,8 +19,7 @@ export function ContactInfoEditor({ rows, onChange, errors = {}, listError, read
   const { t } = useTranslation();
   const kindOptions = CONTACT_INFO_KINDS.map((k) => ({ value: k, label: t(`contactInfoKinds.${k}`) }));
 
-  const update = (key: string, patch: Partial<ContactInfoRow>) =>
-    onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const update = (key: string, patch: Partial<ContactInfoRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const remove = (key: string) => onChange(rows.filter((r) => r.key !== key));
   const add = () => {
     const used = new Set(rows.map((r) => r.kind));
@@ -30,27 +29,59 @@ export function ContactInfoEditor({ rows, onChange, errors = {}, listError, read
 
   return (
     <Stack gap="xs" data-testid="contact-info-editor">
-      {rows.length === 0 && <Text c="dimmed" size="sm">{t('contactInfo.empty')}</Text>}
+      {rows.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {t('contactInfo.empty')}
+        </Text>
+      )}
       {rows.map((r, i) => {
         const e = errors[r.key] ?? {};
         const hint = r.normalized && r.value === r.savedValue && r.normalized !== r.value ? r.normalized : undefined;
         return (
           <Group key={r.key} align="flex-start" wrap="nowrap" gap="xs" data-testid="contact-info-row">
-            <NativeSelect w={190} data={kindOptions} value={r.kind} error={e.kind} disabled={readOnly}
-              aria-label={t('contactInfo.kind')} data-testid={`ci-kind-${i}`}
-              onChange={(ev) => update(r.key, { kind: ev.currentTarget.value as ContactInfoKind })} />
-            <TextInput style={{ flex: 2 }} value={r.value} error={e.value} description={hint} readOnly={readOnly}
+            <NativeSelect
+              w={190}
+              data={kindOptions}
+              value={r.kind}
+              error={e.kind}
+              disabled={readOnly}
+              aria-label={t('contactInfo.kind')}
+              data-testid={`ci-kind-${i}`}
+              onChange={(ev) => update(r.key, { kind: ev.currentTarget.value as ContactInfoKind })}
+            />
+            <TextInput
+              style={{ flex: 2 }}
+              value={r.value}
+              error={e.value}
+              description={hint}
+              readOnly={readOnly}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
-              placeholder={t(`contactInfo.placeholders.${r.kind}`)} aria-label={t('contactInfo.value')}
-              autoFocus={!r.savedValue && i === rows.length - 1 && r.value === ''} data-testid={`ci-value-${i}`}
-              onChange={(ev) => update(r.key, { value: ev.currentTarget.value })} />
-            <TextInput style={{ flex: 1 }} value={r.comment} error={e.comment} readOnly={readOnly}
-              placeholder={t('contactInfo.comment')} aria-label={t('contactInfo.comment')} data-testid={`ci-comment-${i}`}
-              onChange={(ev) => update(r.key, { comment: ev.currentTarget.value })} />
+              placeholder={t(`contactInfo.placeholders.${r.kind}`)}
+              aria-label={t('contactInfo.value')}
+              autoFocus={!r.savedValue && i === rows.length - 1 && r.value === ''}
+              data-testid={`ci-value-${i}`}
+              onChange={(ev) => update(r.key, { value: ev.currentTarget.value })}
+            />
+            <TextInput
+              style={{ flex: 1 }}
+              value={r.comment}
+              error={e.comment}
+              readOnly={readOnly}
+              placeholder={t('contactInfo.comment')}
+              aria-label={t('contactInfo.comment')}
+              data-testid={`ci-comment-${i}`}
+              onChange={(ev) => update(r.key, { comment: ev.currentTarget.value })}
+            />
             {!readOnly && (
               <Tooltip label={t('contactInfo.remove')}>
-                <ActionIcon variant="subtle" color="red" size="lg" onClick={() => remove(r.key)}
-                  aria-label={t('contactInfo.remove')} data-testid={`ci-remove-${i}`}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  size="lg"
+                  onClick={() => remove(r.key)}
+                  aria-label={t('contactInfo.remove')}
+                  data-testid={`ci-remove-${i}`}
+                >
                   <IconTrash size={18} />
                 </ActionIcon>
               </Tooltip>
@@ -58,7 +89,11 @@ export function ContactInfoEditor({ rows, onChange, errors = {}, listError, read
           </Group>
         );
       })}
-      {listError && <Text c="red" size="sm">{listError}</Text>}
+      {listError && (
+        <Text c="red" size="sm">
+          {listError}
+        </Text>
+      )}
       {!readOnly && (
         <Group>
           <Button variant="light" leftSection={<IconPlus size={16} />} onClick={add} data-testid="ci-add">

@@ -2,7 +2,14 @@ import type { ContactInfoEntry, ContactInfoInput, ContactInfoKind } from '../../
 
 /** The 8 kinds of 1C's «Контактная информация», in the order the editor offers them. */
 export const CONTACT_INFO_KINDS = [
-  'phone', 'email', 'legalAddress', 'actualAddress', 'postalAddress', 'fax', 'website', 'other',
+  'phone',
+  'email',
+  'legalAddress',
+  'actualAddress',
+  'postalAddress',
+  'fax',
+  'website',
+  'other',
 ] as const satisfies readonly ContactInfoKind[];
 // Compile-time check that no kind of the API is missing from the list above.
 type Missing = Exclude<ContactInfoKind, (typeof CONTACT_INFO_KINDS)[number]>;
@@ -24,7 +31,12 @@ export const newRowKey = () => `row-${Date.now().toString(36)}-${(counter++).toS
 
 export function rowsFromEntries(entries: ContactInfoEntry[]): ContactInfoRow[] {
   return entries.map((e) => ({
-    key: e.id, kind: e.kind, value: e.value, comment: e.comment ?? '', savedValue: e.value, normalized: e.normalized,
+    key: e.id,
+    kind: e.kind,
+    value: e.value,
+    comment: e.comment ?? '',
+    savedValue: e.value,
+    normalized: e.normalized,
   }));
 }
 

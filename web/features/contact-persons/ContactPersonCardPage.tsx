@@ -11,9 +11,7 @@ import { ContactInfoEditor } from '../contact-info/ContactInfoEditor';
 import { useCounterparty } from '../counterparties/counterparties.queries';
 import { EventsPanel } from '../events/EventsPanel';
 import { ContactPersonFields } from './ContactPersonFields';
-import {
-  useArchiveContactPerson, useContactPerson, useCreateContactPerson, useUpdateContactPerson,
-} from './contact-persons.queries';
+import { useArchiveContactPerson, useContactPerson, useCreateContactPerson, useUpdateContactPerson } from './contact-persons.queries';
 import { contactPersonPayload, emptyContactPersonForm, formFromContactPerson, type ContactPersonForm } from './contactPersonForm';
 
 /** Route element: an existing person by id, or a new one (optionally for ?counterpartyId=). */
@@ -24,7 +22,12 @@ export function ContactPersonCardPage() {
   const person = useContactPerson(id);
   const owner = useCounterparty(forCounterparty);
   const loading = (id && person.isPending) || (forCounterparty && owner.isPending);
-  if (loading) return <Center p="xl"><Loader /></Center>;
+  if (loading)
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
   if (id && person.isError) return <ErrorPanel error={person.error} onRetry={() => void person.refetch()} />;
   const initial = person.data
     ? formFromContactPerson(person.data)
@@ -51,34 +54,67 @@ function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initia
 
   return (
     <form onSubmit={card.onSubmit} noValidate data-testid="contact-person-card">
-      <PageHeader title={title}
-        badge={saved?.archivedAt ? <Badge color="gray" data-testid="archived-badge">{t('common.archived')}</Badge> : null}>
+      <PageHeader
+        title={title}
+        badge={
+          saved?.archivedAt ? (
+            <Badge color="gray" data-testid="archived-badge">
+              {t('common.archived')}
+            </Badge>
+          ) : null
+        }
+      >
         {counterpartyId ? (
           <Button variant="default" component={Link} to={`/counterparties/${counterpartyId}`} data-testid="back-to-counterparty">
             {t('contactPerson.backToCounterparty')}
           </Button>
         ) : (
-          <Button variant="default" component={Link} to="/contact-persons">{t('common.backToList')}</Button>
+          <Button variant="default" component={Link} to="/contact-persons">
+            {t('common.backToList')}
+          </Button>
         )}
-        {saved && <ArchiveControls archived={!!saved.archivedAt} mutation={archive} testId="contact-person"
-          question={t('contactPerson.archiveQuestion', { name: saved.fullName })} />}
-        <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={card.saving} data-testid="contact-person-save"
-          title={t('common.saveHint')}>
+        {saved && (
+          <ArchiveControls
+            archived={!!saved.archivedAt}
+            mutation={archive}
+            testId="contact-person"
+            question={t('contactPerson.archiveQuestion', { name: saved.fullName })}
+          />
+        )}
+        <Button
+          type="submit"
+          leftSection={<IconDeviceFloppy size={16} />}
+          loading={card.saving}
+          data-testid="contact-person-save"
+          title={t('common.saveHint')}
+        >
           {t('common.save')}
         </Button>
       </PageHeader>
       <ContactPersonFields form={card.form} errors={card.errors} onChange={card.patch} />
       <Divider my="lg" />
-      <Title order={4} mb="sm">{t('contactInfo.title')}</Title>
-      <ContactInfoEditor rows={card.form.contactInfo} errors={card.rowErrors} listError={card.errors.contactInfo}
-        onChange={(rows) => card.patch({ contactInfo: rows })} />
+      <Title order={4} mb="sm">
+        {t('contactInfo.title')}
+      </Title>
+      <ContactInfoEditor
+        rows={card.form.contactInfo}
+        errors={card.rowErrors}
+        listError={card.errors.contactInfo}
+        onChange={(rows) => card.patch({ contactInfo: rows })}
+      />
       <Group mt="lg">
-        {card.dirty && <Badge color="yellow" variant="light">{t('common.unsaved')}</Badge>}
+        {card.dirty && (
+          <Badge color="yellow" variant="light">
+            {t('common.unsaved')}
+          </Badge>
+        )}
       </Group>
       {saved && (
         <>
           <Divider my="lg" />
-          <Title order={4} mb="sm" id="events">{t('events.title')}</Title>
+          <Title order={4} mb="sm" id="events">
+            {t('events.title')}
+          </Title>
           <EventsPanel contactPersonId={saved.id} height={380} />
         </>
       )}

@@ -25,8 +25,14 @@ export function ContactPersonFields({ form, errors, onChange }: Props) {
   });
   return (
     <Stack gap="sm" maw={900}>
-      <CounterpartyPicker label={t('contactPerson.counterparty')} value={form.counterpartyId} valueLabel={form.counterpartyName} testId="contact-person-counterparty"
-        error={errors.counterpartyId} onChange={(id, name) => onChange({ counterpartyId: id, counterpartyName: name })} />
+      <CounterpartyPicker
+        label={t('contactPerson.counterparty')}
+        value={form.counterpartyId}
+        valueLabel={form.counterpartyName}
+        testId="contact-person-counterparty"
+        error={errors.counterpartyId}
+        onChange={(id, name) => onChange({ counterpartyId: id, counterpartyName: name })}
+      />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput required autoFocus {...text('lastName', 100)} />
         <TextInput {...text('firstName', 100)} />
@@ -37,14 +43,39 @@ export function ContactPersonFields({ form, errors, onChange }: Props) {
         <TextInput placeholder={t('contactPerson.roleHint')} {...text('role', 200)} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput type="date" label={t('contactPerson.birthday')} value={form.birthday} error={errors.birthday}
-          max="9999-12-31" onChange={(e) => onChange({ birthday: e.currentTarget.value })} data-testid="contact-person-birthday" />
-        <NumberInput label={t('contactPerson.birthdayReminderDays')} placeholder={t('contactPerson.birthdayReminderHint')}
-          value={form.birthdayReminderDays} error={errors.birthdayReminderDays} min={0} max={365} allowDecimal={false}
-          allowNegative={false} onChange={(v) => onChange({ birthdayReminderDays: v })} data-testid="contact-person-reminder-days" />
+        <TextInput
+          type="date"
+          label={t('contactPerson.birthday')}
+          value={form.birthday}
+          error={errors.birthday}
+          max="9999-12-31"
+          onChange={(e) => onChange({ birthday: e.currentTarget.value })}
+          data-testid="contact-person-birthday"
+        />
+        <NumberInput
+          label={t('contactPerson.birthdayReminderDays')}
+          placeholder={t('contactPerson.birthdayReminderHint')}
+          value={form.birthdayReminderDays}
+          error={errors.birthdayReminderDays}
+          min={0}
+          max={365}
+          allowDecimal={false}
+          allowNegative={false}
+          onChange={(v) => onChange({ birthdayReminderDays: v })}
+          data-testid="contact-person-reminder-days"
+        />
       </SimpleGrid>
-      <Textarea label={t('common.comment')} autosize minRows={3} maxRows={10} maxLength={4000} value={form.comment}
-        error={errors.comment} onChange={(e) => onChange({ comment: e.currentTarget.value })} data-testid="contact-person-comment" />
+      <Textarea
+        label={t('common.comment')}
+        autosize
+        minRows={3}
+        maxRows={10}
+        maxLength={4000}
+        value={form.comment}
+        error={errors.comment}
+        onChange={(e) => onChange({ comment: e.currentTarget.value })}
+        data-testid="contact-person-comment"
+      />
     </Stack>
   );
 }

@@ -32,15 +32,33 @@ export function ContactPersonListPage() {
 
   const columns: Column<ContactPerson>[] = [
     {
-      key: 'fullName', header: t('contactPerson.fullName'), width: '24%',
+      key: 'fullName',
+      header: t('contactPerson.fullName'),
+      width: '24%',
       render: (p) => (
         <Group gap={6} wrap="nowrap">
-          <Text size="sm" fw={500} truncate>{p.fullName}</Text>
-          {p.archivedAt && <Badge size="xs" color="gray" variant="light">{t('common.archived')}</Badge>}
+          <Text size="sm" fw={500} truncate>
+            {p.fullName}
+          </Text>
+          {p.archivedAt && (
+            <Badge size="xs" color="gray" variant="light">
+              {t('common.archived')}
+            </Badge>
+          )}
         </Group>
       ),
     },
-    { key: 'counterparty', header: t('contactPerson.counterparty'), width: '20%', render: (p) => p.counterpartyName ?? <Text size="sm" c="dimmed" span>{t('contactPerson.individual')}</Text> },
+    {
+      key: 'counterparty',
+      header: t('contactPerson.counterparty'),
+      width: '20%',
+      render: (p) =>
+        p.counterpartyName ?? (
+          <Text size="sm" c="dimmed" span>
+            {t('contactPerson.individual')}
+          </Text>
+        ),
+    },
     { key: 'position', header: t('contactPerson.position'), width: '14%', render: (p) => p.position ?? '' },
     { key: 'phone', header: t('contactInfoKinds.phone'), width: 170, render: (p) => firstValue(p.contactInfo, 'phone') },
     { key: 'email', header: t('contactInfoKindsShort.email'), width: '16%', render: (p) => firstValue(p.contactInfo, 'email') },
@@ -56,29 +74,59 @@ export function ContactPersonListPage() {
         </Button>
       </PageHeader>
       <Group mb="sm" gap="md" wrap="wrap">
-        <SearchBox value={lp.search} onChange={lp.setSearch} placeholder={t('contactPerson.searchPlaceholder')} testId="contact-person-search" />
-        <SegmentedControl value={owner} onChange={(v) => lp.set('owner', v)} data-testid="contact-person-owner-filter"
+        <SearchBox
+          value={lp.search}
+          onChange={lp.setSearch}
+          placeholder={t('contactPerson.searchPlaceholder')}
+          testId="contact-person-search"
+        />
+        <SegmentedControl
+          value={owner}
+          onChange={(v) => lp.set('owner', v)}
+          data-testid="contact-person-owner-filter"
           data={[
             { value: 'all', label: t('filters.all') },
             { value: 'counterparties', label: t('contactPerson.ofCounterparties') },
             { value: 'individuals', label: t('contactPerson.individuals') },
-          ]} />
-        <SegmentedControl value={archived} onChange={(v) => lp.set('archived', v)}
+          ]}
+        />
+        <SegmentedControl
+          value={archived}
+          onChange={(v) => lp.set('archived', v)}
           data={[
             { value: 'active', label: t('filters.active') },
             { value: 'archived', label: t('filters.archived') },
             { value: 'all', label: t('filters.all') },
-          ]} />
+          ]}
+        />
       </Group>
       {list.isError && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && rows.length === 0 ? (
-        <EmptyState mt="xl" icon={<IconAddressBook size={32} />} title={filtered ? t('common.nothingFound') : t('contactPerson.emptyTitle')}
-          description={filtered ? t('common.nothingFoundHint') : t('contactPerson.emptyHint')} data-testid="contact-person-empty" />
+        <EmptyState
+          mt="xl"
+          icon={<IconAddressBook size={32} />}
+          title={filtered ? t('common.nothingFound') : t('contactPerson.emptyTitle')}
+          description={filtered ? t('common.nothingFoundHint') : t('contactPerson.emptyHint')}
+          data-testid="contact-person-empty"
+        />
       ) : (
-        <VirtualTable rows={rows} columns={columns} rowKey={(p) => p.id} onRowClick={(p) => navigate(`/contact-persons/${p.id}`)}
-          hasMore={list.hasNextPage} stale={list.isPlaceholderData} loadingMore={list.isFetchingNextPage || list.isPending} onLoadMore={() => void list.fetchNextPage()}
-          testId="contact-person-table" rowTestId="contact-person-row"
-          footer={<Text size="xs" c="dimmed" data-testid="list-count">{t(list.hasNextPage ? 'common.loadedMore' : 'common.loaded', { count: rows.length })}</Text>} />
+        <VirtualTable
+          rows={rows}
+          columns={columns}
+          rowKey={(p) => p.id}
+          onRowClick={(p) => navigate(`/contact-persons/${p.id}`)}
+          hasMore={list.hasNextPage}
+          stale={list.isPlaceholderData}
+          loadingMore={list.isFetchingNextPage || list.isPending}
+          onLoadMore={() => void list.fetchNextPage()}
+          testId="contact-person-table"
+          rowTestId="contact-person-row"
+          footer={
+            <Text size="xs" c="dimmed" data-testid="list-count">
+              {t(list.hasNextPage ? 'common.loadedMore' : 'common.loaded', { count: rows.length })}
+            </Text>
+          }
+        />
       )}
     </>
   );

@@ -15,8 +15,7 @@ export function useContactPersonList(params: ContactPersonListParams, pageSize =
   return useInfiniteQuery({
     queryKey: keys.contactPersons.list({ ...params, pageSize }),
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      api.get<Page<ContactPerson>>('/api/contact-persons', { ...params, limit: pageSize, cursor: pageParam }),
+    queryFn: ({ pageParam }) => api.get<Page<ContactPerson>>('/api/contact-persons', { ...params, limit: pageSize, cursor: pageParam }),
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
@@ -40,12 +39,18 @@ function useAfterChange() {
 
 export function useCreateContactPerson() {
   const after = useAfterChange();
-  return useMutation({ mutationFn: (body: ContactPersonCreate) => api.post<ContactPerson>('/api/contact-persons', body), onSuccess: after });
+  return useMutation({
+    mutationFn: (body: ContactPersonCreate) => api.post<ContactPerson>('/api/contact-persons', body),
+    onSuccess: after,
+  });
 }
 
 export function useUpdateContactPerson(id: string) {
   const after = useAfterChange();
-  return useMutation({ mutationFn: (patch: ContactPersonPatch) => api.patch<ContactPerson>(`/api/contact-persons/${id}`, patch), onSuccess: after });
+  return useMutation({
+    mutationFn: (patch: ContactPersonPatch) => api.patch<ContactPerson>(`/api/contact-persons/${id}`, patch),
+    onSuccess: after,
+  });
 }
 
 export function useArchiveContactPerson(id: string) {

@@ -18,16 +18,32 @@ export interface ContactPersonForm {
 
 export function emptyContactPersonForm(counterpartyId: string | null, counterpartyName: string | null): ContactPersonForm {
   return {
-    counterpartyId, counterpartyName, lastName: '', firstName: '', middleName: '', position: '', role: '',
-    birthday: '', birthdayReminderDays: '', comment: '', contactInfo: [],
+    counterpartyId,
+    counterpartyName,
+    lastName: '',
+    firstName: '',
+    middleName: '',
+    position: '',
+    role: '',
+    birthday: '',
+    birthdayReminderDays: '',
+    comment: '',
+    contactInfo: [],
   };
 }
 
 export function formFromContactPerson(p: ContactPerson): ContactPersonForm {
   return {
-    counterpartyId: p.counterpartyId, counterpartyName: p.counterpartyName, lastName: p.lastName,
-    firstName: p.firstName ?? '', middleName: p.middleName ?? '', position: p.position ?? '', role: p.role ?? '',
-    birthday: p.birthday ?? '', birthdayReminderDays: p.birthdayReminderDays ?? '', comment: p.comment ?? '',
+    counterpartyId: p.counterpartyId,
+    counterpartyName: p.counterpartyName,
+    lastName: p.lastName,
+    firstName: p.firstName ?? '',
+    middleName: p.middleName ?? '',
+    position: p.position ?? '',
+    role: p.role ?? '',
+    birthday: p.birthday ?? '',
+    birthdayReminderDays: p.birthdayReminderDays ?? '',
+    comment: p.comment ?? '',
     contactInfo: rowsFromEntries(p.contactInfo),
   };
 }

@@ -13,16 +13,19 @@ import { ContactInfoEditor } from '../contact-info/ContactInfoEditor';
 import { EventsPanel } from '../events/EventsPanel';
 import { CounterpartyMainTab } from './CounterpartyMainTab';
 import { CounterpartyPersonsTab } from './CounterpartyPersonsTab';
-import {
-  useArchiveCounterparty, useCounterparty, useCreateCounterparty, useUpdateCounterparty,
-} from './counterparties.queries';
+import { useArchiveCounterparty, useCounterparty, useCreateCounterparty, useUpdateCounterparty } from './counterparties.queries';
 import { MAIN_FIELDS, counterpartyPayload, emptyCounterpartyForm, formFromCounterparty } from './counterpartyForm';
 
 /** Route element: loads the card (or starts a new one) and hands it to the editor. */
 export function CounterpartyCardPage() {
   const { id } = useParams();
   const query = useCounterparty(id);
-  if (id && query.isPending) return <Center p="xl"><Loader /></Center>;
+  if (id && query.isPending)
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
   if (id && query.isError) return <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
   return <CounterpartyEditor key={id ?? 'new'} saved={query.data} />;
 }
@@ -60,21 +63,45 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
 
   return (
     <form onSubmit={card.onSubmit} noValidate data-testid="counterparty-card">
-      <PageHeader title={title}
-        badge={saved?.archivedAt ? <Badge color="gray" data-testid="archived-badge">{t('common.archived')}</Badge> : null}>
-        <Button variant="default" component={Link} to="/counterparties">{t('common.backToList')}</Button>
-        {saved && <ArchiveControls archived={!!saved.archivedAt} mutation={archive} testId="counterparty"
-          question={t('counterparty.archiveQuestion', { name: saved.name })} />}
-        <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={card.saving} data-testid="counterparty-save"
-          title={t('common.saveHint')}>
+      <PageHeader
+        title={title}
+        badge={
+          saved?.archivedAt ? (
+            <Badge color="gray" data-testid="archived-badge">
+              {t('common.archived')}
+            </Badge>
+          ) : null
+        }
+      >
+        <Button variant="default" component={Link} to="/counterparties">
+          {t('common.backToList')}
+        </Button>
+        {saved && (
+          <ArchiveControls
+            archived={!!saved.archivedAt}
+            mutation={archive}
+            testId="counterparty"
+            question={t('counterparty.archiveQuestion', { name: saved.name })}
+          />
+        )}
+        <Button
+          type="submit"
+          leftSection={<IconDeviceFloppy size={16} />}
+          loading={card.saving}
+          data-testid="counterparty-save"
+          title={t('common.saveHint')}
+        >
           {t('common.save')}
         </Button>
       </PageHeader>
       <Tabs value={tab} onChange={(v) => setTab((v as Tab) ?? 'main')} keepMounted>
         <Tabs.List mb="md">
-          <Tabs.Tab value="main" data-testid="tab-main">{t('counterparty.tabs.main')}</Tabs.Tab>
+          <Tabs.Tab value="main" data-testid="tab-main">
+            {t('counterparty.tabs.main')}
+          </Tabs.Tab>
           <Tabs.Tab value="contactInfo" data-testid="tab-contact-info" c={ciErrors ? 'red' : undefined}>
-            {t('counterparty.tabs.contactInfo')}{ciCount ? ` (${ciCount})` : ''}
+            {t('counterparty.tabs.contactInfo')}
+            {ciCount ? ` (${ciCount})` : ''}
           </Tabs.Tab>
           <Tabs.Tab value="persons" disabled={!saved} data-testid="tab-persons" title={saved ? undefined : t('counterparty.saveFirst')}>
             {t('counterparty.tabs.persons')}
@@ -87,18 +114,22 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
           <CounterpartyMainTab form={card.form} errors={card.errors} onChange={card.patch} />
         </Tabs.Panel>
         <Tabs.Panel value="contactInfo">
-          <ContactInfoEditor rows={card.form.contactInfo} errors={card.rowErrors} listError={card.errors.contactInfo}
-            onChange={(rows) => card.patch({ contactInfo: rows })} />
+          <ContactInfoEditor
+            rows={card.form.contactInfo}
+            errors={card.rowErrors}
+            listError={card.errors.contactInfo}
+            onChange={(rows) => card.patch({ contactInfo: rows })}
+          />
         </Tabs.Panel>
-        <Tabs.Panel value="persons">
-          {saved && tab === 'persons' && <CounterpartyPersonsTab counterparty={saved} />}
-        </Tabs.Panel>
-        <Tabs.Panel value="events">
-          {saved && tab === 'events' && <EventsPanel counterpartyId={saved.id} />}
-        </Tabs.Panel>
+        <Tabs.Panel value="persons">{saved && tab === 'persons' && <CounterpartyPersonsTab counterparty={saved} />}</Tabs.Panel>
+        <Tabs.Panel value="events">{saved && tab === 'events' && <EventsPanel counterpartyId={saved.id} />}</Tabs.Panel>
       </Tabs>
       <Group mt="lg">
-        {card.dirty && <Badge color="yellow" variant="light">{t('common.unsaved')}</Badge>}
+        {card.dirty && (
+          <Badge color="yellow" variant="light">
+            {t('common.unsaved')}
+          </Badge>
+        )}
       </Group>
     </form>
   );

@@ -30,11 +30,19 @@ export function CounterpartyListPage() {
 
   const columns: Column<Counterparty>[] = [
     {
-      key: 'name', header: t('counterparty.name'), sortKey: 'name',
+      key: 'name',
+      header: t('counterparty.name'),
+      sortKey: 'name',
       render: (c) => (
         <Group gap={6} wrap="nowrap" title={c.name}>
-          <Text size="sm" truncate fw={500}>{c.name}</Text>
-          {c.archivedAt && <Badge size="xs" color="gray" variant="light">{t('common.archived')}</Badge>}
+          <Text size="sm" truncate fw={500}>
+            {c.name}
+          </Text>
+          {c.archivedAt && (
+            <Badge size="xs" color="gray" variant="light">
+              {t('common.archived')}
+            </Badge>
+          )}
         </Group>
       ),
     },
@@ -44,7 +52,12 @@ export function CounterpartyListPage() {
     { key: 'phone', header: t('contactInfoKinds.phone'), width: 155, render: (c) => firstValue(c.contactInfo, 'phone') },
     { key: 'email', header: t('contactInfoKindsShort.email'), width: 180, render: (c) => firstValue(c.contactInfo, 'email') },
     { key: 'responsible', header: t('counterparty.responsible'), width: 150, render: (c) => c.responsibleUserName ?? '' },
-    { key: 'abc', header: t('counterparty.abcClass'), width: 50, render: (c) => (c.abcClass ? <Badge variant="light">{c.abcClass}</Badge> : '') },
+    {
+      key: 'abc',
+      header: t('counterparty.abcClass'),
+      width: 50,
+      render: (c) => (c.abcClass ? <Badge variant="light">{c.abcClass}</Badge> : ''),
+    },
     { key: 'createdAt', header: t('common.createdAt'), sortKey: 'createdAt', width: 105, render: (c) => fmt.date(c.createdAt) },
   ];
 
@@ -59,26 +72,58 @@ export function CounterpartyListPage() {
         </Button>
       </PageHeader>
       <Group mb="sm" gap="md" wrap="wrap">
-        <SearchBox value={lp.search} onChange={lp.setSearch} placeholder={t('counterparty.searchPlaceholder')} testId="counterparty-search" />
-        <SegmentedControl value={archived} onChange={(v) => lp.set('archived', v)} data-testid="counterparty-archived-filter"
+        <SearchBox
+          value={lp.search}
+          onChange={lp.setSearch}
+          placeholder={t('counterparty.searchPlaceholder')}
+          testId="counterparty-search"
+        />
+        <SegmentedControl
+          value={archived}
+          onChange={(v) => lp.set('archived', v)}
+          data-testid="counterparty-archived-filter"
           data={[
             { value: 'active', label: t('filters.active') },
             { value: 'archived', label: t('filters.archived') },
             { value: 'all', label: t('filters.all') },
-          ]} />
-        <Checkbox label={t('filters.mine')} checked={mine} onChange={(e) => lp.set('mine', e.currentTarget.checked ? '1' : '')}
-          data-testid="counterparty-mine-filter" />
+          ]}
+        />
+        <Checkbox
+          label={t('filters.mine')}
+          checked={mine}
+          onChange={(e) => lp.set('mine', e.currentTarget.checked ? '1' : '')}
+          data-testid="counterparty-mine-filter"
+        />
       </Group>
       {list.isError && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}
       {empty ? (
-        <EmptyState mt="xl" icon={<IconBuildingStore size={32} />} title={filtered ? t('common.nothingFound') : t('counterparty.emptyTitle')}
-          description={filtered ? t('common.nothingFoundHint') : t('counterparty.emptyHint')} data-testid="counterparty-empty" />
+        <EmptyState
+          mt="xl"
+          icon={<IconBuildingStore size={32} />}
+          title={filtered ? t('common.nothingFound') : t('counterparty.emptyTitle')}
+          description={filtered ? t('common.nothingFoundHint') : t('counterparty.emptyHint')}
+          data-testid="counterparty-empty"
+        />
       ) : (
-        <VirtualTable rows={rows} columns={columns} rowKey={(c) => c.id} sort={sort} onSortChange={(s) => lp.set('sort', s)}
-          onRowClick={(c) => navigate(`/counterparties/${c.id}`)} hasMore={list.hasNextPage} stale={list.isPlaceholderData}
-          loadingMore={list.isFetchingNextPage || list.isPending} onLoadMore={() => void list.fetchNextPage()}
-          testId="counterparty-table" rowTestId="counterparty-row"
-          footer={<Text size="xs" c="dimmed" data-testid="list-count">{t(list.hasNextPage ? 'common.loadedMore' : 'common.loaded', { count: rows.length })}</Text>} />
+        <VirtualTable
+          rows={rows}
+          columns={columns}
+          rowKey={(c) => c.id}
+          sort={sort}
+          onSortChange={(s) => lp.set('sort', s)}
+          onRowClick={(c) => navigate(`/counterparties/${c.id}`)}
+          hasMore={list.hasNextPage}
+          stale={list.isPlaceholderData}
+          loadingMore={list.isFetchingNextPage || list.isPending}
+          onLoadMore={() => void list.fetchNextPage()}
+          testId="counterparty-table"
+          rowTestId="counterparty-row"
+          footer={
+            <Text size="xs" c="dimmed" data-testid="list-count">
+              {t(list.hasNextPage ? 'common.loadedMore' : 'common.loaded', { count: rows.length })}
+            </Text>
+          }
+        />
       )}
     </>
   );

@@ -16,7 +16,12 @@ export function CounterpartyPersonsTab({ counterparty }: { counterparty: Counter
   const addUrl = `/contact-persons/new?counterpartyId=${encodeURIComponent(counterparty.id)}`;
 
   if (list.isError) return <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />;
-  if (list.isPending) return <Center p="lg"><Loader size="sm" /></Center>;
+  if (list.isPending)
+    return (
+      <Center p="lg">
+        <Loader size="sm" />
+      </Center>
+    );
 
   return (
     <Stack gap="sm" data-testid="counterparty-persons">
@@ -40,13 +45,26 @@ export function CounterpartyPersonsTab({ counterparty }: { counterparty: Counter
           </Table.Thead>
           <Table.Tbody>
             {persons.map((p) => (
-              <Table.Tr key={p.id} style={{ cursor: 'pointer' }} tabIndex={0} data-testid="counterparty-person-row"
+              <Table.Tr
+                key={p.id}
+                style={{ cursor: 'pointer' }}
+                tabIndex={0}
+                data-testid="counterparty-person-row"
                 onClick={() => navigate(`/contact-persons/${p.id}`)}
-                onKeyDown={(e) => { if (e.key === 'Enter') navigate(`/contact-persons/${p.id}`); }}>
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') navigate(`/contact-persons/${p.id}`);
+                }}
+              >
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
-                    <Text size="sm" fw={500}>{p.fullName}</Text>
-                    {p.archivedAt && <Badge size="xs" color="gray" variant="light">{t('common.archived')}</Badge>}
+                    <Text size="sm" fw={500}>
+                      {p.fullName}
+                    </Text>
+                    {p.archivedAt && (
+                      <Badge size="xs" color="gray" variant="light">
+                        {t('common.archived')}
+                      </Badge>
+                    )}
                   </Group>
                 </Table.Td>
                 <Table.Td>{p.position ?? ''}</Table.Td>
@@ -60,7 +78,9 @@ export function CounterpartyPersonsTab({ counterparty }: { counterparty: Counter
       )}
       {list.hasNextPage && (
         <Group>
-          <Button variant="subtle" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('common.loadMore')}</Button>
+          <Button variant="subtle" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t('common.loadMore')}
+          </Button>
         </Group>
       )}
     </Stack>

@@ -48,7 +48,11 @@ export function CounterpartyPicker({ value, valueLabel, onChange, label, placeho
       renderOption={({ option }) => (
         <Group gap="xs" wrap="nowrap">
           <Text size="sm">{option.label}</Text>
-          {inns.get(option.value) && <Text size="xs" c="dimmed">{inns.get(option.value)}</Text>}
+          {inns.get(option.value) && (
+            <Text size="xs" c="dimmed">
+              {inns.get(option.value)}
+            </Text>
+          )}
         </Group>
       )}
       nothingFoundMessage={options.isFetching ? t('common.loading') : t('common.nothingFound')}

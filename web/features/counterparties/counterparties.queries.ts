@@ -21,8 +21,7 @@ export function useCounterpartyList(params: CounterpartyListParams) {
   return useInfiniteQuery({
     queryKey: keys.counterparties.list(params),
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      api.get<Page<Counterparty>>('/api/counterparties', { ...params, limit: PAGE_SIZE, cursor: pageParam }),
+    queryFn: ({ pageParam }) => api.get<Page<Counterparty>>('/api/counterparties', { ...params, limit: PAGE_SIZE, cursor: pageParam }),
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
@@ -63,7 +62,10 @@ export function useCreateCounterparty() {
 
 export function useUpdateCounterparty(id: string) {
   const after = useAfterChange();
-  return useMutation({ mutationFn: (patch: CounterpartyPatch) => api.patch<Counterparty>(`/api/counterparties/${id}`, patch), onSuccess: after });
+  return useMutation({
+    mutationFn: (patch: CounterpartyPatch) => api.patch<Counterparty>(`/api/counterparties/${id}`, patch),
+    onSuccess: after,
+  });
 }
 
 export function useArchiveCounterparty(id: string) {

@@ -21,16 +21,31 @@ export const MAIN_FIELDS = ['kind', 'name', 'fullName', 'inn', 'kpp', 'isCustome
 
 export function emptyCounterpartyForm(responsibleUserId: string | null): CounterpartyForm {
   return {
-    kind: 'legalEntity', name: '', fullName: '', inn: '', kpp: '', isCustomer: true, isSupplier: false,
-    responsibleUserId, comment: '', contactInfo: [],
+    kind: 'legalEntity',
+    name: '',
+    fullName: '',
+    inn: '',
+    kpp: '',
+    isCustomer: true,
+    isSupplier: false,
+    responsibleUserId,
+    comment: '',
+    contactInfo: [],
   };
 }
 
 export function formFromCounterparty(c: Counterparty): CounterpartyForm {
   return {
-    kind: c.kind, name: c.name, fullName: c.fullName ?? '', inn: c.inn ?? '', kpp: c.kpp ?? '',
-    isCustomer: c.isCustomer, isSupplier: c.isSupplier, responsibleUserId: c.responsibleUserId,
-    comment: c.comment ?? '', contactInfo: rowsFromEntries(c.contactInfo),
+    kind: c.kind,
+    name: c.name,
+    fullName: c.fullName ?? '',
+    inn: c.inn ?? '',
+    kpp: c.kpp ?? '',
+    isCustomer: c.isCustomer,
+    isSupplier: c.isSupplier,
+    responsibleUserId: c.responsibleUserId,
+    comment: c.comment ?? '',
+    contactInfo: rowsFromEntries(c.contactInfo),
   };
 }
 

@@ -52,7 +52,10 @@ export function ContactPersonPicker({ value, valueLabel, counterpartyId, onChang
           <Group gap="xs" wrap="nowrap">
             <Text size="sm">{option.label}</Text>
             {p && (
-              <Text size="xs" c="dimmed">{p.counterpartyName ?? t('contactPerson.individual')}{p.position ? ` · ${p.position}` : ''}</Text>
+              <Text size="xs" c="dimmed">
+                {p.counterpartyName ?? t('contactPerson.individual')}
+                {p.position ? ` · ${p.position}` : ''}
+              </Text>
             )}
           </Group>
         );

@@ -11,14 +11,21 @@ export function CreateBasedOnMenu({ event }: { event: Event }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="light" leftSection={<IconFilePlus size={16} />} rightSection={<IconChevronDown size={14} />}
-          data-testid="event-based-on">
+        <Button
+          variant="light"
+          leftSection={<IconFilePlus size={16} />}
+          rightSection={<IconChevronDown size={14} />}
+          data-testid="event-based-on"
+        >
           {t('events.basedOn.menu')}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item leftSection={<IconCalendarEvent size={16} />} data-testid="event-based-on-event"
-          onClick={() => navigate(`/events/new?basisId=${encodeURIComponent(event.id)}`)}>
+        <Menu.Item
+          leftSection={<IconCalendarEvent size={16} />}
+          data-testid="event-based-on-event"
+          onClick={() => navigate(`/events/new?basisId=${encodeURIComponent(event.id)}`)}
+        >
           {t('events.basedOn.followUp')}
         </Menu.Item>
         <Tooltip label={t('events.basedOn.orderUnavailable')} position="left" withinPortal>

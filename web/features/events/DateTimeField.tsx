@@ -20,10 +20,27 @@ export function DateTimeField({ label, date, time, onChange, error, required, de
   return (
     <Input.Wrapper label={label} error={error} required={required} description={description}>
       <Group gap={6} wrap="nowrap" align="flex-start">
-        <TextInput type="date" value={date} max="9999-12-31" aria-label={label} error={!!error} w={160} onKeyDown={onKeyDown}
-          onChange={(e) => onChange(e.currentTarget.value, time)} data-testid={`${testId}-date`} />
-        <TextInput type="time" value={time} aria-label={`${label} (time)`} error={!!error} w={110} onKeyDown={onKeyDown}
-          onChange={(e) => onChange(date, e.currentTarget.value)} data-testid={`${testId}-time`} />
+        <TextInput
+          type="date"
+          value={date}
+          max="9999-12-31"
+          aria-label={label}
+          error={!!error}
+          w={160}
+          onKeyDown={onKeyDown}
+          onChange={(e) => onChange(e.currentTarget.value, time)}
+          data-testid={`${testId}-date`}
+        />
+        <TextInput
+          type="time"
+          value={time}
+          aria-label={`${label} (time)`}
+          error={!!error}
+          w={110}
+          onKeyDown={onKeyDown}
+          onChange={(e) => onChange(date, e.currentTarget.value)}
+          data-testid={`${testId}-time`}
+        />
         {children}
       </Group>
     </Input.Wrapper>

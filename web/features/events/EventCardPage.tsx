@@ -17,9 +17,7 @@ import { CreateBasedOnMenu } from './CreateBasedOnMenu';
 import { EventFields } from './EventFields';
 import { EventRelatedPanel } from './EventRelatedPanel';
 import { EventReminderBlock } from './EventReminderBlock';
-import {
-  cardField, createPayload, emptyEventForm, formFromEvent, patchPayload, type EventForm, type EventPrefill,
-} from './eventForm';
+import { cardField, createPayload, emptyEventForm, formFromEvent, patchPayload, type EventForm, type EventPrefill } from './eventForm';
 import { useArchiveEvent, useCreateEvent, useEvent, useUpdateEvent } from './events.queries';
 
 /**
@@ -38,8 +36,14 @@ export function EventCardPage() {
   const counterparty = useCounterparty(cpId);
   const person = useContactPerson(personId);
 
-  const pending = (id && event.isPending) || (basisId && basis.isPending) || (cpId && counterparty.isPending) || (personId && person.isPending);
-  if (pending) return <Center p="xl"><Loader /></Center>;
+  const pending =
+    (id && event.isPending) || (basisId && basis.isPending) || (cpId && counterparty.isPending) || (personId && person.isPending);
+  if (pending)
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
   const failed = [event, basis, counterparty, person].find((q) => q.isError);
   if (failed) return <ErrorPanel error={failed.error} onRetry={() => void failed.refetch()} />;
 
@@ -48,13 +52,29 @@ export function EventCardPage() {
   }
   const b = basis.data;
   const prefill: EventPrefill = b
-    ? { counterpartyId: b.counterpartyId, counterpartyName: b.counterpartyName, contactPersonId: b.contactPersonId, contactPersonName: b.contactPersonName, kind: b.kind, subject: b.subject }
+    ? {
+        counterpartyId: b.counterpartyId,
+        counterpartyName: b.counterpartyName,
+        contactPersonId: b.contactPersonId,
+        contactPersonName: b.contactPersonName,
+        kind: b.kind,
+        subject: b.subject,
+      }
     : person.data
-      ? { counterpartyId: person.data.counterpartyId, counterpartyName: person.data.counterpartyName, contactPersonId: person.data.id, contactPersonName: person.data.fullName }
+      ? {
+          counterpartyId: person.data.counterpartyId,
+          counterpartyName: person.data.counterpartyName,
+          contactPersonId: person.data.id,
+          contactPersonName: person.data.fullName,
+        }
       : { counterpartyId: counterparty.data?.id ?? null, counterpartyName: counterparty.data?.name ?? null };
   return (
-    <EventEditor key={`new-${search.toString()}`} basis={b ?? null} timeZone={timeZone}
-      initial={emptyEventForm(timeZone, user?.id ?? null, prefill)} />
+    <EventEditor
+      key={`new-${search.toString()}`}
+      basis={b ?? null}
+      timeZone={timeZone}
+      initial={emptyEventForm(timeZone, user?.id ?? null, prefill)}
+    />
   );
 }
 
@@ -86,17 +106,40 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
   const { form, errors } = card;
 
   const title = saved ? t('events.cardTitle', { number: saved.number, date: fmt.date(saved.startAt) }) : t('events.newTitle');
-  const basisLink = saved?.basis ?? (basis ? { type: 'event' as const, id: basis.id, title: eventTitle(basis.number, basis.subject) } : null);
+  const basisLink =
+    saved?.basis ?? (basis ? { type: 'event' as const, id: basis.id, title: eventTitle(basis.number, basis.subject) } : null);
 
   return (
     <form onSubmit={card.onSubmit} noValidate data-testid="event-card">
-      <PageHeader title={title}
-        badge={saved?.archivedAt ? <Badge color="gray" data-testid="archived-badge">{t('common.archived')}</Badge> : null}>
-        <Button variant="default" component={Link} to="/events">{t('events.backToJournal')}</Button>
+      <PageHeader
+        title={title}
+        badge={
+          saved?.archivedAt ? (
+            <Badge color="gray" data-testid="archived-badge">
+              {t('common.archived')}
+            </Badge>
+          ) : null
+        }
+      >
+        <Button variant="default" component={Link} to="/events">
+          {t('events.backToJournal')}
+        </Button>
         {saved && <CreateBasedOnMenu event={saved} />}
-        {saved && <ArchiveControls archived={!!saved.archivedAt} mutation={archive} testId="event"
-          question={t('events.archiveQuestion', { number: saved.number })} />}
-        <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={card.saving} data-testid="event-save" title={t('common.saveHint')}>
+        {saved && (
+          <ArchiveControls
+            archived={!!saved.archivedAt}
+            mutation={archive}
+            testId="event"
+            question={t('events.archiveQuestion', { number: saved.number })}
+          />
+        )}
+        <Button
+          type="submit"
+          leftSection={<IconDeviceFloppy size={16} />}
+          loading={card.saving}
+          data-testid="event-save"
+          title={t('common.saveHint')}
+        >
           {t('common.save')}
         </Button>
       </PageHeader>
@@ -105,17 +148,38 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
           <Stack gap="md" maw={1000}>
             {basisLink && (
               <Group gap="xs" data-testid="event-basis">
-                <Text size="sm" fw={500}>{t('events.basis')}:</Text>
+                <Text size="sm" fw={500}>
+                  {t('events.basis')}:
+                </Text>
                 <Anchor component={Link} to={`/events/${basisLink.id}`} size="sm">
                   {t('events.related.types.event')} {basisLink.title ?? ''}
                 </Anchor>
               </Group>
             )}
-            <EventFields form={form} errors={errors} onChange={card.patch} timeZone={timeZone} autoFocus={!saved}
-              personOwnerId={personOwnerId} onPersonOwner={setPersonOwnerId} />
-            {!saved && <EventReminderBlock value={form.reminder} onChange={(r) => card.patch({ reminder: r })} errors={errors} timeZone={timeZone} />}
-            {errors.basis && <Text c="red" size="sm">{errors.basis}</Text>}
-            <Group>{card.dirty && <Badge color="yellow" variant="light">{t('common.unsaved')}</Badge>}</Group>
+            <EventFields
+              form={form}
+              errors={errors}
+              onChange={card.patch}
+              timeZone={timeZone}
+              autoFocus={!saved}
+              personOwnerId={personOwnerId}
+              onPersonOwner={setPersonOwnerId}
+            />
+            {!saved && (
+              <EventReminderBlock value={form.reminder} onChange={(r) => card.patch({ reminder: r })} errors={errors} timeZone={timeZone} />
+            )}
+            {errors.basis && (
+              <Text c="red" size="sm">
+                {errors.basis}
+              </Text>
+            )}
+            <Group>
+              {card.dirty && (
+                <Badge color="yellow" variant="light">
+                  {t('common.unsaved')}
+                </Badge>
+              )}
+            </Group>
           </Stack>
         </Grid.Col>
         {saved && (
@@ -125,22 +189,48 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
               <Paper withBorder p="sm" data-testid="event-meta">
                 <Stack gap={4}>
                   {saved.counterpartyId && (
-                    <Text size="sm"><Text span c="dimmed">{t('events.counterparty')}: </Text>
-                      <Anchor component={Link} to={`/counterparties/${saved.counterpartyId}?tab=events`} size="sm" data-testid="event-counterparty-link">
+                    <Text size="sm">
+                      <Text span c="dimmed">
+                        {t('events.counterparty')}:{' '}
+                      </Text>
+                      <Anchor
+                        component={Link}
+                        to={`/counterparties/${saved.counterpartyId}?tab=events`}
+                        size="sm"
+                        data-testid="event-counterparty-link"
+                      >
                         {saved.counterpartyName}
                       </Anchor>
                     </Text>
                   )}
                   {saved.contactPersonId && (
-                    <Text size="sm"><Text span c="dimmed">{t('events.contactPerson')}: </Text>
+                    <Text size="sm">
+                      <Text span c="dimmed">
+                        {t('events.contactPerson')}:{' '}
+                      </Text>
                       <Anchor component={Link} to={`/contact-persons/${saved.contactPersonId}`} size="sm" data-testid="event-person-link">
                         {saved.contactPersonName}
                       </Anchor>
                     </Text>
                   )}
-                  <Text size="sm"><Text span c="dimmed">{t('events.author')}: </Text>{saved.authorName ?? '—'}</Text>
-                  <Text size="sm"><Text span c="dimmed">{t('common.createdAt')}: </Text>{fmt.dateTime(saved.createdAt)}</Text>
-                  <Text size="sm"><Text span c="dimmed">{t('events.updatedAt')}: </Text>{fmt.dateTime(saved.updatedAt)}</Text>
+                  <Text size="sm">
+                    <Text span c="dimmed">
+                      {t('events.author')}:{' '}
+                    </Text>
+                    {saved.authorName ?? '—'}
+                  </Text>
+                  <Text size="sm">
+                    <Text span c="dimmed">
+                      {t('common.createdAt')}:{' '}
+                    </Text>
+                    {fmt.dateTime(saved.createdAt)}
+                  </Text>
+                  <Text size="sm">
+                    <Text span c="dimmed">
+                      {t('events.updatedAt')}:{' '}
+                    </Text>
+                    {fmt.dateTime(saved.updatedAt)}
+                  </Text>
                 </Stack>
               </Paper>
             </Stack>

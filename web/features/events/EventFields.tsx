@@ -52,29 +52,57 @@ export function EventFields({ form, errors, onChange, timeZone, personOwnerId, o
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <NativeSelect label={t('events.kind')} value={form.kind} error={errors.kind} leftSection={<KindIcon kind={form.kind} />}
+        <NativeSelect
+          label={t('events.kind')}
+          value={form.kind}
+          error={errors.kind}
+          leftSection={<KindIcon kind={form.kind} />}
           data={KINDS.map((k) => ({ value: k, label: t(`events.kinds.${k}`) }))}
-          onChange={(e) => onChange({ kind: e.currentTarget.value as EventKind })} data-testid="event-kind" />
+          onChange={(e) => onChange({ kind: e.currentTarget.value as EventKind })}
+          data-testid="event-kind"
+        />
         <Input.Wrapper label={t('events.direction')} error={errors.direction}>
-          <SegmentedControl fullWidth value={form.direction} data-testid="event-direction"
+          <SegmentedControl
+            fullWidth
+            value={form.direction}
+            data-testid="event-direction"
             onChange={(v) => onChange({ direction: v as EventForm['direction'] })}
             data={[
               { value: '', label: '—' },
               { value: 'incoming', label: t('events.directions.incoming') },
               { value: 'outgoing', label: t('events.directions.outgoing') },
-            ]} />
+            ]}
+          />
         </Input.Wrapper>
         <Input.Wrapper label={t('events.importance')} error={errors.importance}>
-          <SegmentedControl fullWidth value={form.importance} color={form.importance === 'high' ? 'red' : undefined}
-            onChange={(v) => onChange({ importance: v as EventForm['importance'] })} data-testid="event-importance"
-            data={IMPORTANCES.map((i) => ({ value: i, label: t(`events.importances.${i}`) }))} />
+          <SegmentedControl
+            fullWidth
+            value={form.importance}
+            color={form.importance === 'high' ? 'red' : undefined}
+            onChange={(v) => onChange({ importance: v as EventForm['importance'] })}
+            data-testid="event-importance"
+            data={IMPORTANCES.map((i) => ({ value: i, label: t(`events.importances.${i}`) }))}
+          />
         </Input.Wrapper>
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <DateTimeField label={t('events.startAt')} required date={form.startDate} time={form.startTime} error={errors.startAt}
-          onChange={(d, tm) => onChange({ startDate: d, startTime: tm })} testId="event-start" />
-        <DateTimeField label={t('events.endAt')} date={form.endDate} time={form.endTime} error={errors.endAt}
-          onChange={(d, tm) => onChange({ endDate: d || (tm && !form.endDate ? form.startDate : d), endTime: tm })} testId="event-end">
+        <DateTimeField
+          label={t('events.startAt')}
+          required
+          date={form.startDate}
+          time={form.startTime}
+          error={errors.startAt}
+          onChange={(d, tm) => onChange({ startDate: d, startTime: tm })}
+          testId="event-start"
+        />
+        <DateTimeField
+          label={t('events.endAt')}
+          date={form.endDate}
+          time={form.endTime}
+          error={errors.endAt}
+          onChange={(d, tm) => onChange({ endDate: d || (tm && !form.endDate ? form.startDate : d), endTime: tm })}
+          testId="event-end"
+        >
           {duration !== null && (
             <Text size="sm" c="dimmed" mt={8} style={{ whiteSpace: 'nowrap' }} data-testid="event-duration">
               {formatDuration(duration, t)}
@@ -83,11 +111,22 @@ export function EventFields({ form, errors, onChange, timeZone, personOwnerId, o
         </DateTimeField>
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <CounterpartyPicker label={t('events.counterparty')} value={form.counterpartyId} valueLabel={form.counterpartyName}
-          error={errors.counterpartyId} onChange={setCounterparty} testId="event-counterparty"
-          placeholder={t('events.counterpartyPlaceholder')} />
-        <ContactPersonPicker label={t('events.contactPerson')} value={form.contactPersonId} valueLabel={form.contactPersonName}
-          counterpartyId={form.counterpartyId} error={errors.contactPersonId} testId="event-contact-person"
+        <CounterpartyPicker
+          label={t('events.counterparty')}
+          value={form.counterpartyId}
+          valueLabel={form.counterpartyName}
+          error={errors.counterpartyId}
+          onChange={setCounterparty}
+          testId="event-counterparty"
+          placeholder={t('events.counterpartyPlaceholder')}
+        />
+        <ContactPersonPicker
+          label={t('events.contactPerson')}
+          value={form.contactPersonId}
+          valueLabel={form.contactPersonName}
+          counterpartyId={form.counterpartyId}
+          error={errors.contactPersonId}
+          testId="event-contact-person"
           onChange={(person, id, name) => {
             const patch: Partial<EventForm> = { contactPersonId: id, contactPersonName: name };
             onPersonOwner(person ? person.counterpartyId : undefined);
@@ -97,33 +136,82 @@ export function EventFields({ form, errors, onChange, timeZone, personOwnerId, o
               patch.counterpartyName = person.counterpartyName;
             }
             onChange(patch);
-          }} />
+          }}
+        />
       </SimpleGrid>
-      <TextInput label={t('events.subject')} required maxLength={300} value={form.subject} error={errors.subject} autoFocus={autoFocus}
-        onChange={(e) => onChange({ subject: e.currentTarget.value })} data-testid="event-subject" />
-      <TextInput label={t('events.description')} maxLength={4000} value={form.description} error={errors.description}
-        onChange={(e) => onChange({ description: e.currentTarget.value })} data-testid="event-description" />
-      <Textarea label={t('events.content')} autosize minRows={4} maxRows={14} maxLength={20000} value={form.content} error={errors.content}
-        onChange={(e) => onChange({ content: e.currentTarget.value })} data-testid="event-content" />
+      <TextInput
+        label={t('events.subject')}
+        required
+        maxLength={300}
+        value={form.subject}
+        error={errors.subject}
+        autoFocus={autoFocus}
+        onChange={(e) => onChange({ subject: e.currentTarget.value })}
+        data-testid="event-subject"
+      />
+      <TextInput
+        label={t('events.description')}
+        maxLength={4000}
+        value={form.description}
+        error={errors.description}
+        onChange={(e) => onChange({ description: e.currentTarget.value })}
+        data-testid="event-description"
+      />
+      <Textarea
+        label={t('events.content')}
+        autosize
+        minRows={4}
+        maxRows={14}
+        maxLength={20000}
+        value={form.content}
+        error={errors.content}
+        onChange={(e) => onChange({ content: e.currentTarget.value })}
+        data-testid="event-content"
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Input.Wrapper label={t('events.state')} error={errors.state}>
-          <SegmentedControl fullWidth value={form.state} onChange={(v) => onChange({ state: v as EventForm['state'] })}
-            data={STATES.map((s) => ({ value: s, label: t(`events.states.${s}`) }))} data-testid="event-state" />
+          <SegmentedControl
+            fullWidth
+            value={form.state}
+            onChange={(v) => onChange({ state: v as EventForm['state'] })}
+            data={STATES.map((s) => ({ value: s, label: t(`events.states.${s}`) }))}
+            data-testid="event-state"
+          />
         </Input.Wrapper>
         {form.kind === 'phoneCall' ? (
           <Input.Wrapper label={t('events.outcome')} error={errors.outcome}>
-            <SegmentedControl fullWidth value={form.outcome} onChange={(v) => onChange({ outcome: v as EventForm['outcome'] })}
-              color={form.outcome === 'failure' ? 'orange' : undefined} data-testid="event-outcome"
-              data={[{ value: '', label: '—' }, ...OUTCOMES.map((o) => ({ value: o, label: t(`events.outcomes.${o}`) }))]} />
+            <SegmentedControl
+              fullWidth
+              value={form.outcome}
+              onChange={(v) => onChange({ outcome: v as EventForm['outcome'] })}
+              color={form.outcome === 'failure' ? 'orange' : undefined}
+              data-testid="event-outcome"
+              data={[{ value: '', label: '—' }, ...OUTCOMES.map((o) => ({ value: o, label: t(`events.outcomes.${o}`) }))]}
+            />
           </Input.Wrapper>
-        ) : <div />}
+        ) : (
+          <div />
+        )}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Select label={t('events.infoSource')} data={sourceData} value={form.infoSourceId} clearable error={errors.infoSourceId}
-          onChange={(v) => onChange({ infoSourceId: v })} placeholder={t('events.infoSourcePlaceholder')}
-          data-testid="event-info-source" comboboxProps={{ withinPortal: true }} />
-        <ResponsibleSelect label={t('events.responsible')} value={form.responsibleUserId} error={errors.responsibleUserId}
-          onChange={(id) => onChange({ responsibleUserId: id })} testId="event-responsible" />
+        <Select
+          label={t('events.infoSource')}
+          data={sourceData}
+          value={form.infoSourceId}
+          clearable
+          error={errors.infoSourceId}
+          onChange={(v) => onChange({ infoSourceId: v })}
+          placeholder={t('events.infoSourcePlaceholder')}
+          data-testid="event-info-source"
+          comboboxProps={{ withinPortal: true }}
+        />
+        <ResponsibleSelect
+          label={t('events.responsible')}
+          value={form.responsibleUserId}
+          error={errors.responsibleUserId}
+          onChange={(id) => onChange({ responsibleUserId: id })}
+          testId="event-responsible"
+        />
       </SimpleGrid>
     </Stack>
   );

@@ -11,7 +11,18 @@ import { CounterpartyPicker } from '../counterparties/CounterpartyPicker';
 import { ResponsibleFilter } from './ResponsibleFilter';
 import { IMPORTANCES, KINDS, STATES } from './eventLabels';
 
-export const FILTER_KEYS = ['from', 'to', 'counterpartyId', 'contactPersonId', 'kind', 'importance', 'state', 'responsible', 'archived', 'q'] as const;
+export const FILTER_KEYS = [
+  'from',
+  'to',
+  'counterpartyId',
+  'contactPersonId',
+  'kind',
+  'importance',
+  'state',
+  'responsible',
+  'archived',
+  'q',
+] as const;
 
 /** The journal's filters, kept in the URL so Back returns to the same selection. */
 export function EventFilters({ lp }: { lp: ReturnType<typeof useListParams> }) {
@@ -19,22 +30,33 @@ export function EventFilters({ lp }: { lp: ReturnType<typeof useListParams> }) {
   const [, setParams] = useSearchParams();
   // Several keys in one URL update: react-router does not chain functional updates within one event.
   const setMany = (patch: Record<string, string>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      return next;
-    }, { replace: true });
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(patch)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
   const counterpartyId = lp.get('counterpartyId') || null;
   const contactPersonId = lp.get('contactPersonId') || null;
   const counterparty = useCounterparty(counterpartyId ?? undefined);
   const person = useContactPerson(contactPersonId ?? undefined);
   const select = (key: 'kind' | 'importance' | 'state', values: readonly string[], group: string, w: number) => (
-    <Select label={t(`events.${key}`)} placeholder={t('events.filters.any')} value={lp.get(key) || null} clearable w={w}
-      data={values.map((v) => ({ value: v, label: t(`events.${group}.${v}`) }))} onChange={(v) => lp.set(key, v ?? '')}
-      data-testid={`events-filter-${key}`} comboboxProps={{ withinPortal: true }} />
+    <Select
+      label={t(`events.${key}`)}
+      placeholder={t('events.filters.any')}
+      value={lp.get(key) || null}
+      clearable
+      w={w}
+      data={values.map((v) => ({ value: v, label: t(`events.${group}.${v}`) }))}
+      onChange={(v) => lp.set(key, v ?? '')}
+      data-testid={`events-filter-${key}`}
+      comboboxProps={{ withinPortal: true }}
+    />
   );
   const any = FILTER_KEYS.some((k) => k !== 'archived' && lp.get(k)) || lp.get('archived') !== 'active';
   const reset = () => {
@@ -45,27 +67,65 @@ export function EventFilters({ lp }: { lp: ReturnType<typeof useListParams> }) {
   return (
     <Group mb="sm" gap="sm" wrap="wrap" align="flex-end" data-testid="events-filters">
       <SearchBox value={lp.search} onChange={lp.setSearch} placeholder={t('events.searchPlaceholder')} testId="events-search" />
-      <TextInput type="date" label={t('events.filters.from')} value={lp.get('from')} max="9999-12-31" w={150}
-        onChange={(e) => lp.set('from', e.currentTarget.value)} data-testid="events-filter-from" />
-      <TextInput type="date" label={t('events.filters.to')} value={lp.get('to')} max="9999-12-31" w={150}
-        onChange={(e) => lp.set('to', e.currentTarget.value)} data-testid="events-filter-to" />
+      <TextInput
+        type="date"
+        label={t('events.filters.from')}
+        value={lp.get('from')}
+        max="9999-12-31"
+        w={150}
+        onChange={(e) => lp.set('from', e.currentTarget.value)}
+        data-testid="events-filter-from"
+      />
+      <TextInput
+        type="date"
+        label={t('events.filters.to')}
+        value={lp.get('to')}
+        max="9999-12-31"
+        w={150}
+        onChange={(e) => lp.set('to', e.currentTarget.value)}
+        data-testid="events-filter-to"
+      />
       {select('kind', KINDS, 'kinds', 190)}
       {select('importance', IMPORTANCES, 'importances', 130)}
       {select('state', STATES, 'states', 150)}
-      <ResponsibleFilter label={t('events.responsible')} value={lp.get('responsible')} onChange={(v) => lp.set('responsible', v)}
-        testId="events-filter-responsible" w={180} />
-      <CounterpartyPicker label={t('events.counterparty')} value={counterpartyId} valueLabel={counterparty.data?.name ?? null}
-        key={`cp-${counterparty.data?.id ?? ''}`} placeholder={t('events.filters.any')} w={230} testId="events-filter-counterparty"
-        onChange={(id) => setMany(id ? { counterpartyId: id, contactPersonId: '' } : { counterpartyId: '' })} />
-      <ContactPersonPicker label={t('events.contactPerson')} value={contactPersonId} valueLabel={person.data?.fullName ?? null}
-        key={`p-${person.data?.id ?? ''}`} counterpartyId={counterpartyId} placeholder={t('events.filters.any')} w={210}
-        testId="events-filter-person" onChange={(_p, id) => lp.set('contactPersonId', id ?? '')} />
-      <SegmentedControl value={lp.get('archived')} onChange={(v) => lp.set('archived', v)} data-testid="events-filter-archived"
+      <ResponsibleFilter
+        label={t('events.responsible')}
+        value={lp.get('responsible')}
+        onChange={(v) => lp.set('responsible', v)}
+        testId="events-filter-responsible"
+        w={180}
+      />
+      <CounterpartyPicker
+        label={t('events.counterparty')}
+        value={counterpartyId}
+        valueLabel={counterparty.data?.name ?? null}
+        key={`cp-${counterparty.data?.id ?? ''}`}
+        placeholder={t('events.filters.any')}
+        w={230}
+        testId="events-filter-counterparty"
+        onChange={(id) => setMany(id ? { counterpartyId: id, contactPersonId: '' } : { counterpartyId: '' })}
+      />
+      <ContactPersonPicker
+        label={t('events.contactPerson')}
+        value={contactPersonId}
+        valueLabel={person.data?.fullName ?? null}
+        key={`p-${person.data?.id ?? ''}`}
+        counterpartyId={counterpartyId}
+        placeholder={t('events.filters.any')}
+        w={210}
+        testId="events-filter-person"
+        onChange={(_p, id) => lp.set('contactPersonId', id ?? '')}
+      />
+      <SegmentedControl
+        value={lp.get('archived')}
+        onChange={(v) => lp.set('archived', v)}
+        data-testid="events-filter-archived"
         data={[
           { value: 'active', label: t('filters.active') },
           { value: 'archived', label: t('filters.archived') },
           { value: 'all', label: t('filters.all') },
-        ]} />
+        ]}
+      />
       {any && (
         <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={reset} data-testid="events-filter-reset">
           {t('events.filters.reset')}

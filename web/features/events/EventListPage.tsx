@@ -27,11 +27,18 @@ export function useEventColumns(opts: { hide?: ('counterparty' | 'contactPerson'
     { key: 'counterparty', header: t('events.counterparty'), width: '13%', render: (e) => e.counterpartyName ?? '' },
     { key: 'contactPerson', header: t('events.contactPerson'), width: '11%', render: (e) => e.contactPersonName ?? '' },
     {
-      key: 'subject', header: t('events.subject'),
+      key: 'subject',
+      header: t('events.subject'),
       render: (e) => (
         <Group gap={6} wrap="nowrap" title={e.subject}>
-          <Text size="sm" truncate fw={e.importance === 'high' ? 600 : undefined}>{e.subject}</Text>
-          {e.archivedAt && <Badge size="xs" color="gray" variant="light">{t('common.archived')}</Badge>}
+          <Text size="sm" truncate fw={e.importance === 'high' ? 600 : undefined}>
+            {e.subject}
+          </Text>
+          {e.archivedAt && (
+            <Badge size="xs" color="gray" variant="light">
+              {t('common.archived')}
+            </Badge>
+          )}
         </Group>
       ),
     },
@@ -76,13 +83,32 @@ export function EventListPage() {
       <EventFilters lp={lp} />
       {list.isError && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && rows.length === 0 ? (
-        <EmptyState mt="xl" icon={<IconCalendarEvent size={32} />} title={filtered ? t('common.nothingFound') : t('events.emptyTitle')}
-          description={filtered ? t('common.nothingFoundHint') : t('events.emptyHint')} data-testid="events-empty" />
+        <EmptyState
+          mt="xl"
+          icon={<IconCalendarEvent size={32} />}
+          title={filtered ? t('common.nothingFound') : t('events.emptyTitle')}
+          description={filtered ? t('common.nothingFoundHint') : t('events.emptyHint')}
+          data-testid="events-empty"
+        />
       ) : (
-        <VirtualTable rows={rows} columns={columns} rowKey={(e) => e.id} onRowClick={(e) => navigate(`/events/${e.id}`)}
-          hasMore={list.hasNextPage} stale={list.isPlaceholderData} loadingMore={list.isFetchingNextPage || list.isPending}
-          onLoadMore={() => void list.fetchNextPage()} height="calc(100vh - 290px)" testId="events-table" rowTestId="event-row"
-          footer={<Text size="xs" c="dimmed" data-testid="list-count">{t(list.hasNextPage ? 'common.loadedMore' : 'common.loaded', { count: rows.length })}</Text>} />
+        <VirtualTable
+          rows={rows}
+          columns={columns}
+          rowKey={(e) => e.id}
+          onRowClick={(e) => navigate(`/events/${e.id}`)}
+          hasMore={list.hasNextPage}
+          stale={list.isPlaceholderData}
+          loadingMore={list.isFetchingNextPage || list.isPending}
+          onLoadMore={() => void list.fetchNextPage()}
+          height="calc(100vh - 290px)"
+          testId="events-table"
+          rowTestId="event-row"
+          footer={
+            <Text size="xs" c="dimmed" data-testid="list-count">
+              {t(list.hasNextPage ? 'common.loadedMore' : 'common.loaded', { count: rows.length })}
+            </Text>
+          }
+        />
       )}
     </>
   );

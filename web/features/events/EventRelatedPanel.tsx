@@ -15,8 +15,18 @@ function DocLink({ doc, testId }: { doc: Doc; testId: string }) {
   const text = t('events.related.docTitle', { type: t(`events.related.types.${doc.type}`), number: doc.number, date: fmt.date(doc.date) });
   return (
     <div data-testid={testId}>
-      {to ? <Anchor component={Link} to={to} size="sm">{text}</Anchor> : <Text size="sm" span>{text}</Text>}
-      <Text size="xs" c="dimmed" lineClamp={2}>{doc.title}</Text>
+      {to ? (
+        <Anchor component={Link} to={to} size="sm">
+          {text}
+        </Anchor>
+      ) : (
+        <Text size="sm" span>
+          {text}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed" lineClamp={2}>
+        {doc.title}
+      </Text>
     </div>
   );
 }
@@ -27,20 +37,42 @@ export function EventRelatedPanel({ eventId }: { eventId: string }) {
   const related = useEventRelated(eventId);
   return (
     <Paper withBorder p="sm" data-testid="event-related">
-      <Title order={5} mb="xs">{t('events.related.title')}</Title>
+      <Title order={5} mb="xs">
+        {t('events.related.title')}
+      </Title>
       {related.isPending && <Loader size="xs" />}
-      {related.isError && <Text size="sm" c="red">{t('errors.title')}</Text>}
+      {related.isError && (
+        <Text size="sm" c="red">
+          {t('errors.title')}
+        </Text>
+      )}
       {related.data && (
         <Stack gap="xs">
           <div>
-            <Text size="xs" fw={600} c="dimmed" tt="uppercase">{t('events.basis')}</Text>
-            {related.data.basis ? <DocLink doc={related.data.basis} testId="event-related-basis" /> : <Text size="sm" c="dimmed">—</Text>}
+            <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+              {t('events.basis')}
+            </Text>
+            {related.data.basis ? (
+              <DocLink doc={related.data.basis} testId="event-related-basis" />
+            ) : (
+              <Text size="sm" c="dimmed">
+                —
+              </Text>
+            )}
           </div>
           <div>
-            <Text size="xs" fw={600} c="dimmed" tt="uppercase">{t('events.related.createdFrom')}</Text>
-            {related.data.documents.length === 0 && <Text size="sm" c="dimmed">—</Text>}
+            <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+              {t('events.related.createdFrom')}
+            </Text>
+            {related.data.documents.length === 0 && (
+              <Text size="sm" c="dimmed">
+                —
+              </Text>
+            )}
             <Stack gap={6}>
-              {related.data.documents.map((d) => <DocLink key={`${d.type}-${d.id}`} doc={d} testId="event-related-document" />)}
+              {related.data.documents.map((d) => (
+                <DocLink key={`${d.type}-${d.id}`} doc={d} testId="event-related-document" />
+              ))}
             </Stack>
           </div>
         </Stack>

@@ -27,14 +27,30 @@ export function EventReminderBlock({ value, onChange, errors, timeZone }: Props)
 
   return (
     <Paper withBorder p="sm" data-testid="event-reminder">
-      <Checkbox label={t('events.reminder.enable')} checked={value.enabled} onChange={(e) => toggle(e.currentTarget.checked)}
-        data-testid="event-reminder-enabled" />
+      <Checkbox
+        label={t('events.reminder.enable')}
+        checked={value.enabled}
+        onChange={(e) => toggle(e.currentTarget.checked)}
+        data-testid="event-reminder-enabled"
+      />
       {value.enabled && (
         <Stack gap="sm" mt="sm">
-          <DateTimeField label={t('events.reminder.remindAt')} required date={value.remindDate} time={value.remindTime}
-            error={errors['reminder.remindAt']} onChange={(d, tm) => set({ remindDate: d, remindTime: tm })} testId="event-reminder-at">
-            <Button variant="light" size="sm" leftSection={<IconAlarm size={14} />} onClick={() => quick(inOneHour(timeZone))}
-              data-testid="event-reminder-in-hour">
+          <DateTimeField
+            label={t('events.reminder.remindAt')}
+            required
+            date={value.remindDate}
+            time={value.remindTime}
+            error={errors['reminder.remindAt']}
+            onChange={(d, tm) => set({ remindDate: d, remindTime: tm })}
+            testId="event-reminder-at"
+          >
+            <Button
+              variant="light"
+              size="sm"
+              leftSection={<IconAlarm size={14} />}
+              onClick={() => quick(inOneHour(timeZone))}
+              data-testid="event-reminder-in-hour"
+            >
               {t('events.reminder.inOneHour')}
             </Button>
             <Button variant="light" size="sm" onClick={() => quick(tomorrowAt(9, timeZone))} data-testid="event-reminder-tomorrow">
@@ -42,13 +58,31 @@ export function EventReminderBlock({ value, onChange, errors, timeZone }: Props)
             </Button>
           </DateTimeField>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <DateTimeField label={t('events.reminder.dueAt')} date={value.dueDate} time={value.dueTime} error={errors['reminder.dueAt']}
-              onChange={(d, tm) => set({ dueDate: d, dueTime: tm })} testId="event-reminder-due" />
-            <ResponsibleSelect label={t('events.reminder.assignee')} value={value.assigneeId} error={errors['reminder.assigneeId']}
-              onChange={(id) => set({ assigneeId: id })} testId="event-reminder-assignee" />
+            <DateTimeField
+              label={t('events.reminder.dueAt')}
+              date={value.dueDate}
+              time={value.dueTime}
+              error={errors['reminder.dueAt']}
+              onChange={(d, tm) => set({ dueDate: d, dueTime: tm })}
+              testId="event-reminder-due"
+            />
+            <ResponsibleSelect
+              label={t('events.reminder.assignee')}
+              value={value.assigneeId}
+              error={errors['reminder.assigneeId']}
+              onChange={(id) => set({ assigneeId: id })}
+              testId="event-reminder-assignee"
+            />
           </SimpleGrid>
-          <TextInput label={t('events.reminder.text')} placeholder={t('events.reminder.textHint')} maxLength={300} value={value.text}
-            error={errors['reminder.text']} onChange={(e) => set({ text: e.currentTarget.value })} data-testid="event-reminder-text" />
+          <TextInput
+            label={t('events.reminder.text')}
+            placeholder={t('events.reminder.textHint')}
+            maxLength={300}
+            value={value.text}
+            error={errors['reminder.text']}
+            onChange={(e) => set({ text: e.currentTarget.value })}
+            data-testid="event-reminder-text"
+          />
         </Stack>
       )}
     </Paper>

@@ -26,10 +26,22 @@ export function EventsPanel({ counterpartyId, contactPersonId, height = 'calc(10
   return (
     <div data-testid="events-panel">
       <Group mb="sm" gap="sm">
-        <Button component={Link} to={`/events/new?${query}`} leftSection={<IconPlus size={16} />} variant="light" data-testid="events-panel-new">
+        <Button
+          component={Link}
+          to={`/events/new?${query}`}
+          leftSection={<IconPlus size={16} />}
+          variant="light"
+          data-testid="events-panel-new"
+        >
           {t('events.new')}
         </Button>
-        <Button component={Link} to={`/events?${query}`} leftSection={<IconList size={16} />} variant="subtle" data-testid="events-panel-journal">
+        <Button
+          component={Link}
+          to={`/events?${query}`}
+          leftSection={<IconList size={16} />}
+          variant="subtle"
+          data-testid="events-panel-journal"
+        >
           {t('events.openInJournal')}
         </Button>
       </Group>
@@ -37,10 +49,23 @@ export function EventsPanel({ counterpartyId, contactPersonId, height = 'calc(10
       {list.isSuccess && rows.length === 0 ? (
         <EmptyState icon={<IconCalendarEvent size={28} />} title={t('events.emptyForObject')} size="sm" data-testid="events-panel-empty" />
       ) : (
-        <VirtualTable rows={rows} columns={columns} rowKey={(e) => e.id} onRowClick={(e) => navigate(`/events/${e.id}`)}
-          hasMore={list.hasNextPage} loadingMore={list.isFetchingNextPage || list.isPending} onLoadMore={() => void list.fetchNextPage()}
-          height={height} testId="events-panel-table" rowTestId="events-panel-row"
-          footer={<Text size="xs" c="dimmed">{t(list.hasNextPage ? 'common.loadedMore' : 'common.loaded', { count: rows.length })}</Text>} />
+        <VirtualTable
+          rows={rows}
+          columns={columns}
+          rowKey={(e) => e.id}
+          onRowClick={(e) => navigate(`/events/${e.id}`)}
+          hasMore={list.hasNextPage}
+          loadingMore={list.isFetchingNextPage || list.isPending}
+          onLoadMore={() => void list.fetchNextPage()}
+          height={height}
+          testId="events-panel-table"
+          rowTestId="events-panel-row"
+          footer={
+            <Text size="xs" c="dimmed">
+              {t(list.hasNextPage ? 'common.loadedMore' : 'common.loaded', { count: rows.length })}
+            </Text>
+          }
+        />
       )}
     </div>
   );

@@ -21,7 +21,17 @@ export function ResponsibleFilter({ value, onChange, label, testId, w = 200 }: P
     ...(refs.data ?? []).map((u) => ({ value: u.id, label: u.name })),
   ];
   return (
-    <Select label={label} data={data} value={value || 'all'} onChange={(v) => onChange(!v || v === 'all' ? '' : v)} searchable
-      allowDeselect={false} w={w} data-testid={testId} comboboxProps={{ withinPortal: true }} aria-label={label ?? t('events.responsible')} />
+    <Select
+      label={label}
+      data={data}
+      value={value || 'all'}
+      onChange={(v) => onChange(!v || v === 'all' ? '' : v)}
+      searchable
+      allowDeselect={false}
+      w={w}
+      data-testid={testId}
+      comboboxProps={{ withinPortal: true }}
+      aria-label={label ?? t('events.responsible')}
+    />
   );
 }

@@ -45,15 +45,32 @@ export interface EventPrefill {
   subject?: string;
 }
 
-export function emptyEventForm(timeZone: string, responsibleUserId: string | null, prefill: EventPrefill = {}, now = new Date()): EventForm {
+export function emptyEventForm(
+  timeZone: string,
+  responsibleUserId: string | null,
+  prefill: EventPrefill = {},
+  now = new Date(),
+): EventForm {
   const start = toWall(now, timeZone);
   return {
-    kind: prefill.kind ?? 'phoneCall', direction: 'outgoing',
-    startDate: start.date, startTime: start.time, endDate: '', endTime: '',
-    counterpartyId: prefill.counterpartyId ?? null, counterpartyName: prefill.counterpartyName ?? null,
-    contactPersonId: prefill.contactPersonId ?? null, contactPersonName: prefill.contactPersonName ?? null,
-    subject: prefill.subject ?? '', description: '', content: '',
-    importance: 'normal', state: 'planned', outcome: '', infoSourceId: null, responsibleUserId,
+    kind: prefill.kind ?? 'phoneCall',
+    direction: 'outgoing',
+    startDate: start.date,
+    startTime: start.time,
+    endDate: '',
+    endTime: '',
+    counterpartyId: prefill.counterpartyId ?? null,
+    counterpartyName: prefill.counterpartyName ?? null,
+    contactPersonId: prefill.contactPersonId ?? null,
+    contactPersonName: prefill.contactPersonName ?? null,
+    subject: prefill.subject ?? '',
+    description: '',
+    content: '',
+    importance: 'normal',
+    state: 'planned',
+    outcome: '',
+    infoSourceId: null,
+    responsibleUserId,
     reminder: { enabled: false, remindDate: '', remindTime: '', dueDate: '', dueTime: '', text: '', assigneeId: null },
   };
 }
@@ -62,12 +79,23 @@ export function formFromEvent(e: Event, timeZone: string): EventForm {
   const start = toWall(e.startAt, timeZone);
   const end = e.endAt ? toWall(e.endAt, timeZone) : { date: '', time: '' };
   return {
-    kind: e.kind, direction: e.direction ?? '',
-    startDate: start.date, startTime: start.time, endDate: end.date, endTime: end.time,
-    counterpartyId: e.counterpartyId, counterpartyName: e.counterpartyName,
-    contactPersonId: e.contactPersonId, contactPersonName: e.contactPersonName,
-    subject: e.subject, description: e.description ?? '', content: e.content ?? '',
-    importance: e.importance, state: e.state, outcome: e.outcome ?? '', infoSourceId: e.infoSourceId,
+    kind: e.kind,
+    direction: e.direction ?? '',
+    startDate: start.date,
+    startTime: start.time,
+    endDate: end.date,
+    endTime: end.time,
+    counterpartyId: e.counterpartyId,
+    counterpartyName: e.counterpartyName,
+    contactPersonId: e.contactPersonId,
+    contactPersonName: e.contactPersonName,
+    subject: e.subject,
+    description: e.description ?? '',
+    content: e.content ?? '',
+    importance: e.importance,
+    state: e.state,
+    outcome: e.outcome ?? '',
+    infoSourceId: e.infoSourceId,
     responsibleUserId: e.responsibleUserId,
     reminder: { enabled: false, remindDate: '', remindTime: '', dueDate: '', dueTime: '', text: '', assigneeId: null },
   };

@@ -17,11 +17,16 @@ export const OUTCOMES: readonly Outcome[] = ['success', 'failure'];
 
 export function KindIcon({ kind, size = 16 }: { kind: EventKind; size?: number }): ReactNode {
   switch (kind) {
-    case 'phoneCall': return <IconPhone size={size} />;
-    case 'meeting': return <IconUsersGroup size={size} />;
-    case 'email': return <IconAt size={size} />;
-    case 'letter': return <IconMail size={size} />;
-    default: return <IconDots size={size} />;
+    case 'phoneCall':
+      return <IconPhone size={size} />;
+    case 'meeting':
+      return <IconUsersGroup size={size} />;
+    case 'email':
+      return <IconAt size={size} />;
+    case 'letter':
+      return <IconMail size={size} />;
+    default:
+      return <IconDots size={size} />;
   }
 }
 
@@ -31,7 +36,9 @@ export function KindLabel({ kind, short }: { kind: EventKind; short?: boolean })
   return (
     <Group gap={6} wrap="nowrap" component="span" data-kind={kind} title={t(`events.kinds.${kind}`)}>
       <KindIcon kind={kind} size={15} />
-      <Text size="sm" span truncate>{t(short ? `events.kindsShort.${kind}` : `events.kinds.${kind}`)}</Text>
+      <Text size="sm" span truncate>
+        {t(short ? `events.kindsShort.${kind}` : `events.kinds.${kind}`)}
+      </Text>
     </Group>
   );
 }
@@ -41,8 +48,14 @@ export function DirectionLabel({ direction, short }: { direction: Event['directi
   if (!direction) return null;
   return (
     <Group gap={4} wrap="nowrap" component="span" title={t(`events.directions.${direction}`)} data-direction={direction}>
-      {direction === 'incoming' ? <IconArrowDownLeft size={14} color="var(--mantine-color-blue-6)" /> : <IconArrowUpRight size={14} color="var(--mantine-color-teal-7)" />}
-      <Text size="sm" span>{t(short ? `events.directionsShort.${direction}` : `events.directions.${direction}`)}</Text>
+      {direction === 'incoming' ? (
+        <IconArrowDownLeft size={14} color="var(--mantine-color-blue-6)" />
+      ) : (
+        <IconArrowUpRight size={14} color="var(--mantine-color-teal-7)" />
+      )}
+      <Text size="sm" span>
+        {t(short ? `events.directionsShort.${direction}` : `events.directions.${direction}`)}
+      </Text>
     </Group>
   );
 }
@@ -51,9 +64,18 @@ export function DirectionLabel({ direction, short }: { direction: Event['directi
 export function ImportanceMark({ importance }: { importance: Importance }) {
   const { t } = useTranslation();
   if (importance === 'high') {
-    return <Text span c="red.7" fw={900} fz="lg" lh={1} title={t('events.importances.high')} data-testid="importance-high">!</Text>;
+    return (
+      <Text span c="red.7" fw={900} fz="lg" lh={1} title={t('events.importances.high')} data-testid="importance-high">
+        !
+      </Text>
+    );
   }
-  if (importance === 'low') return <Text span c="dimmed" fz="sm" title={t('events.importances.low')}>↓</Text>;
+  if (importance === 'low')
+    return (
+      <Text span c="dimmed" fz="sm" title={t('events.importances.low')}>
+        ↓
+      </Text>
+    );
   return null;
 }
 
@@ -61,7 +83,11 @@ const STATE_COLORS: Record<EventState, string> = { planned: 'blue.7', completed:
 
 export function StateLabel({ state }: { state: EventState }) {
   const { t } = useTranslation();
-  return <Text size="sm" span c={STATE_COLORS[state]}>{t(`events.states.${state}`)}</Text>;
+  return (
+    <Text size="sm" span c={STATE_COLORS[state]}>
+      {t(`events.states.${state}`)}
+    </Text>
+  );
 }
 
 /** Minutes as "1 ч 25 мин" / "1 h 25 min". */

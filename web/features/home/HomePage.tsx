@@ -26,10 +26,20 @@ export function HomePage() {
           <Stack gap="md">
             <MyTasksCard />
             <Card withBorder padding="md" data-testid="home-links">
-              <Title order={4} mb="sm">{t('home.quickLinks')}</Title>
+              <Title order={4} mb="sm">
+                {t('home.quickLinks')}
+              </Title>
               <Stack gap="xs">
                 {links.map((l) => (
-                  <Button key={l.to} component={Link} to={l.to} variant="light" justify="flex-start" leftSection={l.icon} data-testid={l.testId}>
+                  <Button
+                    key={l.to}
+                    component={Link}
+                    to={l.to}
+                    variant="light"
+                    justify="flex-start"
+                    leftSection={l.icon}
+                    data-testid={l.testId}
+                  >
                     {l.label}
                   </Button>
                 ))}

@@ -23,13 +23,16 @@ export function MySettingsPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    update.mutate({ language, timeZone, showTasksAtStartup: showTasks }, {
-      onSuccess: (u) => {
-        setLanguage(u.language);
-        notifySuccess(t('common.saved'));
+    update.mutate(
+      { language, timeZone, showTasksAtStartup: showTasks },
+      {
+        onSuccess: (u) => {
+          setLanguage(u.language);
+          notifySuccess(t('common.saved'));
+        },
+        onError: (err) => notifyError(err, t),
       },
-      onError: (err) => notifyError(err, t),
-    });
+    );
   };
 
   return (
@@ -39,13 +42,23 @@ export function MySettingsPage() {
         <form onSubmit={submit} data-testid="my-settings-form">
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NativeSelect label={t('common.language')} value={language} onChange={(e) => setLang(e.currentTarget.value === 'en' ? 'en' : 'ru')}
-                data={[{ value: 'ru', label: 'Русский' }, { value: 'en', label: 'English' }]} data-testid="my-language" />
+              <NativeSelect
+                label={t('common.language')}
+                value={language}
+                onChange={(e) => setLang(e.currentTarget.value === 'en' ? 'en' : 'ru')}
+                data={[
+                  { value: 'ru', label: 'Русский' },
+                  { value: 'en', label: 'English' },
+                ]}
+                data-testid="my-language"
+              />
               <TimeZoneSelect label={t('settings.timeZone')} value={timeZone} onChange={setTimeZone} />
             </SimpleGrid>
             <Switch label={t('me.showTasksAtStartup')} checked={showTasks} onChange={(e) => setShowTasks(e.currentTarget.checked)} />
             <div>
-              <Button type="submit" loading={update.isPending} data-testid="my-settings-save">{t('common.save')}</Button>
+              <Button type="submit" loading={update.isPending} data-testid="my-settings-save">
+                {t('common.save')}
+              </Button>
             </div>
           </Stack>
         </form>

@@ -17,30 +17,55 @@ export function PasswordSection() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (mismatch) return;
-    change.mutate({ currentPassword: current, newPassword: next }, {
-      onSuccess: () => {
-        setCurrent('');
-        setNext('');
-        setRepeat('');
-        notifySuccess(t('me.passwordChanged'));
+    change.mutate(
+      { currentPassword: current, newPassword: next },
+      {
+        onSuccess: () => {
+          setCurrent('');
+          setNext('');
+          setRepeat('');
+          notifySuccess(t('me.passwordChanged'));
+        },
+        onError: (err) => notifyError(err, t),
       },
-      onError: (err) => notifyError(err, t),
-    });
+    );
   };
 
   return (
     <form onSubmit={submit} data-testid="password-form">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <PasswordInput label={t('me.currentPassword')} required value={current} autoComplete="current-password"
-            error={errors.currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} />
-          <PasswordInput label={t('me.newPassword')} required minLength={8} value={next} autoComplete="new-password"
-            description={t('auth.passwordRule')} error={errors.newPassword} onChange={(e) => setNext(e.currentTarget.value)} />
-          <PasswordInput label={t('me.repeatPassword')} required value={repeat} autoComplete="new-password"
-            error={mismatch ? t('me.passwordMismatch') : undefined} onChange={(e) => setRepeat(e.currentTarget.value)} />
+          <PasswordInput
+            label={t('me.currentPassword')}
+            required
+            value={current}
+            autoComplete="current-password"
+            error={errors.currentPassword}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('me.newPassword')}
+            required
+            minLength={8}
+            value={next}
+            autoComplete="new-password"
+            description={t('auth.passwordRule')}
+            error={errors.newPassword}
+            onChange={(e) => setNext(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('me.repeatPassword')}
+            required
+            value={repeat}
+            autoComplete="new-password"
+            error={mismatch ? t('me.passwordMismatch') : undefined}
+            onChange={(e) => setRepeat(e.currentTarget.value)}
+          />
         </SimpleGrid>
         <div>
-          <Button type="submit" variant="light" loading={change.isPending} disabled={mismatch}>{t('me.changePassword')}</Button>
+          <Button type="submit" variant="light" loading={change.isPending} disabled={mismatch}>
+            {t('me.changePassword')}
+          </Button>
         </div>
       </Stack>
     </form>

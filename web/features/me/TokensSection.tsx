@@ -32,12 +32,19 @@ export function TokensSection() {
   return (
     <Stack gap="sm">
       {created && (
-        <Alert color="yellow" title={t('me.tokenCreated', { name: created.name })} withCloseButton onClose={() => setCreated(null)}
-          data-testid="token-created">
+        <Alert
+          color="yellow"
+          title={t('me.tokenCreated', { name: created.name })}
+          withCloseButton
+          onClose={() => setCreated(null)}
+          data-testid="token-created"
+        >
           <Stack gap="xs">
             <Text size="sm">{t('me.tokenShownOnce')}</Text>
             <Group gap="xs" wrap="nowrap">
-              <Code style={{ wordBreak: 'break-all' }} data-testid="token-value">{created.token}</Code>
+              <Code style={{ wordBreak: 'break-all' }} data-testid="token-value">
+                {created.token}
+              </Code>
               <CopyButton value={created.token}>
                 {({ copied, copy }) => (
                   <Button size="xs" variant="light" color={copied ? 'teal' : undefined} onClick={copy}>
@@ -51,9 +58,17 @@ export function TokensSection() {
       )}
       <form onSubmit={submit}>
         <Group align="flex-end">
-          <TextInput label={t('me.tokenName')} value={name} maxLength={100} onChange={(e) => setName(e.currentTarget.value)}
-            placeholder={t('me.tokenNamePlaceholder')} data-testid="token-name" />
-          <Button type="submit" loading={create.isPending} disabled={!name.trim()} data-testid="token-create">{t('me.createToken')}</Button>
+          <TextInput
+            label={t('me.tokenName')}
+            value={name}
+            maxLength={100}
+            onChange={(e) => setName(e.currentTarget.value)}
+            placeholder={t('me.tokenNamePlaceholder')}
+            data-testid="token-name"
+          />
+          <Button type="submit" loading={create.isPending} disabled={!name.trim()} data-testid="token-create">
+            {t('me.createToken')}
+          </Button>
         </Group>
       </form>
       {tokens.data && tokens.data.length > 0 && (
@@ -74,10 +89,18 @@ export function TokensSection() {
                 <Table.Td>{when(tok.lastUsedAt)}</Table.Td>
                 <Table.Td>
                   {tok.revokedAt ? (
-                    <Badge color="gray" variant="light">{t('me.revoked')}</Badge>
+                    <Badge color="gray" variant="light">
+                      {t('me.revoked')}
+                    </Badge>
                   ) : (
-                    <ConfirmButton size="xs" variant="subtle" color="red" question={t('me.revokeQuestion', { name: tok.name })}
-                      confirmLabel={t('me.revoke')} onConfirm={() => revoke.mutate(tok.id, { onError: (err) => notifyError(err, t) })}>
+                    <ConfirmButton
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      question={t('me.revokeQuestion', { name: tok.name })}
+                      confirmLabel={t('me.revoke')}
+                      onConfirm={() => revoke.mutate(tok.id, { onError: (err) => notifyError(err, t) })}
+                    >
                       {t('me.revoke')}
                     </ConfirmButton>
                   )}

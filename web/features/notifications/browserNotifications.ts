@@ -5,7 +5,9 @@ const supported = () => typeof window !== 'undefined' && 'Notification' in windo
 
 /** The browser's permission for its own notifications; asking happens only on the user's click. */
 export function useBrowserNotificationPermission() {
-  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(() => (supported() ? Notification.permission : 'unsupported'));
+  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(() =>
+    supported() ? Notification.permission : 'unsupported',
+  );
   const request = async () => {
     if (!supported()) return;
     setPermission(await Notification.requestPermission());

@@ -33,15 +33,39 @@ export function ColdCallsPage() {
       </PageHeader>
       <Paper withBorder p="md" mb="md" component="form" onSubmit={generate} data-testid="cold-calls-settings">
         <Group align="flex-end" gap="md">
-          <TextInput type="date" label={t('events.filters.from')} value={from} max="9999-12-31" w={160}
-            onChange={(e) => setFrom(e.currentTarget.value)} data-testid="cold-calls-from" />
-          <TextInput type="date" label={t('events.filters.to')} value={to} max="9999-12-31" w={160}
-            onChange={(e) => setTo(e.currentTarget.value)} data-testid="cold-calls-to" />
+          <TextInput
+            type="date"
+            label={t('events.filters.from')}
+            value={from}
+            max="9999-12-31"
+            w={160}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            data-testid="cold-calls-from"
+          />
+          <TextInput
+            type="date"
+            label={t('events.filters.to')}
+            value={to}
+            max="9999-12-31"
+            w={160}
+            onChange={(e) => setTo(e.currentTarget.value)}
+            data-testid="cold-calls-to"
+          />
           <Input.Wrapper label={t('coldCalls.period')}>
-            <SegmentedControl value={period} onChange={(v) => setPeriod(v as PeriodUnit)} display="flex" data-testid="cold-calls-period"
-              data={(['day', 'week', 'month'] as const).map((u) => ({ value: u, label: t(`eventsReport.periods.${u}`) }))} />
+            <SegmentedControl
+              value={period}
+              onChange={(v) => setPeriod(v as PeriodUnit)}
+              display="flex"
+              data-testid="cold-calls-period"
+              data={(['day', 'week', 'month'] as const).map((u) => ({ value: u, label: t(`eventsReport.periods.${u}`) }))}
+            />
           </Input.Wrapper>
-          <ResponsibleFilter label={t('events.responsible')} value={responsible} onChange={setResponsible} testId="cold-calls-responsible" />
+          <ResponsibleFilter
+            label={t('events.responsible')}
+            value={responsible}
+            onChange={setResponsible}
+            testId="cold-calls-responsible"
+          />
           <Button type="submit" leftSection={<IconPlayerPlay size={16} />} loading={report.isFetching} data-testid="cold-calls-generate">
             {t('eventsReport.generate')}
           </Button>
@@ -51,11 +75,15 @@ export function ColdCallsPage() {
       {report.data && (
         <Stack gap="lg">
           <div>
-            <Title order={4} mb="xs">{t('coldCalls.callsTitle')}</Title>
+            <Title order={4} mb="xs">
+              {t('coldCalls.callsTitle')}
+            </Title>
             <ColdCallsTables.Calls rows={report.data.calls} />
           </div>
           <div>
-            <Title order={4} mb="xs">{t('coldCalls.sourcesTitle')}</Title>
+            <Title order={4} mb="xs">
+              {t('coldCalls.sourcesTitle')}
+            </Title>
             <ColdCallsTables.Sources rows={report.data.sources} />
           </div>
         </Stack>

@@ -15,8 +15,11 @@ function CallsBar({ row, max }: { row: CallRow; max: number }) {
   const part = (n: number, color: string, label: string) =>
     n > 0 ? <div title={`${label}: ${n}`} style={{ width: n * scale, background: color, height: 14 }} /> : null;
   return (
-    <div style={{ display: 'flex', width: BAR_WIDTH, background: 'var(--mantine-color-gray-1)', borderRadius: 3, overflow: 'hidden' }}
-      aria-hidden data-testid="cold-calls-bar">
+    <div
+      style={{ display: 'flex', width: BAR_WIDTH, background: 'var(--mantine-color-gray-1)', borderRadius: 3, overflow: 'hidden' }}
+      aria-hidden
+      data-testid="cold-calls-bar"
+    >
       {part(row.successes, 'var(--mantine-color-teal-6)', t('coldCalls.successes'))}
       {part(row.failures, 'var(--mantine-color-red-6)', t('coldCalls.failures'))}
       {part(other, 'var(--mantine-color-gray-5)', t('coldCalls.noOutcome'))}
@@ -34,9 +37,17 @@ function usePct() {
 function Calls({ rows }: { rows: CallRow[] }) {
   const { t } = useTranslation();
   const pct = usePct();
-  if (rows.length === 0) return <Text c="dimmed" size="sm" data-testid="cold-calls-empty">{t('coldCalls.noCalls')}</Text>;
+  if (rows.length === 0)
+    return (
+      <Text c="dimmed" size="sm" data-testid="cold-calls-empty">
+        {t('coldCalls.noCalls')}
+      </Text>
+    );
   const max = Math.max(...rows.map((r) => r.calls));
-  const sum = rows.reduce((s, r) => ({ calls: s.calls + r.calls, successes: s.successes + r.successes, failures: s.failures + r.failures }), { calls: 0, successes: 0, failures: 0 });
+  const sum = rows.reduce(
+    (s, r) => ({ calls: s.calls + r.calls, successes: s.successes + r.successes, failures: s.failures + r.failures }),
+    { calls: 0, successes: 0, failures: 0 },
+  );
   const totalRate = sum.successes + sum.failures > 0 ? sum.successes / (sum.successes + sum.failures) : null;
   return (
     <Table striped withTableBorder data-testid="cold-calls-table" maw={1100}>
@@ -49,7 +60,9 @@ function Calls({ rows }: { rows: CallRow[] }) {
           <Table.Th ta="right">{t('coldCalls.failures')}</Table.Th>
           <Table.Th ta="right">{t('coldCalls.successRate')}</Table.Th>
           <Table.Th>
-            <Tooltip label={t('coldCalls.barLegend')} withinPortal><span>{t('coldCalls.chart')}</span></Tooltip>
+            <Tooltip label={t('coldCalls.barLegend')} withinPortal>
+              <span>{t('coldCalls.chart')}</span>
+            </Tooltip>
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -61,8 +74,12 @@ function Calls({ rows }: { rows: CallRow[] }) {
             <Table.Td ta="right">{r.calls}</Table.Td>
             <Table.Td ta="right">{r.successes}</Table.Td>
             <Table.Td ta="right">{r.failures}</Table.Td>
-            <Table.Td ta="right" fw={600}>{pct(r.successRate)}</Table.Td>
-            <Table.Td><CallsBar row={r} max={max} /></Table.Td>
+            <Table.Td ta="right" fw={600}>
+              {pct(r.successRate)}
+            </Table.Td>
+            <Table.Td>
+              <CallsBar row={r} max={max} />
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -90,7 +107,9 @@ function Legend({ color, label }: { color: string; label: string }) {
   return (
     <Group gap={4} wrap="nowrap">
       <div style={{ width: 10, height: 10, background: color, borderRadius: 2 }} />
-      <Text size="xs" fw={400}>{label}</Text>
+      <Text size="xs" fw={400}>
+        {label}
+      </Text>
     </Group>
   );
 }
@@ -98,7 +117,12 @@ function Legend({ color, label }: { color: string; label: string }) {
 function Sources({ rows }: { rows: SourceRow[] }) {
   const { t } = useTranslation();
   const pct = usePct();
-  if (rows.length === 0) return <Text c="dimmed" size="sm">{t('coldCalls.noRequests')}</Text>;
+  if (rows.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        {t('coldCalls.noRequests')}
+      </Text>
+    );
   const max = Math.max(...rows.map((r) => r.requests));
   const total = rows.reduce((s, r) => s + r.requests, 0);
   return (
@@ -114,12 +138,20 @@ function Sources({ rows }: { rows: SourceRow[] }) {
       <Table.Tbody>
         {rows.map((r) => (
           <Table.Tr key={r.infoSourceId ?? 'none'} data-testid="cold-calls-source-row">
-            <Table.Td>{r.name ?? <Text span c="dimmed" size="sm">{t('coldCalls.noSource')}</Text>}</Table.Td>
+            <Table.Td>
+              {r.name ?? (
+                <Text span c="dimmed" size="sm">
+                  {t('coldCalls.noSource')}
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td ta="right">{r.requests}</Table.Td>
             <Table.Td ta="right">{pct(r.requests / total)}</Table.Td>
             <Table.Td>
               <div style={{ width: BAR_WIDTH, background: 'var(--mantine-color-gray-1)', borderRadius: 3 }} aria-hidden>
-                <div style={{ width: (r.requests / max) * BAR_WIDTH, height: 14, background: 'var(--mantine-color-blue-5)', borderRadius: 3 }} />
+                <div
+                  style={{ width: (r.requests / max) * BAR_WIDTH, height: 14, background: 'var(--mantine-color-blue-5)', borderRadius: 3 }}
+                />
               </div>
             </Table.Td>
           </Table.Tr>

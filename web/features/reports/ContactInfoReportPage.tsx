@@ -53,30 +53,75 @@ export function ContactInfoReportPage() {
               ))}
             </Group>
           </Checkbox.Group>
-          <MultiSelect label={t('report.kinds')} value={kinds} onChange={setKinds} maw={720} clearable
+          <MultiSelect
+            label={t('report.kinds')}
+            value={kinds}
+            onChange={setKinds}
+            maw={720}
+            clearable
             data={CONTACT_INFO_KINDS.map((k) => ({ value: k, label: t(`contactInfoKinds.${k}`) }))}
-            error={kinds.length === 0 ? t('report.chooseKinds') : undefined} data-testid="report-kinds"
-            comboboxProps={{ withinPortal: true }} />
+            error={kinds.length === 0 ? t('report.chooseKinds') : undefined}
+            data-testid="report-kinds"
+            comboboxProps={{ withinPortal: true }}
+          />
           <Group align="flex-end" gap="md">
-            <TextInput label={t('report.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={320}
-              placeholder={t('counterparty.searchPlaceholder')} data-testid="report-search" />
-            <Checkbox label={t('filters.mine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} mb={8}
-              data-testid="report-mine" />
-            <Checkbox label={t('report.onlyWithContactInfo')} checked={onlyWith} onChange={(e) => setOnlyWith(e.currentTarget.checked)}
-              mb={8} />
+            <TextInput
+              label={t('report.search')}
+              value={q}
+              onChange={(e) => setQ(e.currentTarget.value)}
+              w={320}
+              placeholder={t('counterparty.searchPlaceholder')}
+              data-testid="report-search"
+            />
+            <Checkbox
+              label={t('filters.mine')}
+              checked={mine}
+              onChange={(e) => setMine(e.currentTarget.checked)}
+              mb={8}
+              data-testid="report-mine"
+            />
+            <Checkbox
+              label={t('report.onlyWithContactInfo')}
+              checked={onlyWith}
+              onChange={(e) => setOnlyWith(e.currentTarget.checked)}
+              mb={8}
+            />
           </Group>
-          {objects.length === 0 && <Text c="red" size="sm">{t('report.chooseObjects')}</Text>}
+          {objects.length === 0 && (
+            <Text c="red" size="sm">
+              {t('report.chooseObjects')}
+            </Text>
+          )}
           <Group>
-            <Button type="submit" leftSection={<IconPlayerPlay size={16} />} disabled={!valid} loading={report.isFetching}
-              data-testid="report-generate">
+            <Button
+              type="submit"
+              leftSection={<IconPlayerPlay size={16} />}
+              disabled={!valid}
+              loading={report.isFetching}
+              data-testid="report-generate"
+            >
               {t('report.generate')}
             </Button>
-            <Button component="a" variant="light" leftSection={<IconFileTypeCsv size={16} />} href={reportFileUrl(params, 'csv')}
-              download disabled={!valid} data-testid="report-export-csv">
+            <Button
+              component="a"
+              variant="light"
+              leftSection={<IconFileTypeCsv size={16} />}
+              href={reportFileUrl(params, 'csv')}
+              download
+              disabled={!valid}
+              data-testid="report-export-csv"
+            >
               {t('report.exportCsv')}
             </Button>
-            <Button component="a" variant="light" leftSection={<IconFileSpreadsheet size={16} />} href={reportFileUrl(params, 'xlsx')}
-              download disabled={!valid} data-testid="report-export-xlsx">
+            <Button
+              component="a"
+              variant="light"
+              leftSection={<IconFileSpreadsheet size={16} />}
+              href={reportFileUrl(params, 'xlsx')}
+              download
+              disabled={!valid}
+              data-testid="report-export-xlsx"
+            >
               {t('report.exportXlsx')}
             </Button>
           </Group>
@@ -85,7 +130,9 @@ export function ContactInfoReportPage() {
       {report.isError && <ErrorPanel error={report.error} onRetry={() => void report.refetch()} />}
       {report.data && (
         <Stack gap="xs">
-          <Text size="sm" c="dimmed" data-testid="report-total">{t('report.total', { count: report.data.total })}</Text>
+          <Text size="sm" c="dimmed" data-testid="report-total">
+            {t('report.total', { count: report.data.total })}
+          </Text>
           {report.data.truncated && <Alert color="yellow">{t('report.truncated')}</Alert>}
           <ContactInfoReportTable report={report.data} />
         </Stack>

@@ -8,11 +8,16 @@ const FIXED = new Set(['objectType', 'name', 'counterpartyName', 'position']);
 
 function cellOf(row: ContactInfoReportRow, key: string, objectLabel: (o: string) => string): string {
   switch (key) {
-    case 'objectType': return objectLabel(row.objectType);
-    case 'name': return row.name;
-    case 'counterpartyName': return row.objectType === 'counterparty' ? '' : (row.counterpartyName ?? '');
-    case 'position': return row.position ?? '';
-    default: return row.values[key] ?? '';
+    case 'objectType':
+      return objectLabel(row.objectType);
+    case 'name':
+      return row.name;
+    case 'counterpartyName':
+      return row.objectType === 'counterparty' ? '' : (row.counterpartyName ?? '');
+    case 'position':
+      return row.position ?? '';
+    default:
+      return row.values[key] ?? '';
   }
 }
 
@@ -28,7 +33,13 @@ export function ContactInfoReportTable({ report }: { report: ContactInfoReport }
     return (
       <Table>
         <Table.Tbody>
-          <Table.Tr><Table.Td><Text c="dimmed" data-testid="report-empty">{t('common.nothingFound')}</Text></Table.Td></Table.Tr>
+          <Table.Tr>
+            <Table.Td>
+              <Text c="dimmed" data-testid="report-empty">
+                {t('common.nothingFound')}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
         </Table.Tbody>
       </Table>
     );
@@ -46,7 +57,14 @@ export function ContactInfoReportTable({ report }: { report: ContactInfoReport }
     navigate(row.objectType === 'counterparty' ? `/counterparties/${row.id}` : `/contact-persons/${row.id}`);
 
   return (
-    <VirtualTable rows={report.rows} columns={columns} rowKey={(r) => `${r.objectType}-${r.id}`} onRowClick={open}
-      height="calc(100vh - 460px)" testId="report-table" rowTestId="report-row" />
+    <VirtualTable
+      rows={report.rows}
+      columns={columns}
+      rowKey={(r) => `${r.objectType}-${r.id}`}
+      onRowClick={open}
+      height="calc(100vh - 460px)"
+      testId="report-table"
+      rowTestId="report-row"
+    />
   );
 }

@@ -14,7 +14,11 @@ import { useInfoSources } from '../info-sources/info-sources.queries';
 import { EventsReportGroupings } from './EventsReportGroupings';
 import { EventsReportTable } from './EventsReportTable';
 import {
-  eventsReportFileUrl, useEventsReport, type EventGrouping, type EventsReportParams, type PeriodUnit,
+  eventsReportFileUrl,
+  useEventsReport,
+  type EventGrouping,
+  type EventsReportParams,
+  type PeriodUnit,
 } from './events-report.queries';
 
 interface Filters {
@@ -32,8 +36,17 @@ interface Filters {
 }
 
 const EMPTY: Filters = {
-  from: '', to: '', counterpartyId: null, counterpartyName: null, contactPersonId: null, contactPersonName: null,
-  kind: null, importance: null, state: null, responsible: '', infoSourceId: null,
+  from: '',
+  to: '',
+  counterpartyId: null,
+  counterpartyName: null,
+  contactPersonId: null,
+  contactPersonName: null,
+  kind: null,
+  importance: null,
+  state: null,
+  responsible: '',
+  infoSourceId: null,
 };
 
 /** «Отчет по событиям»: user-ordered groupings, filters, totals per group; rows drill down to events. */
@@ -70,9 +83,16 @@ export function EventsReportPage() {
     if (valid) setSubmitted(params);
   };
   const select = (key: 'kind' | 'importance' | 'state', values: readonly string[], group: string) => (
-    <Select label={t(`events.${key}`)} placeholder={t('events.filters.any')} value={f[key]} clearable
-      data={values.map((v) => ({ value: v, label: t(`events.${group}.${v}`) }))} onChange={(v) => set({ [key]: v })}
-      data-testid={`events-report-${key}`} comboboxProps={{ withinPortal: true }} />
+    <Select
+      label={t(`events.${key}`)}
+      placeholder={t('events.filters.any')}
+      value={f[key]}
+      clearable
+      data={values.map((v) => ({ value: v, label: t(`events.${group}.${v}`) }))}
+      onChange={(v) => set({ [key]: v })}
+      data-testid={`events-report-${key}`}
+      comboboxProps={{ withinPortal: true }}
+    />
   );
 
   return (
@@ -86,44 +106,107 @@ export function EventsReportPage() {
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 4 }}>
             <EventsReportGroupings value={groupBy} onChange={setGroupBy} period={period} onPeriodChange={setPeriod} />
-            <Switch mt="sm" label={t('eventsReport.details')} checked={details} onChange={(e) => setDetails(e.currentTarget.checked)}
-              data-testid="events-report-details" />
+            <Switch
+              mt="sm"
+              label={t('eventsReport.details')}
+              checked={details}
+              onChange={(e) => setDetails(e.currentTarget.checked)}
+              data-testid="events-report-details"
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8 }}>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing={6}>
-              <TextInput type="date" label={t('events.filters.from')} value={f.from} max="9999-12-31"
-                onChange={(e) => set({ from: e.currentTarget.value })} data-testid="events-report-from" />
-              <TextInput type="date" label={t('events.filters.to')} value={f.to} max="9999-12-31"
-                onChange={(e) => set({ to: e.currentTarget.value })} data-testid="events-report-to" />
-              <CounterpartyPicker label={t('events.counterparty')} value={f.counterpartyId} valueLabel={f.counterpartyName}
-                placeholder={t('events.filters.any')} testId="events-report-counterparty"
-                onChange={(id, name) => set({ counterpartyId: id, counterpartyName: name })} />
-              <ContactPersonPicker label={t('events.contactPerson')} value={f.contactPersonId} valueLabel={f.contactPersonName}
-                counterpartyId={f.counterpartyId} placeholder={t('events.filters.any')} testId="events-report-person"
-                onChange={(_p, id, name) => set({ contactPersonId: id, contactPersonName: name })} />
+              <TextInput
+                type="date"
+                label={t('events.filters.from')}
+                value={f.from}
+                max="9999-12-31"
+                onChange={(e) => set({ from: e.currentTarget.value })}
+                data-testid="events-report-from"
+              />
+              <TextInput
+                type="date"
+                label={t('events.filters.to')}
+                value={f.to}
+                max="9999-12-31"
+                onChange={(e) => set({ to: e.currentTarget.value })}
+                data-testid="events-report-to"
+              />
+              <CounterpartyPicker
+                label={t('events.counterparty')}
+                value={f.counterpartyId}
+                valueLabel={f.counterpartyName}
+                placeholder={t('events.filters.any')}
+                testId="events-report-counterparty"
+                onChange={(id, name) => set({ counterpartyId: id, counterpartyName: name })}
+              />
+              <ContactPersonPicker
+                label={t('events.contactPerson')}
+                value={f.contactPersonId}
+                valueLabel={f.contactPersonName}
+                counterpartyId={f.counterpartyId}
+                placeholder={t('events.filters.any')}
+                testId="events-report-person"
+                onChange={(_p, id, name) => set({ contactPersonId: id, contactPersonName: name })}
+              />
               {select('kind', KINDS, 'kinds')}
               {select('importance', IMPORTANCES, 'importances')}
               {select('state', STATES, 'states')}
-              <ResponsibleFilter label={t('events.responsible')} value={f.responsible} onChange={(v) => set({ responsible: v })}
-                testId="events-report-responsible" w="100%" />
-              <Select label={t('eventsReport.groupBy.infoSource')} placeholder={t('events.filters.any')} value={f.infoSourceId} clearable
-                data={(sources.data ?? []).map((s) => ({ value: s.id, label: s.name }))} onChange={(v) => set({ infoSourceId: v })}
-                data-testid="events-report-info-source" comboboxProps={{ withinPortal: true }} />
+              <ResponsibleFilter
+                label={t('events.responsible')}
+                value={f.responsible}
+                onChange={(v) => set({ responsible: v })}
+                testId="events-report-responsible"
+                w="100%"
+              />
+              <Select
+                label={t('eventsReport.groupBy.infoSource')}
+                placeholder={t('events.filters.any')}
+                value={f.infoSourceId}
+                clearable
+                data={(sources.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                onChange={(v) => set({ infoSourceId: v })}
+                data-testid="events-report-info-source"
+                comboboxProps={{ withinPortal: true }}
+              />
             </SimpleGrid>
           </Grid.Col>
         </Grid>
-        {!valid && <Text c="red" size="sm" mt="xs">{t('eventsReport.chooseGrouping')}</Text>}
+        {!valid && (
+          <Text c="red" size="sm" mt="xs">
+            {t('eventsReport.chooseGrouping')}
+          </Text>
+        )}
         <Group mt="md">
-          <Button type="submit" leftSection={<IconPlayerPlay size={16} />} disabled={!valid} loading={report.isFetching}
-            data-testid="events-report-generate">
+          <Button
+            type="submit"
+            leftSection={<IconPlayerPlay size={16} />}
+            disabled={!valid}
+            loading={report.isFetching}
+            data-testid="events-report-generate"
+          >
             {t('eventsReport.generate')}
           </Button>
-          <Button component="a" variant="light" leftSection={<IconFileTypeCsv size={16} />} href={eventsReportFileUrl(params, 'csv')}
-            download disabled={!valid} data-testid="events-report-export-csv">
+          <Button
+            component="a"
+            variant="light"
+            leftSection={<IconFileTypeCsv size={16} />}
+            href={eventsReportFileUrl(params, 'csv')}
+            download
+            disabled={!valid}
+            data-testid="events-report-export-csv"
+          >
             {t('report.exportCsv')}
           </Button>
-          <Button component="a" variant="light" leftSection={<IconFileSpreadsheet size={16} />} href={eventsReportFileUrl(params, 'xlsx')}
-            download disabled={!valid} data-testid="events-report-export-xlsx">
+          <Button
+            component="a"
+            variant="light"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            href={eventsReportFileUrl(params, 'xlsx')}
+            download
+            disabled={!valid}
+            data-testid="events-report-export-xlsx"
+          >
             {t('report.exportXlsx')}
           </Button>
         </Group>
@@ -132,7 +215,10 @@ export function EventsReportPage() {
       {report.data && (
         <Stack gap="xs">
           <Text size="sm" c="dimmed" data-testid="events-report-summary">
-            {t('eventsReport.summary', { count: report.data.totals.count, duration: formatDuration(report.data.totals.durationMinutes, t) })}
+            {t('eventsReport.summary', {
+              count: report.data.totals.count,
+              duration: formatDuration(report.data.totals.durationMinutes, t),
+            })}
           </Text>
           {report.data.truncated && <Alert color="yellow">{t('eventsReport.truncated')}</Alert>}
           <EventsReportTable report={report.data} />

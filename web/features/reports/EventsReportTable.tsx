@@ -18,36 +18,66 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
     return (
       <Table>
         <Table.Tbody>
-          <Table.Tr><Table.Td><Text c="dimmed" data-testid="events-report-empty">{t('common.nothingFound')}</Text></Table.Td></Table.Tr>
+          <Table.Tr>
+            <Table.Td>
+              <Text c="dimmed" data-testid="events-report-empty">
+                {t('common.nothingFound')}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
         </Table.Tbody>
       </Table>
     );
   }
   const total: Row = {
-    level: 0, type: 'total', grouping: null, label: t('eventsReport.total'), count: report.totals.count,
-    durationMinutes: report.totals.durationMinutes, eventId: null, number: null, startAt: null, counterpartyName: null,
-    contactPersonName: null, kind: null, importance: null, state: null,
+    level: 0,
+    type: 'total',
+    grouping: null,
+    label: t('eventsReport.total'),
+    count: report.totals.count,
+    durationMinutes: report.totals.durationMinutes,
+    eventId: null,
+    number: null,
+    startAt: null,
+    counterpartyName: null,
+    contactPersonName: null,
+    kind: null,
+    importance: null,
+    state: null,
   };
   const rows: Row[] = [...report.rows, total];
   const strong = (r: Row) => r.type !== 'event';
 
   const columns: Column<Row>[] = [
     {
-      key: 'label', header: t('eventsReport.columns.label'),
+      key: 'label',
+      header: t('eventsReport.columns.label'),
       render: (r) => {
         const pad = { paddingLeft: r.level * INDENT };
         if (r.type === 'event') {
           return (
             <Group gap={6} wrap="nowrap" style={pad} title={r.label}>
-              <span style={{ width: 10, display: 'inline-block' }}><ImportanceMark importance={(r.importance ?? 'normal') as Importance} /></span>
-              <Anchor component={Link} to={`/events/${r.eventId}`} size="sm" truncate data-testid="events-report-event-link">{r.label}</Anchor>
+              <span style={{ width: 10, display: 'inline-block' }}>
+                <ImportanceMark importance={(r.importance ?? 'normal') as Importance} />
+              </span>
+              <Anchor component={Link} to={`/events/${r.eventId}`} size="sm" truncate data-testid="events-report-event-link">
+                {r.label}
+              </Anchor>
             </Group>
           );
         }
         const groupName = r.grouping ? t(`eventsReport.groupBy.${r.grouping}`) : '';
         return (
-          <Text size="sm" fw={700} truncate style={pad} title={groupName ? `${groupName}: ${r.label}` : r.label}
-            data-testid={r.type === 'total' ? 'events-report-total' : 'events-report-group'} data-level={r.level} data-grouping={r.grouping ?? ''}>
+          <Text
+            size="sm"
+            fw={700}
+            truncate
+            style={pad}
+            title={groupName ? `${groupName}: ${r.label}` : r.label}
+            data-testid={r.type === 'total' ? 'events-report-total' : 'events-report-group'}
+            data-level={r.level}
+            data-grouping={r.grouping ?? ''}
+          >
             {r.label}
           </Text>
         );
@@ -59,11 +89,19 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
     { key: 'kind', header: t('events.kind'), width: 160, render: (r) => r.kind ?? '' },
     { key: 'state', header: t('events.state'), width: 130, render: (r) => r.state ?? '' },
     {
-      key: 'count', header: t('eventsReport.columns.count'), width: 100,
-      render: (r) => <Text size="sm" fw={strong(r) ? 700 : undefined} data-testid="events-report-count">{r.count}</Text>,
+      key: 'count',
+      header: t('eventsReport.columns.count'),
+      width: 100,
+      render: (r) => (
+        <Text size="sm" fw={strong(r) ? 700 : undefined} data-testid="events-report-count">
+          {r.count}
+        </Text>
+      ),
     },
     {
-      key: 'duration', header: t('eventsReport.columns.duration'), width: 120,
+      key: 'duration',
+      header: t('eventsReport.columns.duration'),
+      width: 120,
       render: (r) => (
         <Text size="sm" fw={strong(r) ? 700 : undefined} data-testid="events-report-duration">
           {r.type === 'event' && r.durationMinutes === 0 ? '' : formatDuration(r.durationMinutes, t)}
@@ -78,7 +116,13 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
   const key = (r: Row, i?: number) => (r.type === 'event' ? `e-${r.eventId}` : `${r.type}-${r.level}-${r.grouping}-${r.label}-${i ?? ''}`);
   const keyed = rows.map((r, i) => ({ r, k: key(r, i) }));
   return (
-    <VirtualTable rows={keyed} rowKey={(x) => x.k} height="calc(100vh - 200px)" testId="events-report-table" rowTestId="events-report-row"
-      columns={shown.map((c) => ({ ...c, render: (x: { r: Row }) => c.render(x.r) }))} />
+    <VirtualTable
+      rows={keyed}
+      rowKey={(x) => x.k}
+      height="calc(100vh - 200px)"
+      testId="events-report-table"
+      rowTestId="events-report-row"
+      columns={shown.map((c) => ({ ...c, render: (x: { r: Row }) => c.render(x.r) }))}
+    />
   );
 }

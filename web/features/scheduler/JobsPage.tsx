@@ -16,10 +16,29 @@ const MIN_WIDTHS: Record<string, number> = { state: 130, result: 190 };
 
 function JobState({ job }: { job: JobStatus }) {
   const { t } = useTranslation();
-  if (job.running) return <Badge color="blue" variant="light" tt="none">{t('scheduler.state.running')}</Badge>;
-  if (job.lastStatus === 'ok') return <Badge color="teal" variant="light" tt="none">{t('scheduler.state.ok')}</Badge>;
-  if (job.lastStatus === 'error') return <Badge color="red" variant="filled" tt="none">{t('scheduler.state.error')}</Badge>;
-  return <Badge color="gray" variant="light" tt="none">{t('scheduler.state.never')}</Badge>;
+  if (job.running)
+    return (
+      <Badge color="blue" variant="light" tt="none">
+        {t('scheduler.state.running')}
+      </Badge>
+    );
+  if (job.lastStatus === 'ok')
+    return (
+      <Badge color="teal" variant="light" tt="none">
+        {t('scheduler.state.ok')}
+      </Badge>
+    );
+  if (job.lastStatus === 'error')
+    return (
+      <Badge color="red" variant="filled" tt="none">
+        {t('scheduler.state.error')}
+      </Badge>
+    );
+  return (
+    <Badge color="gray" variant="light" tt="none">
+      {t('scheduler.state.never')}
+    </Badge>
+  );
 }
 
 /** «Регламентные задания» (administrators): each job's last and next run, «Выполнить сейчас», and the scheduler's settings. */
@@ -39,17 +58,25 @@ export function JobsPage() {
   return (
     <>
       <PageHeader title={t('scheduler.title')}>
-        <Text size="sm" c="dimmed">{t('scheduler.autoRefresh')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('scheduler.autoRefresh')}
+        </Text>
       </PageHeader>
       {jobs.isError && <ErrorPanel error={jobs.error} onRetry={() => void jobs.refetch()} />}
-      {jobs.isPending && <Center p="lg"><Loader /></Center>}
+      {jobs.isPending && (
+        <Center p="lg">
+          <Loader />
+        </Center>
+      )}
       {jobs.data && (
         <Table.ScrollContainer minWidth={1000}>
           <Table verticalSpacing="sm" data-testid="jobs-table">
             <Table.Thead>
               <Table.Tr>
                 {(['name', 'lastStarted', 'lastFinished', 'state', 'result', 'nextRun', 'runCount'] as const).map((c) => (
-                  <Table.Th key={c} style={{ minWidth: MIN_WIDTHS[c] }}>{t(`scheduler.columns.${c}`)}</Table.Th>
+                  <Table.Th key={c} style={{ minWidth: MIN_WIDTHS[c] }}>
+                    {t(`scheduler.columns.${c}`)}
+                  </Table.Th>
                 ))}
                 <Table.Th />
               </Table.Tr>
@@ -57,20 +84,38 @@ export function JobsPage() {
             <Table.Tbody>
               {jobs.data.map((j) => (
                 <Table.Tr key={j.name} data-testid="job-row" data-job={j.name}>
-                  <Table.Td><Text size="sm" fw={500}>{jobTitle(j.name, t)}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {jobTitle(j.name, t)}
+                    </Text>
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(j.lastStartedAt)}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(j.lastFinishedAt)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}><JobState job={j} /></Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <JobState job={j} />
+                  </Table.Td>
                   <Table.Td style={{ maxWidth: 360 }}>
-                    <Text size="sm" c={j.lastStatus === 'error' ? 'red.8' : undefined} style={{ overflowWrap: 'anywhere' }} data-testid="job-result">
+                    <Text
+                      size="sm"
+                      c={j.lastStatus === 'error' ? 'red.8' : undefined}
+                      style={{ overflowWrap: 'anywhere' }}
+                      data-testid="job-result"
+                    >
                       {jobResultText(j.name, j.lastResult, t)}
                     </Text>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{j.nextRunAt ? fmt.dateTime(j.nextRunAt) : t('scheduler.nextTick')}</Table.Td>
                   <Table.Td data-testid="job-run-count">{j.runCount}</Table.Td>
                   <Table.Td>
-                    <Button size="compact-sm" variant="light" leftSection={<IconPlayerPlay size={14} />} disabled={j.running}
-                      loading={run.isPending && run.variables === j.name} onClick={() => runNow(j.name)} data-testid="job-run">
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<IconPlayerPlay size={14} />}
+                      disabled={j.running}
+                      loading={run.isPending && run.variables === j.name}
+                      onClick={() => runNow(j.name)}
+                      data-testid="job-run"
+                    >
                       {t('scheduler.runNow')}
                     </Button>
                   </Table.Td>
@@ -80,7 +125,9 @@ export function JobsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Title order={4} mt="xl" mb="sm">{t('scheduler.settings')}</Title>
+      <Title order={4} mt="xl" mb="sm">
+        {t('scheduler.settings')}
+      </Title>
       {settings.isError && <ErrorPanel error={settings.error} onRetry={() => void settings.refetch()} />}
       {settings.data && <SchedulerSettingsForm saved={settings.data} />}
     </>

@@ -24,10 +24,13 @@ export function SchedulerSettingsForm({ saved }: { saved: Settings }) {
   }
 
   const errors = fieldErrorsOf(update.error, t);
-  const intervalDetail = update.error instanceof ApiError ? update.error.details.find((d) => d.field === 'schedulerIntervalSeconds') : undefined;
+  const intervalDetail =
+    update.error instanceof ApiError ? update.error.details.find((d) => d.field === 'schedulerIntervalSeconds') : undefined;
   const intervalError = missing
     ? t('errors.fields.required')
-    : intervalDetail && ['minimum', 'maximum', 'wrong_type'].includes(intervalDetail.code ?? '') ? t('scheduler.intervalRange') : errors.schedulerIntervalSeconds;
+    : intervalDetail && ['minimum', 'maximum', 'wrong_type'].includes(intervalDetail.code ?? '')
+      ? t('scheduler.intervalRange')
+      : errors.schedulerIntervalSeconds;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -45,13 +48,29 @@ export function SchedulerSettingsForm({ saved }: { saved: Settings }) {
     <form onSubmit={submit} data-testid="scheduler-settings">
       <Stack gap="sm" maw={720}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <ResponsibleSelect label={t('scheduler.jobsUser')} value={userId} error={errors.scheduledJobsUserId}
-            onChange={setUserId} testId="scheduler-user" />
-          <NumberInput label={t('scheduler.interval')} description={t('scheduler.intervalHint')} value={interval} error={intervalError}
-            allowDecimal={false} allowNegative={false} clampBehavior="none" onChange={setSeconds} data-testid="scheduler-interval" />
+          <ResponsibleSelect
+            label={t('scheduler.jobsUser')}
+            value={userId}
+            error={errors.scheduledJobsUserId}
+            onChange={setUserId}
+            testId="scheduler-user"
+          />
+          <NumberInput
+            label={t('scheduler.interval')}
+            description={t('scheduler.intervalHint')}
+            value={interval}
+            error={intervalError}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            onChange={setSeconds}
+            data-testid="scheduler-interval"
+          />
         </SimpleGrid>
         <Group>
-          <Button type="submit" loading={update.isPending} data-testid="scheduler-settings-save">{t('common.save')}</Button>
+          <Button type="submit" loading={update.isPending} data-testid="scheduler-settings-save">
+            {t('common.save')}
+          </Button>
         </Group>
       </Stack>
     </form>

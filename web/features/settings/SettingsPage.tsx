@@ -16,7 +16,12 @@ import { useSettings, useUpdateSettings } from './settings.queries';
 export function SettingsPage() {
   const settings = useSettings();
   if (settings.isError) return <ErrorPanel error={settings.error} onRetry={() => void settings.refetch()} />;
-  if (!settings.data) return <Center p="xl"><Loader /></Center>;
+  if (!settings.data)
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
   return <SettingsForm saved={settings.data} />;
 }
 
@@ -53,39 +58,87 @@ function SettingsForm({ saved }: { saved: Settings }) {
   return (
     <form onSubmit={submit} data-testid="settings-form">
       <PageHeader title={t('nav.settings')}>
-        <Button type="submit" loading={update.isPending} data-testid="settings-save">{t('common.save')}</Button>
+        <Button type="submit" loading={update.isPending} data-testid="settings-save">
+          {t('common.save')}
+        </Button>
       </PageHeader>
       <Stack maw={720} gap="md">
         <Title order={4}>{t('settings.company')}</Title>
-        <TextInput label={t('settings.companyName')} value={form.companyName} error={errors.companyName} autoFocus maxLength={200}
-          onChange={(e) => set({ companyName: e.currentTarget.value })} data-testid="settings-companyName" />
+        <TextInput
+          label={t('settings.companyName')}
+          value={form.companyName}
+          error={errors.companyName}
+          autoFocus
+          maxLength={200}
+          onChange={(e) => set({ companyName: e.currentTarget.value })}
+          data-testid="settings-companyName"
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TimeZoneSelect label={t('settings.timeZone')} value={form.timeZone} error={errors.timeZone} onChange={(v) => set({ timeZone: v })} />
-          <TextInput label={t('settings.defaultPhoneRegion')} description={t('settings.defaultPhoneRegionHint')} maxLength={2}
-            value={form.defaultPhoneRegion} error={errors.defaultPhoneRegion}
-            onChange={(e) => set({ defaultPhoneRegion: e.currentTarget.value.toUpperCase() })} />
+          <TimeZoneSelect
+            label={t('settings.timeZone')}
+            value={form.timeZone}
+            error={errors.timeZone}
+            onChange={(v) => set({ timeZone: v })}
+          />
+          <TextInput
+            label={t('settings.defaultPhoneRegion')}
+            description={t('settings.defaultPhoneRegionHint')}
+            maxLength={2}
+            value={form.defaultPhoneRegion}
+            error={errors.defaultPhoneRegion}
+            onChange={(e) => set({ defaultPhoneRegion: e.currentTarget.value.toUpperCase() })}
+          />
         </SimpleGrid>
-        <Switch label={t('settings.managersSeeAll')} checked={form.managersSeeAllCounterparties}
-          onChange={(e) => set({ managersSeeAllCounterparties: e.currentTarget.checked })} />
-        <Title order={4} mt="md">{t('settings.abc')}</Title>
+        <Switch
+          label={t('settings.managersSeeAll')}
+          checked={form.managersSeeAllCounterparties}
+          onChange={(e) => set({ managersSeeAllCounterparties: e.currentTarget.checked })}
+        />
+        <Title order={4} mt="md">
+          {t('settings.abc')}
+        </Title>
         <div>
-          <Text size="sm" fw={500} mb={4}>{t('settings.abcBasis')}</Text>
-          <SegmentedControl value={form.abcBasis} onChange={(v) => set({ abcBasis: v === 'grossProfit' ? 'grossProfit' : 'revenue' })}
-            data={[{ value: 'revenue', label: t('settings.abcRevenue') }, { value: 'grossProfit', label: t('settings.abcGrossProfit') }]} />
+          <Text size="sm" fw={500} mb={4}>
+            {t('settings.abcBasis')}
+          </Text>
+          <SegmentedControl
+            value={form.abcBasis}
+            onChange={(v) => set({ abcBasis: v === 'grossProfit' ? 'grossProfit' : 'revenue' })}
+            data={[
+              { value: 'revenue', label: t('settings.abcRevenue') },
+              { value: 'grossProfit', label: t('settings.abcGrossProfit') },
+            ]}
+          />
         </div>
         <Group justify="space-between" mt="md">
           <Title order={4}>{t('settings.jobs')}</Title>
-          <Anchor component={Link} to="/settings/jobs" size="sm" data-testid="settings-jobs-link">{t('scheduler.openPage')}</Anchor>
+          <Anchor component={Link} to="/settings/jobs" size="sm" data-testid="settings-jobs-link">
+            {t('scheduler.openPage')}
+          </Anchor>
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <ResponsibleSelect label={t('settings.scheduledJobsUser')} value={form.scheduledJobsUserId} error={errors.scheduledJobsUserId}
-            onChange={(id) => set({ scheduledJobsUserId: id })} />
-          <NumberInput label={t('settings.schedulerInterval')} min={1} max={86400} allowDecimal={false} allowNegative={false}
-            value={form.schedulerIntervalSeconds} error={errors.schedulerIntervalSeconds}
-            onChange={(v) => set({ schedulerIntervalSeconds: typeof v === 'number' ? v : Number(v) || 1 })} />
+          <ResponsibleSelect
+            label={t('settings.scheduledJobsUser')}
+            value={form.scheduledJobsUserId}
+            error={errors.scheduledJobsUserId}
+            onChange={(id) => set({ scheduledJobsUserId: id })}
+          />
+          <NumberInput
+            label={t('settings.schedulerInterval')}
+            min={1}
+            max={86400}
+            allowDecimal={false}
+            allowNegative={false}
+            value={form.schedulerIntervalSeconds}
+            error={errors.schedulerIntervalSeconds}
+            onChange={(v) => set({ schedulerIntervalSeconds: typeof v === 'number' ? v : Number(v) || 1 })}
+          />
         </SimpleGrid>
-        <Switch label={t('settings.birthdayRemindResponsible')} checked={form.birthdayRemindResponsible}
-          onChange={(e) => set({ birthdayRemindResponsible: e.currentTarget.checked })} />
+        <Switch
+          label={t('settings.birthdayRemindResponsible')}
+          checked={form.birthdayRemindResponsible}
+          onChange={(e) => set({ birthdayRemindResponsible: e.currentTarget.checked })}
+        />
       </Stack>
     </form>
   );

@@ -24,26 +24,57 @@ export function ReminderCard({ task }: { task: Task }) {
     });
 
   return (
-    <Paper withBorder p="sm" radius="sm" data-testid="reminder-card" data-task-id={task.id} data-overdue={task.overdue || undefined}
-      bg={task.overdue ? 'red.0' : undefined} style={task.overdue ? { borderColor: 'var(--mantine-color-red-4)' } : undefined}>
+    <Paper
+      withBorder
+      p="sm"
+      radius="sm"
+      data-testid="reminder-card"
+      data-task-id={task.id}
+      data-overdue={task.overdue || undefined}
+      bg={task.overdue ? 'red.0' : undefined}
+      style={task.overdue ? { borderColor: 'var(--mantine-color-red-4)' } : undefined}
+    >
       <Stack gap={4}>
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-          <Text fw={600} size="sm" lineClamp={3} style={{ overflowWrap: 'anywhere' }} data-testid="reminder-title">{task.title}</Text>
-          {task.overdue && <Badge color="red" size="sm" variant="filled" tt="none" style={{ flexShrink: 0 }} data-testid="reminder-overdue">{t('reminders.overdue')}</Badge>}
+          <Text fw={600} size="sm" lineClamp={3} style={{ overflowWrap: 'anywhere' }} data-testid="reminder-title">
+            {task.title}
+          </Text>
+          {task.overdue && (
+            <Badge color="red" size="sm" variant="filled" tt="none" style={{ flexShrink: 0 }} data-testid="reminder-overdue">
+              {t('reminders.overdue')}
+            </Badge>
+          )}
         </Group>
-        {task.description && <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>{task.description}</Text>}
+        {task.description && (
+          <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+            {task.description}
+          </Text>
+        )}
         <SubjectLink subject={task.subject} testId="reminder-subject" />
         <Text size="xs" c={task.overdue ? 'red.8' : 'dimmed'} data-testid="reminder-time">
-          {task.dueAt ? t('reminders.due', { time: fmt.dateTime(task.dueAt) }) : t('reminders.remindAt', { time: fmt.dateTime(task.alertAt ?? task.remindAt) })}
+          {task.dueAt
+            ? t('reminders.due', { time: fmt.dateTime(task.dueAt) })
+            : t('reminders.remindAt', { time: fmt.dateTime(task.alertAt ?? task.remindAt) })}
         </Text>
         <Group gap={6} mt={4} wrap="nowrap">
           <SnoozeMenu task={task} compact testId="reminder-snooze" />
-          <Button size="compact-sm" leftSection={<IconCheck size={16} />} loading={complete.isPending} onClick={done} data-testid="reminder-complete">
+          <Button
+            size="compact-sm"
+            leftSection={<IconCheck size={16} />}
+            loading={complete.isPending}
+            onClick={done}
+            data-testid="reminder-complete"
+          >
             {t('tasks.complete')}
           </Button>
           {path && (
-            <Button size="compact-sm" variant="light" leftSection={<IconExternalLink size={16} />} onClick={() => navigate(path)}
-              data-testid="reminder-open">
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<IconExternalLink size={16} />}
+              onClick={() => navigate(path)}
+              data-testid="reminder-open"
+            >
               {t('tasks.open')}
             </Button>
           )}

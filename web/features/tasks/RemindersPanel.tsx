@@ -27,26 +27,54 @@ export function RemindersPanel({ items }: { items: Task[] }) {
   if (items.length === 0) return null;
   return (
     <Affix position={{ bottom: 16, right: 16 }} zIndex={190}>
-      <Paper shadow="xl" withBorder radius="md" w={430} maw="calc(100vw - 32px)" role="dialog" aria-label={t('reminders.title')}
-        data-testid="reminders-panel" data-folded={folded || undefined}>
-        <Group justify="space-between" px="sm" py={8} wrap="nowrap" bg="teal.0" style={{ borderRadius: folded ? 'var(--mantine-radius-md)' : 'var(--mantine-radius-md) var(--mantine-radius-md) 0 0' }}>
+      <Paper
+        shadow="xl"
+        withBorder
+        radius="md"
+        w={430}
+        maw="calc(100vw - 32px)"
+        role="dialog"
+        aria-label={t('reminders.title')}
+        data-testid="reminders-panel"
+        data-folded={folded || undefined}
+      >
+        <Group
+          justify="space-between"
+          px="sm"
+          py={8}
+          wrap="nowrap"
+          bg="teal.0"
+          style={{ borderRadius: folded ? 'var(--mantine-radius-md)' : 'var(--mantine-radius-md) var(--mantine-radius-md) 0 0' }}
+        >
           <UnstyledButton onClick={() => setFolded((f) => !f)} style={{ flex: 1 }} data-testid="reminders-toggle">
             <Group gap="xs" wrap="nowrap">
               <IconBell size={18} />
-              <Text fw={700} size="sm">{t('reminders.title')}</Text>
-              <Badge size="sm" circle color="red" data-testid="reminders-count">{items.length}</Badge>
+              <Text fw={700} size="sm">
+                {t('reminders.title')}
+              </Text>
+              <Badge size="sm" circle color="red" data-testid="reminders-count">
+                {items.length}
+              </Badge>
             </Group>
           </UnstyledButton>
           <Group gap={4} wrap="nowrap">
             {browser.permission === 'default' && (
               <Tooltip label={t('reminders.enableBrowser')} withinPortal>
-                <ActionIcon variant="subtle" onClick={() => void browser.request()} aria-label={t('reminders.enableBrowser')}
-                  data-testid="reminders-browser-permission">
+                <ActionIcon
+                  variant="subtle"
+                  onClick={() => void browser.request()}
+                  aria-label={t('reminders.enableBrowser')}
+                  data-testid="reminders-browser-permission"
+                >
                   <IconBellPlus size={18} />
                 </ActionIcon>
               </Tooltip>
             )}
-            <ActionIcon variant="subtle" onClick={() => setFolded((f) => !f)} aria-label={folded ? t('reminders.expand') : t('reminders.collapse')}>
+            <ActionIcon
+              variant="subtle"
+              onClick={() => setFolded((f) => !f)}
+              aria-label={folded ? t('reminders.expand') : t('reminders.collapse')}
+            >
               {folded ? <IconChevronUp size={18} /> : <IconChevronDown size={18} />}
             </ActionIcon>
           </Group>
@@ -54,7 +82,9 @@ export function RemindersPanel({ items }: { items: Task[] }) {
         {!folded && (
           <ScrollArea.Autosize mah="min(55vh, 520px)" type="auto">
             <Stack gap="xs" p="xs">
-              {items.map((task) => <ReminderCard key={task.id} task={task} />)}
+              {items.map((task) => (
+                <ReminderCard key={task.id} task={task} />
+              ))}
             </Stack>
           </ScrollArea.Autosize>
         )}

@@ -35,16 +35,19 @@ export function SnoozeMenu({ task, testId, compact, iconOnly, ...button }: Props
   const [wall, setWall] = useState('');
 
   const run = (body: SnoozeBody, after?: () => void) =>
-    snooze.mutate({ id: task.id, body }, {
-      onSuccess: (x) => {
-        notifySuccess(t('tasks.snoozed', { time: fmt.dateTime(x.snoozedUntil) }));
-        after?.();
+    snooze.mutate(
+      { id: task.id, body },
+      {
+        onSuccess: (x) => {
+          notifySuccess(t('tasks.snoozed', { time: fmt.dateTime(x.snoozedUntil) }));
+          after?.();
+        },
+        // In the custom-time form the reason is shown under the field instead.
+        onError: (err) => {
+          if (!('until' in body && fieldErrorsOf(err, t, TASKS).until && custom)) notifyError(err, t, TASKS);
+        },
       },
-      // In the custom-time form the reason is shown under the field instead.
-      onError: (err) => {
-        if (!('until' in body && fieldErrorsOf(err, t, TASKS).until && custom)) notifyError(err, t, TASKS);
-      },
-    });
+    );
 
   const choose = (c: Choice) => {
     const minutes = MINUTES[c];
@@ -75,37 +78,67 @@ export function SnoozeMenu({ task, testId, compact, iconOnly, ...button }: Props
       <Menu position="bottom-start" withinPortal shadow="md">
         {iconOnly ? (
           <Menu.Target>
-            <ActionIcon variant="default" size="md" loading={snooze.isPending && !custom} aria-label={t('tasks.snooze')} title={t('tasks.snooze')}
-              onClick={(e) => e.stopPropagation()} data-testid={testId}>
+            <ActionIcon
+              variant="default"
+              size="md"
+              loading={snooze.isPending && !custom}
+              aria-label={t('tasks.snooze')}
+              title={t('tasks.snooze')}
+              onClick={(e) => e.stopPropagation()}
+              data-testid={testId}
+            >
               <IconAlarmSnooze size={16} />
             </ActionIcon>
           </Menu.Target>
         ) : (
           <Menu.Target>
-            <Button variant="default" size={compact ? 'compact-sm' : 'sm'} loading={snooze.isPending && !custom}
-              leftSection={<IconAlarmSnooze size={16} />} rightSection={<IconChevronDown size={14} />}
-              onClick={(e) => e.stopPropagation()} data-testid={testId} {...button}>
+            <Button
+              variant="default"
+              size={compact ? 'compact-sm' : 'sm'}
+              loading={snooze.isPending && !custom}
+              leftSection={<IconAlarmSnooze size={16} />}
+              rightSection={<IconChevronDown size={14} />}
+              onClick={(e) => e.stopPropagation()}
+              data-testid={testId}
+              {...button}
+            >
               {t('tasks.snooze')}
             </Button>
           </Menu.Target>
         )}
         <Menu.Dropdown miw={240} onClick={(e) => e.stopPropagation()}>
           {items.map((c) => (
-            <Menu.Item key={c} onClick={() => choose(c)} data-testid={`${testId}-${c}`}>{t(`tasks.snoozeOptions.${c}`)}</Menu.Item>
+            <Menu.Item key={c} onClick={() => choose(c)} data-testid={`${testId}-${c}`}>
+              {t(`tasks.snoozeOptions.${c}`)}
+            </Menu.Item>
           ))}
           <Menu.Divider />
-          <Menu.Item onClick={openCustom} data-testid={`${testId}-custom`}>{t('tasks.snoozeOptions.custom')}</Menu.Item>
+          <Menu.Item onClick={openCustom} data-testid={`${testId}-custom`}>
+            {t('tasks.snoozeOptions.custom')}
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <Modal opened={custom} onClose={() => setCustom(false)} title={t('tasks.customSnooze.title')} centered size="sm" zIndex={1000}>
         <form onSubmit={submitCustom} data-testid={`${testId}-custom-form`} onClick={(e) => e.stopPropagation()}>
           <Stack>
-            <TextInput type="datetime-local" label={t('tasks.customSnooze.at')} value={wall} required autoFocus
-              description={t('tasks.timeZoneHint', { zone })} error={error}
-              onChange={(e) => setWall(e.currentTarget.value)} data-testid={`${testId}-custom-at`} />
+            <TextInput
+              type="datetime-local"
+              label={t('tasks.customSnooze.at')}
+              value={wall}
+              required
+              autoFocus
+              description={t('tasks.timeZoneHint', { zone })}
+              error={error}
+              onChange={(e) => setWall(e.currentTarget.value)}
+              data-testid={`${testId}-custom-at`}
+            />
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setCustom(false)}>{t('common.cancel')}</Button>
-              <Button type="submit" loading={snooze.isPending} data-testid={`${testId}-custom-submit`}>{t('tasks.snooze')}</Button>
+              <Button variant="default" onClick={() => setCustom(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={snooze.isPending} data-testid={`${testId}-custom-submit`}>
+                {t('tasks.snooze')}
+              </Button>
             </Group>
           </Stack>
         </form>

@@ -22,10 +22,22 @@ export function SubjectLink({ subject, withType = true, testId }: { subject: Sub
   const label = subject.title ?? type;
   const text = withType && subject.title ? `${type}: ${label}` : label;
   const to = subjectPath(subject);
-  if (!to) return <Text size="sm" span truncate>{text}</Text>;
+  if (!to)
+    return (
+      <Text size="sm" span truncate>
+        {text}
+      </Text>
+    );
   return (
-    <Anchor component={Link} to={to} size="sm" onClick={(e) => e.stopPropagation()} data-testid={testId} title={text}
-      style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+    <Anchor
+      component={Link}
+      to={to}
+      size="sm"
+      onClick={(e) => e.stopPropagation()}
+      data-testid={testId}
+      title={text}
+      style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+    >
       {text}
     </Anchor>
   );

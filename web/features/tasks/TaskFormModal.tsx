@@ -44,25 +44,65 @@ export function TaskFormModal({ me, onClose }: { me: User; onClose: () => void }
     <Modal opened onClose={onClose} title={t('tasks.new')} centered size="lg">
       <form onSubmit={submit} data-testid="task-form">
         <Stack>
-          <TextInput label={t('tasks.form.title')} required autoFocus maxLength={300} value={title} error={errors.title}
-            onChange={(e) => setTitle(e.currentTarget.value)} data-testid="task-title" />
-          <Textarea label={t('tasks.form.description')} autosize minRows={2} maxRows={8} maxLength={4000} value={description}
-            error={errors.description} onChange={(e) => setDescription(e.currentTarget.value)} data-testid="task-description" />
+          <TextInput
+            label={t('tasks.form.title')}
+            required
+            autoFocus
+            maxLength={300}
+            value={title}
+            error={errors.title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            data-testid="task-title"
+          />
+          <Textarea
+            label={t('tasks.form.description')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            maxLength={4000}
+            value={description}
+            error={errors.description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            data-testid="task-description"
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="datetime-local" label={t('tasks.form.dueAt')} value={due} error={errors.dueAt}
-              onChange={(e) => setDue(e.currentTarget.value)} data-testid="task-due" />
-            <TextInput type="datetime-local" label={t('tasks.form.remindAt')} value={remind} error={errors.remindAt}
-              description={t('tasks.form.remindHint')} inputWrapperOrder={['label', 'input', 'description', 'error']} onChange={(e) => setRemind(e.currentTarget.value)} data-testid="task-remind" />
+            <TextInput
+              type="datetime-local"
+              label={t('tasks.form.dueAt')}
+              value={due}
+              error={errors.dueAt}
+              onChange={(e) => setDue(e.currentTarget.value)}
+              data-testid="task-due"
+            />
+            <TextInput
+              type="datetime-local"
+              label={t('tasks.form.remindAt')}
+              value={remind}
+              error={errors.remindAt}
+              description={t('tasks.form.remindHint')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              onChange={(e) => setRemind(e.currentTarget.value)}
+              data-testid="task-remind"
+            />
           </SimpleGrid>
           {me.role === 'admin' && (
-            <ResponsibleSelect label={t('tasks.form.assignee')} value={assigneeId} error={errors.assigneeId}
-              onChange={(id) => setAssigneeId(id ?? me.id)} testId="task-assignee" />
+            <ResponsibleSelect
+              label={t('tasks.form.assignee')}
+              value={assigneeId}
+              error={errors.assigneeId}
+              onChange={(id) => setAssigneeId(id ?? me.id)}
+              testId="task-assignee"
+            />
           )}
           <Group justify="space-between">
             <span style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{t('tasks.timeZoneHint', { zone })}</span>
             <Group>
-              <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-              <Button type="submit" loading={create.isPending} data-testid="task-save">{t('common.create')}</Button>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={create.isPending} data-testid="task-save">
+                {t('common.create')}
+              </Button>
             </Group>
           </Group>
         </Stack>

@@ -31,32 +31,61 @@ export function TaskListPage() {
 
   const filtered = status !== 'open' || !!from || !!to;
   const dateInput = (key: 'from' | 'to', value: string | undefined) => (
-    <TextInput type="date" size="sm" w={170} label={t(`tasks.period.${key}`)} value={value ?? ''} max="9999-12-31"
-      onChange={(e) => lp.set(key, e.currentTarget.value)} data-testid={`task-${key}`}
-      rightSection={value ? <CloseButton size="sm" aria-label={t('common.clear')} onClick={() => lp.set(key, '')} /> : null} />
+    <TextInput
+      type="date"
+      size="sm"
+      w={170}
+      label={t(`tasks.period.${key}`)}
+      value={value ?? ''}
+      max="9999-12-31"
+      onChange={(e) => lp.set(key, e.currentTarget.value)}
+      data-testid={`task-${key}`}
+      rightSection={value ? <CloseButton size="sm" aria-label={t('common.clear')} onClick={() => lp.set(key, '')} /> : null}
+    />
   );
 
   return (
     <>
       <PageHeader title={t('tasks.title')}>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="task-create">{t('tasks.new')}</Button>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="task-create">
+          {t('tasks.new')}
+        </Button>
       </PageHeader>
       <Group mb="sm" gap="md" align="flex-end" wrap="wrap">
-        <SegmentedControl value={status} onChange={(v) => lp.set('status', v)} data-testid="task-status-filter"
-          data={STATUSES.map((s) => ({ value: s, label: t(`tasks.status.${s}`) }))} />
+        <SegmentedControl
+          value={status}
+          onChange={(v) => lp.set('status', v)}
+          data-testid="task-status-filter"
+          data={STATUSES.map((s) => ({ value: s, label: t(`tasks.status.${s}`) }))}
+        />
         {isAdmin && (
-          <SegmentedControl value={scope} onChange={(v) => lp.set('scope', v)} data-testid="task-scope-filter"
-            data={[{ value: 'mine', label: t('tasks.scope.mine') }, { value: 'all', label: t('tasks.scope.all') }]} />
+          <SegmentedControl
+            value={scope}
+            onChange={(v) => lp.set('scope', v)}
+            data-testid="task-scope-filter"
+            data={[
+              { value: 'mine', label: t('tasks.scope.mine') },
+              { value: 'all', label: t('tasks.scope.all') },
+            ]}
+          />
         )}
         {dateInput('from', from)}
         {dateInput('to', to)}
       </Group>
       {list.isError && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isPending && <Center p="lg"><Loader /></Center>}
+      {list.isPending && (
+        <Center p="lg">
+          <Loader />
+        </Center>
+      )}
       {list.isSuccess && rows.length === 0 && (
-        <EmptyState mt="xl" icon={<IconChecklist size={32} />} data-testid="task-empty"
+        <EmptyState
+          mt="xl"
+          icon={<IconChecklist size={32} />}
+          data-testid="task-empty"
           title={filtered ? t('common.nothingFound') : t('tasks.emptyTitle')}
-          description={filtered ? t('tasks.emptyFilteredHint') : t('tasks.emptyHint')} />
+          description={filtered ? t('tasks.emptyFilteredHint') : t('tasks.emptyHint')}
+        />
       )}
       {rows.length > 0 && (
         <>
@@ -67,7 +96,9 @@ export function TaskListPage() {
                 {t('common.loadMore')}
               </Button>
             ) : (
-              <Text size="xs" c="dimmed" data-testid="task-count">{t('common.loaded', { count: rows.length })}</Text>
+              <Text size="xs" c="dimmed" data-testid="task-count">
+                {t('common.loaded', { count: rows.length })}
+              </Text>
             )}
           </Center>
         </>

@@ -21,7 +21,8 @@ export function useStartupTasks(user: User) {
     if (sessionStorage.getItem(flag)) return;
     sessionStorage.setItem(flag, '1');
     if (!user.showTasksAtStartup || pathname !== '/') return;
-    void api.get<Page<Task>>('/api/tasks', { status: 'open', assigneeId: 'me', limit: 1 })
+    void api
+      .get<Page<Task>>('/api/tasks', { status: 'open', assigneeId: 'me', limit: 1 })
       .then((page) => {
         // The user may have moved on while we asked.
         if (page.items.length > 0 && window.location.pathname === '/') navigate('/tasks', { replace: true });

@@ -18,7 +18,17 @@ export function ResponsibleSelect({ value, onChange, label, error, testId }: Pro
     .filter((u) => !u.blocked || u.id === value)
     .map((u) => ({ value: u.id, label: u.blocked ? `${u.name} (${t('users.blocked')})` : u.name }));
   return (
-    <Select label={label} data={data} value={value} onChange={onChange} searchable clearable error={error}
-      nothingFoundMessage={t('common.nothingFound')} data-testid={testId} comboboxProps={{ withinPortal: true }} />
+    <Select
+      label={label}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchable
+      clearable
+      error={error}
+      nothingFoundMessage={t('common.nothingFound')}
+      data-testid={testId}
+      comboboxProps={{ withinPortal: true }}
+    />
   );
 }

@@ -28,8 +28,10 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
       onClose();
     };
     if (!user) {
-      create.mutate({ name: name.trim(), email: email.trim(), password, role, language: currentLanguage() },
-        { onSuccess: done, onError: (err) => notifyError(err, t) });
+      create.mutate(
+        { name: name.trim(), email: email.trim(), password, role, language: currentLanguage() },
+        { onSuccess: done, onError: (err) => notifyError(err, t) },
+      );
       return;
     }
     const patch: UserPatch = {};
@@ -46,23 +48,59 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
     <Modal opened onClose={onClose} title={user ? user.name : t('users.newTitle')} centered>
       <form onSubmit={submit} data-testid="user-form">
         <Stack>
-          <TextInput label={t('users.name')} required autoFocus value={name} error={errors.name}
-            onChange={(e) => setName(e.currentTarget.value)} data-testid="user-name" />
-          <TextInput label={t('auth.email')} type="email" required value={email} error={errors.email}
-            onChange={(e) => setEmail(e.currentTarget.value)} data-testid="user-email" />
-          <NativeSelect label={t('users.role')} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}
-            data={[{ value: 'manager', label: t('users.roles.manager') }, { value: 'admin', label: t('users.roles.admin') }]}
-            data-testid="user-role" />
-          <PasswordInput label={user ? t('users.newPassword') : t('auth.password')} required={!user} value={password}
-            description={user ? t('users.newPasswordHint') : t('auth.passwordRule')} error={errors.password}
-            autoComplete="new-password" onChange={(e) => setPassword(e.currentTarget.value)} data-testid="user-password" />
+          <TextInput
+            label={t('users.name')}
+            required
+            autoFocus
+            value={name}
+            error={errors.name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            data-testid="user-name"
+          />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            required
+            value={email}
+            error={errors.email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            data-testid="user-email"
+          />
+          <NativeSelect
+            label={t('users.role')}
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value as Role)}
+            data={[
+              { value: 'manager', label: t('users.roles.manager') },
+              { value: 'admin', label: t('users.roles.admin') },
+            ]}
+            data-testid="user-role"
+          />
+          <PasswordInput
+            label={user ? t('users.newPassword') : t('auth.password')}
+            required={!user}
+            value={password}
+            description={user ? t('users.newPasswordHint') : t('auth.passwordRule')}
+            error={errors.password}
+            autoComplete="new-password"
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            data-testid="user-password"
+          />
           {user && (
-            <Switch label={t('users.blockedSwitch')} checked={blocked} onChange={(e) => setBlocked(e.currentTarget.checked)}
-              data-testid="user-blocked" />
+            <Switch
+              label={t('users.blockedSwitch')}
+              checked={blocked}
+              onChange={(e) => setBlocked(e.currentTarget.checked)}
+              data-testid="user-blocked"
+            />
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={mutation.isPending} data-testid="user-save">{t('common.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending} data-testid="user-save">
+              {t('common.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

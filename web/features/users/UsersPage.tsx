@@ -17,10 +17,16 @@ export function UsersPage() {
   return (
     <>
       <PageHeader title={t('nav.users')}>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="user-create">{t('common.create')}</Button>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="user-create">
+          {t('common.create')}
+        </Button>
       </PageHeader>
       {users.isError && <ErrorPanel error={users.error} onRetry={() => void users.refetch()} />}
-      {users.isPending && <Center p="lg"><Loader /></Center>}
+      {users.isPending && (
+        <Center p="lg">
+          <Loader />
+        </Center>
+      )}
       {users.data && (
         <Table highlightOnHover data-testid="users-table">
           <Table.Thead>
@@ -33,13 +39,33 @@ export function UsersPage() {
           </Table.Thead>
           <Table.Tbody>
             {users.data.map((u) => (
-              <Table.Tr key={u.id} style={{ cursor: 'pointer' }} tabIndex={0} onClick={() => setEditing(u)}
-                onKeyDown={(e) => { if (e.key === 'Enter') setEditing(u); }} data-testid="user-row">
-                <Table.Td><Text size="sm" fw={500}>{u.name}</Text></Table.Td>
+              <Table.Tr
+                key={u.id}
+                style={{ cursor: 'pointer' }}
+                tabIndex={0}
+                onClick={() => setEditing(u)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') setEditing(u);
+                }}
+                data-testid="user-row"
+              >
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {u.name}
+                  </Text>
+                </Table.Td>
                 <Table.Td>{u.email}</Table.Td>
                 <Table.Td>{t(`users.roles.${u.role}`)}</Table.Td>
                 <Table.Td>
-                  {u.blocked ? <Badge color="red" variant="light">{t('users.blocked')}</Badge> : <Badge color="teal" variant="light">{t('users.active')}</Badge>}
+                  {u.blocked ? (
+                    <Badge color="red" variant="light">
+                      {t('users.blocked')}
+                    </Badge>
+                  ) : (
+                    <Badge color="teal" variant="light">
+                      {t('users.active')}
+                    </Badge>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
