@@ -4,6 +4,8 @@ import type { MigrationContext } from './migrations/context.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_events_tasks_scheduler.js';
 import * as m0003 from './migrations/0003_search_indexes.js';
+import * as m0004 from './migrations/0004_login_throttle.js';
+import * as m0005 from './migrations/0005_reminder_delivery.js';
 
 interface Migration {
   name: string;
@@ -15,6 +17,8 @@ const MIGRATIONS: Migration[] = [
   { name: '0001_foundation', up: m0001.up },
   { name: '0002_events_tasks_scheduler', up: m0002.up },
   { name: '0003_search_indexes', up: m0003.up },
+  { name: '0004_login_throttle', up: m0004.up },
+  { name: '0005_reminder_delivery', up: m0005.up },
 ];
 
 const MIGRATION_LOCK = 72_100_001;
