@@ -10,6 +10,8 @@ import type { Clock } from './lib/clock.js';
 import type { Deps } from './deps.js';
 import type { App } from './http.js';
 import { strictValidation } from './plugins/validation.js';
+import { inputSafety } from './plugins/input-safety.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerOpenApi } from './plugins/openapi.js';
@@ -62,6 +64,8 @@ export async function buildApp(opts: AppDeps): Promise<App> {
 
   strictValidation(app);
   registerErrorHandler(app);
+  inputSafety(app);
+  await registerSecurityHeaders(app, opts.config);
   await app.register(cookie);
   await registerOpenApi(app);
   registerAuth(app, deps);
@@ -80,10 +84,5 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   registerSchedulerRoutes(app, deps);
 
   await registerStaticWeb(app, opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'same-origin');
-    reply.header('X-Frame-Options', 'DENY');
-  });
   return app;
 }

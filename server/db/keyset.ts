@@ -7,15 +7,28 @@ export function encodeCursor(value: string | number | null, id: string, sort = '
   return Buffer.from(JSON.stringify([value, id, sort])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, sort = ''): [string | number | null, string] {
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const STORED_INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** What the sort value of a list is: text (names, INN) or a stored instant (dates of creation, start, due). */
+export type CursorKind = 'text' | 'instant';
+
+const valueFits = (v: unknown, kind: CursorKind) =>
+  kind === 'instant' ? typeof v === 'string' && STORED_INSTANT_RE.test(v) && !Number.isNaN(Date.parse(v)) : typeof v === 'string';
+
+/** Decodes a cursor and checks every part against its list: a forged or foreign cursor is a 400
+ * `cursor_invalid`, never a value the database cannot compare (PostgreSQL would fail the query). */
+export function decodeCursor(cursor: string, sort = '', kind: CursorKind = 'text'): [string | number | null, string] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(parsed) &&
       parsed.length === 3 &&
       typeof parsed[1] === 'string' &&
+      UUID_RE.test(parsed[1]) &&
       parsed[2] === sort &&
-      ['string', 'number'].includes(typeof parsed[0])
+      valueFits(parsed[0], kind) &&
+      !String(parsed[0]).includes('\u0000')
     ) {
       return [parsed[0], parsed[1]];
     }

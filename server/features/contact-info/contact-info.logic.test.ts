@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEntries, phoneSearchOf, phoneToE164 } from './contact-info.logic.js';
+import { normalizeEntries, phoneSearchOf, phoneToE164, webAddressOf } from './contact-info.logic.js';
 
 describe('phones', () => {
   it.each(['8 (495) 123-45-67', '+7 495 1234567', '+74951234567', '84951234567', '(495) 123 45 67', '7-495-123-45-67'])(
@@ -49,5 +49,36 @@ describe('normalizeEntries', () => {
       ['contactInfo.1.value', 'email_invalid'],
       ['contactInfo.2.value', 'website_invalid'],
     ]);
+  });
+});
+
+describe('web addresses', () => {
+  it.each(['https://example.ru', 'http://shop.example.ru/catalog?x=1', 'www.example.ru', 'shop.example.ru:8080/catalog', 'пример.рф'])(
+    'keeps %s',
+    (v) => {
+      expect(webAddressOf(v)).toBe(v);
+    },
+  );
+
+  it('strips what browsers strip before judging', () => {
+    expect(webAddressOf('  https://exa\tmple.ru\n')).toBe('https://example.ru');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    '\u0001javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'blob:https://example.ru/uuid',
+    'file:///etc/passwd',
+    'ftp://example.ru',
+    'https://user:pass@example.ru',
+    'http://',
+    '',
+  ])('refuses %j', (v) => {
+    expect(webAddressOf(v)).toBeNull();
   });
 });

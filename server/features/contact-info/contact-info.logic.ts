@@ -24,6 +24,32 @@ export function phoneToE164(value: string, region: string): string | null {
 
 const isEmail = (value: string) => value.length <= 254 && EMAIL_RE.test(value);
 
+/** A web site as it is kept: http(s) only. Browsers drop tabs and line breaks inside a URL and
+ * control characters and spaces around it ("java\tscript:" runs as "javascript:"), so the same is
+ * stripped here before the scheme is judged. A value without a scheme ("www.example.ru",
+ * "shop.example.ru:8080/catalog") is a host and is kept as typed. Null when it is not a web address. */
+export function webAddressOf(typed: string): string | null {
+  // eslint-disable-next-line no-control-regex -- what browsers strip from URLs
+  const v = typed.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  if (!v) return null;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(v);
+  const hostWithPort = /^[^:/?#]+:\d+([/?#]|$)/.test(v);
+  if (scheme && !hostWithPort) {
+    if (!/^https?$/i.test(scheme[1])) return null;
+    return parsesAsHost(v) ? v : null;
+  }
+  return parsesAsHost(`http://${v}`) ? v : null;
+}
+
+function parsesAsHost(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0 && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
 /** Validates and normalises typed contact information; returns entries or field errors (nothing half-done). */
 export function normalizeEntries(
   entries: ContactInfoInput[],
@@ -58,8 +84,13 @@ export function normalizeEntries(
       out.push({ kind: e.kind, value, comment, normalized: email, digits: null });
       return;
     }
-    if (e.kind === 'website' && /^\s*(javascript|data|vbscript):/i.test(value)) {
-      errors.push({ field, code: 'website_invalid', message: 'must be a web address' });
+    if (e.kind === 'website') {
+      const site = webAddressOf(value);
+      if (!site) {
+        errors.push({ field, code: 'website_invalid', message: 'must be a web address (http or https)' });
+        return;
+      }
+      out.push({ kind: e.kind, value: site, comment, normalized: null, digits: null });
       return;
     }
     out.push({ kind: e.kind, value, comment, normalized: null, digits: null });

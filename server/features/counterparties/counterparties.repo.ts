@@ -87,7 +87,7 @@ export function list(db: DbOrTrx, f: ListFilter, sort: SortKey, dir: 'asc' | 'de
     .selectAll('counterparties')
     .select('users.name as responsibleUserName');
   if (cursor) {
-    const c = decodeCursor(cursor, sort);
+    const c = decodeCursor(cursor, sort, sort === 'createdAt' ? 'instant' : 'text');
     q = q.where((eb) => after(eb, col, sql.ref('counterparties.id'), dir, c));
   }
   return q
