@@ -47,6 +47,12 @@ export async function buildApp(opts: AppDeps): Promise<App> {
     trustProxy: opts.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    // The router refuses a path whose escapes are not UTF-8 before any hook runs; answer in the API's shape.
+    frameworkErrors: (err, _req, reply) => {
+      const details =
+        err.code === 'FST_ERR_BAD_URL' ? [{ field: 'url', code: 'invalid_unicode', message: 'must be valid percent-encoded UTF-8' }] : [];
+      void reply.status(400).send({ error: { code: 'validation_failed', message: err.message, details } });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>() as App;
 
   // Without a given one, the app owns its pub/sub and closes it with itself.

@@ -248,3 +248,11 @@ describe('security headers', () => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 });
+
+describe('addresses the router cannot read', () => {
+  it('a path parameter that is not UTF-8 gets the API error shape', async () => {
+    const res = await t.get(t.adminCookie, '/api/counterparties/%ED%A0%80');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'validation_failed', details: [{ field: 'url', code: 'invalid_unicode' }] });
+  });
+});
