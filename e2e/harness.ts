@@ -10,7 +10,8 @@ import { loadConfig } from '../server/config';
 import { systemClock } from '../server/lib/clock';
 import { startScheduler, type Scheduler } from '../server/scheduler';
 
-const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url));
+// E2E_WEB_DIR lets parallel runs each serve their own build; the default is what `vite build` writes.
+const WEB_DIR = process.env.E2E_WEB_DIR || fileURLToPath(new URL('../dist/web', import.meta.url));
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../docs/screenshots', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
