@@ -25,8 +25,6 @@ export interface CrashTestOptions {
   /** Keep the temporary directory (it is always kept when something is wrong). */
   keep?: boolean;
   log?: (line: string) => void;
-  /** Test hook: runs on the file between the kill and the restart (used to prove a loss is caught). */
-  afterKill?: (dbFile: string, cycle: number) => void;
 }
 
 export interface CrashTestResult {
@@ -44,12 +42,15 @@ export interface CrashTestResult {
   refused: number;
   seconds: number;
   dir: string;
+  dbFile: string;
+  /** Every record the run knows, with the state last acknowledged (or found whole) for it. */
+  entities: Entity[];
 }
 
 type Kind = 'counterparty' | 'person' | 'event';
 /** The comparable state of a record, the same shape whether read from the file or through the API. */
 type State = Record<string, unknown>;
-interface Entity {
+export interface Entity {
   kind: Kind;
   id: string;
   key: string;
@@ -57,7 +58,7 @@ interface Entity {
   state: State;
 }
 /** A write whose answer never came (the server died): it may be there or not, but never in part. */
-interface Pending {
+export interface Pending {
   kind: Kind;
   key: string;
   /** Create: the full state it would leave (number unknown). Otherwise the entity and its state after the write. */
@@ -403,6 +404,8 @@ export async function runCrashTest(opts: CrashTestOptions): Promise<CrashTestRes
     refused: 0,
     seconds: 0,
     dir,
+    dbFile,
+    entities,
   };
   const onExit = () => killChildren();
   process.on('exit', onExit);
@@ -445,7 +448,6 @@ export async function runCrashTest(opts: CrashTestOptions): Promise<CrashTestRes
       await stopServer(server, 'SIGKILL');
       stop = true;
       await Promise.all(running);
-      opts.afterKill?.(dbFile, cycle);
 
       server = await startServer(dbFile);
       api.server = server;
@@ -463,8 +465,9 @@ export async function runCrashTest(opts: CrashTestOptions): Promise<CrashTestRes
       );
     }
     await stopServer(server, 'SIGTERM');
-    const final = readFile(dbFile);
+    const final = checkFile(dbFile, entities);
     if (final.integrity.length) result.integrity = 'FAILED';
+    result.lost += final.lost;
     result.problems.push(...[...final.integrity, ...final.problems].map((p) => `after a clean stop: ${p}`));
   } finally {
     await stopServer(server, 'SIGKILL');
@@ -475,27 +478,36 @@ export async function runCrashTest(opts: CrashTestOptions): Promise<CrashTestRes
   return result;
 }
 
-/** Compares the restarted server's file and answers with what was acknowledged; settles pending writes. */
-async function verify(api: Api, dbFile: string, entities: Entity[], pendings: Pending[], result: CrashTestResult) {
+export interface FileCheck {
+  /** Acknowledged records missing or holding other values. */
+  lost: number;
+  /** Pending writes found whole in the file. */
+  landed: number;
+  integrity: string[];
+  problems: string[];
+}
+
+/** Compares the file with what was acknowledged and settles the pending writes: a pending write found
+ * whole becomes the record's known state. Exported so a test can show that a loss is caught. */
+export function checkFile(dbFile: string, entities: Entity[], pendings: Pending[] = []): FileCheck {
   const file = readFile(dbFile);
-  if (file.integrity.length) result.integrity = 'FAILED';
-  result.problems.push(...file.integrity, ...file.problems);
+  const c: FileCheck = { lost: 0, landed: 0, integrity: file.integrity, problems: file.problems };
   const known = new Set<string>();
   for (const e of entities) {
     known.add(e.id);
     const actual = file.byId.get(e.id)?.state;
     const p = pendings.find((x) => x.target === e);
     if (!actual) {
-      result.lost++;
-      result.problems.push(`LOST: ${e.kind} ${e.id} "${e.key}" was acknowledged but is missing`);
+      c.lost++;
+      c.problems.push(`LOST: ${e.kind} ${e.id} "${e.key}" was acknowledged but is missing`);
     } else if (same(actual, e.state)) {
       // as acknowledged
     } else if (p?.after && same(actual, p.after)) {
       e.state = p.after; // the in-flight write landed whole
-      result.landedUnacknowledged++;
+      c.landed++;
     } else {
-      result.lost++;
-      result.problems.push(`LOST: ${e.kind} ${e.id} acknowledged ${JSON.stringify(e.state)} but holds ${JSON.stringify(actual)}`);
+      c.lost++;
+      c.problems.push(`LOST: ${e.kind} ${e.id} acknowledged ${JSON.stringify(e.state)} but holds ${JSON.stringify(actual)}`);
     }
   }
   for (const p of pendings) {
@@ -505,7 +517,7 @@ async function verify(api: Api, dbFile: string, entities: Entity[], pendings: Pe
     const actual = file.byId.get(id)!.state;
     const { number: _number, ...rest } = actual;
     if (!same(rest, p.create)) {
-      result.problems.push(
+      c.problems.push(
         `HALF-WRITTEN: unacknowledged ${p.kind} "${p.key}" holds ${JSON.stringify(actual)}, sent ${JSON.stringify(p.create)}`,
       );
     }
@@ -513,12 +525,22 @@ async function verify(api: Api, dbFile: string, entities: Entity[], pendings: Pe
     const writer = Number(/w(\d+)n/.exec(p.key)?.[1]);
     entities.push({ kind: p.kind, id, key: p.key, writer, state: actual });
     known.add(id);
-    result.landedUnacknowledged++;
+    c.landed++;
   }
   for (const [id, r] of file.byId) {
-    if (!known.has(id)) result.problems.push(`PHANTOM: ${r.kind} ${id} "${r.key}" is stored but was neither acknowledged nor in flight`);
+    if (!known.has(id)) c.problems.push(`PHANTOM: ${r.kind} ${id} "${r.key}" is stored but was neither acknowledged nor in flight`);
   }
-  // The restarted server must answer with the same values: the newest records (the ones a crash threatens most) and a few others.
+  return c;
+}
+
+/** After a restart: the file, then the restarted server's answers. */
+async function verify(api: Api, dbFile: string, entities: Entity[], pendings: Pending[], result: CrashTestResult) {
+  const c = checkFile(dbFile, entities, pendings);
+  if (c.integrity.length) result.integrity = 'FAILED';
+  result.lost += c.lost;
+  result.landedUnacknowledged += c.landed;
+  result.problems.push(...c.integrity, ...c.problems);
+  // The newest records (the ones a crash threatens most) and a few others.
   const sample = new Set([...entities.slice(-30), ...Array.from({ length: Math.min(10, entities.length) }, () => pick(entities))]);
   for (const e of sample) {
     const seen = await readApi(api, e).catch((err: Error) => ({ error: err.message }));
