@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../http.js';
 import type { Deps } from '../deps.js';
 import { AppError, forbidden, unauthorized } from '../errors.js';
-import { actorFromToken } from '../features/auth/auth.service.js';
+import { actorFromToken } from '../features/sessions/tokens.service.js';
 import { actorFromSession } from '../features/sessions/sessions.service.js';
 
 export const SESSION_COOKIE = 'crm_session';
@@ -32,7 +32,7 @@ export function registerAuth(app: App, deps: Deps) {
       checkOrigin(req);
       const auth = req.headers.authorization;
       if (auth?.startsWith('Bearer ')) {
-        req.actor = await actorFromToken(deps, auth.slice(7).trim());
+        req.actor = await actorFromToken(deps, auth.slice(7).trim(), { touch: true });
         if (!req.actor) throw unauthorized('Invalid or revoked API token');
       } else {
         const token = req.cookies[SESSION_COOKIE];

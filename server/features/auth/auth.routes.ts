@@ -6,6 +6,7 @@ import { IdParams, Ok } from '../../../shared/api/common.js';
 import { LoginBody, SetupBody, SetupStatus, TokenCreate, TokenCreated, TokenInfo, User } from '../../../shared/api/users.js';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../../plugins/auth.js';
 import * as service from './auth.service.js';
+import * as tokens from '../sessions/tokens.service.js';
 
 export function registerAuthRoutes(app: App, deps: Deps) {
   const client = (req: { ip: string; headers: Record<string, unknown>; cookies: Record<string, string | undefined> }) => ({
@@ -66,7 +67,7 @@ export function registerAuthRoutes(app: App, deps: Deps) {
   app.get(
     '/api/me/tokens',
     { schema: { tags: ['me'], response: { 200: Type.Object({ items: Type.Array(TokenInfo) }), ...errors } } },
-    async (req) => ({ items: await service.listTokens(deps, actorOf(req)) }),
+    async (req) => ({ items: await tokens.listTokens(deps, actorOf(req)) }),
   );
 
   app.post(
@@ -79,11 +80,11 @@ export function registerAuthRoutes(app: App, deps: Deps) {
         response: { 201: TokenCreated, ...errors },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.createToken(deps, actorOf(req), req.body.name)),
+    async (req, reply) => reply.status(201).send(await tokens.createToken(deps, actorOf(req), req.body.name)),
   );
 
   app.post('/api/me/tokens/:id/revoke', { schema: { tags: ['me'], params: IdParams, response: { 200: Ok, ...errors } } }, async (req) => {
-    await service.revokeToken(deps, actorOf(req), req.params.id);
+    await tokens.revokeToken(deps, actorOf(req), req.params.id);
     return { ok: true };
   });
 }

@@ -1,10 +1,9 @@
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
-import { conflict, notFound, rateLimited, unauthorized } from '../../errors.js';
+import { conflict, rateLimited, unauthorized } from '../../errors.js';
 import { transactionLock } from '../../db/dialect.js';
 import type { User } from '../../../shared/api/users.js';
-import { DUMMY_HASH, newSecret, sha256, verifyPassword } from '../../lib/secrets.js';
+import { DUMMY_HASH, verifyPassword } from '../../lib/secrets.js';
 import { normalizeEmail } from '../../lib/names.js';
 import * as logic from './auth.logic.js';
 import * as repo from './auth.repo.js';
@@ -66,32 +65,4 @@ export async function login(deps: Deps, email: string, password: string, client:
 
 export async function logout(deps: Deps, token: string | null): Promise<void> {
   await sessions.endSession(deps.db, token);
-}
-
-export async function actorFromToken(deps: Deps, token: string): Promise<Actor | null> {
-  const row = await repo.findTokenActor(deps.db, sha256(token));
-  if (!row) return null;
-  await repo.touchToken(deps.db, row.tokenId, deps.clock.now().toISOString());
-  const { tokenId: _t, ...actor } = row;
-  return { ...actor, via: 'token' };
-}
-
-export async function createToken(deps: Deps, actor: Actor, name: string) {
-  const token = 'crm_' + newSecret();
-  const id = newId();
-  await repo.insertToken(deps.db, {
-    id,
-    userId: actor.id,
-    name: name.trim(),
-    tokenHash: sha256(token),
-    createdAt: deps.clock.now().toISOString(),
-  });
-  return { id, name: name.trim(), token };
-}
-
-export const listTokens = (deps: Deps, actor: Actor) => repo.listTokens(deps.db, actor.id);
-
-export async function revokeToken(deps: Deps, actor: Actor, id: string): Promise<void> {
-  const res = await repo.revokeToken(deps.db, actor.id, id, deps.clock.now().toISOString());
-  if (Number(res.numUpdatedRows) === 0) throw notFound('Token');
 }

@@ -10,6 +10,7 @@ import { normalizeEmail } from '../../lib/names.js';
 import { assertTimeZone } from '../../lib/time.js';
 import type { User, UserCreate, UserPatch, MeSettingsPatch, UserRef } from '../../../shared/api/users.js';
 import { endSessionsOfUser } from '../sessions/sessions.service.js';
+import { revokeTokensOfUser } from '../sessions/tokens.service.js';
 import * as repo from './users.repo.js';
 
 const ADMIN_LOCK = 72_100_003;
@@ -88,7 +89,11 @@ export async function createUser(deps: Deps, actor: Actor | null, input: UserCre
 export async function updateUser(deps: Deps, actor: Actor, id: string, patch: UserPatch): Promise<User> {
   requireAdmin(actor);
   const now = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  // A new password or a block ends every credential of that user: sessions and API tokens.
+  const endsCredentials = patch.password !== undefined || patch.blocked === true;
+  // Hashed before the transaction: scrypt takes tens of milliseconds, the write lock should not wait.
+  const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
+  const user = await deps.db.transaction().execute(async (trx) => {
     // Serialise role changes: two admins demoting each other at once must not leave none.
     await transactionLock(trx, deps.dialect, ADMIN_LOCK);
     const current = await repo.findUser(trx, id);
@@ -102,7 +107,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: Us
     if (patch.email !== undefined) set.email = normalizeEmail(patch.email);
     if (patch.role !== undefined) set.role = patch.role;
     if (patch.blocked !== undefined) set.blockedAt = patch.blocked ? (current.blockedAt ?? now) : null;
-    if (patch.password !== undefined) set.passwordHash = await hashPassword(patch.password);
+    if (passwordHash !== undefined) set.passwordHash = passwordHash;
     try {
       await repo.updateUser(trx, id, set);
     } catch (err) {
@@ -110,10 +115,14 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: Us
         throw conflict('A user with this e-mail already exists', [{ field: 'email', message: 'already in use', code: 'email_taken' }]);
       throw err;
     }
-    // A new password or a block ends every session of that user.
-    if (patch.password !== undefined || patch.blocked === true) await endSessionsOfUser(trx, id);
+    if (endsCredentials) {
+      await endSessionsOfUser(trx, id);
+      // Revoked, not just refused while blocked: unblocking must not bring old tokens back to life.
+      await revokeTokensOfUser(trx, id, now);
+    }
     return toUser((await repo.findUser(trx, id))!);
   });
+  return user;
 }
 
 export async function getMe(deps: Deps, actor: Actor): Promise<User> {
@@ -144,13 +153,13 @@ export async function changeMyPassword(
   if (!(await verifyPassword(currentPassword, row.passwordHash))) {
     throw invalid('currentPassword', 'is wrong', 'wrong_password');
   }
+  const now = deps.clock.now().toISOString();
+  const passwordHash = await hashPassword(newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, actor.id, {
-      passwordHash: await hashPassword(newPassword),
-      updatedAt: deps.clock.now().toISOString(),
-      updatedBy: actor.id,
-    });
-    // Other sessions end; the one that changed the password stays.
+    await repo.updateUser(trx, actor.id, { passwordHash, updatedAt: now, updatedBy: actor.id });
+    // Other sessions end; the one that changed the password stays. Every API token is revoked: a
+    // token made by whoever knew the old password must not outlive it.
     await endSessionsOfUser(trx, actor.id, keepSessionToken);
+    await revokeTokensOfUser(trx, actor.id, now);
   });
 }
