@@ -13,6 +13,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Response headers that belong to the answer (Retry-After on a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -22,7 +24,15 @@ export const notFound = (what = 'Record') => new AppError(404, 'not_found', `${w
 export const conflict = (message: string, details: ErrorDetail[] = []) => new AppError(409, 'conflict', message, details);
 export const forbidden = (message = 'You do not have access to this action') => new AppError(403, 'forbidden', message);
 export const unauthorized = (message = 'Sign in required') => new AppError(401, 'unauthorized', message);
-export const rateLimited = (message: string) => new AppError(429, 'rate_limited', message);
+/** A 429 that tells the client when to come back: `Retry-After` in whole seconds, at least 1. */
+export const rateLimited = (message: string, retryAfterSeconds?: number) =>
+  new AppError(
+    429,
+    'rate_limited',
+    message,
+    [],
+    retryAfterSeconds === undefined ? {} : { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+  );
 
 /** A single-field validation error, shaped like the schema validator's. */
 export const invalid = (field: string, message: string, code = 'invalid') =>

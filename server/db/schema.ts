@@ -47,6 +47,22 @@ export interface LoginAttemptsTable {
   at: string;
 }
 
+export interface LoginThrottlePairsTable {
+  email: string;
+  ip: string;
+  failures: number;
+  lockedUntil: string | null;
+  lastFailureAt: string | null;
+  lastSuccessAt: string | null;
+  updatedAt: string;
+}
+
+export interface LoginThrottleIpsTable {
+  ip: string;
+  failures: number;
+  windowStart: string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -184,6 +200,8 @@ export interface DB {
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;
   loginAttempts: LoginAttemptsTable;
+  loginThrottlePairs: LoginThrottlePairsTable;
+  loginThrottleIps: LoginThrottleIpsTable;
   settings: SettingsTable;
   counterparties: CounterpartiesTable;
   contactPersons: ContactPersonsTable;

@@ -41,7 +41,10 @@ export function registerAuth(app: App, deps: Deps) {
       if (!req.actor && !req.routeOptions.config?.public) throw unauthorized();
     } catch (err) {
       if (err instanceof AppError) {
-        return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+        return reply
+          .status(err.status)
+          .headers(err.headers)
+          .send({ error: { code: err.code, message: err.message, details: err.details } });
       }
       throw err;
     }

@@ -58,7 +58,10 @@ function dedupe(details: ErrorDetail[], allowed: Map<string, unknown[]>): ErrorD
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { validation?: AjvError[] }, req, reply) => {
     if (err instanceof AppError) {
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+      return reply
+        .status(err.status)
+        .headers(err.headers)
+        .send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     if (err.validation) {
       // A union of literals reports one "const" error per option: fold them into one list of allowed values.

@@ -13,25 +13,8 @@ export const countUsers = async (db: DbOrTrx) =>
     ).n,
   );
 
+/** The record of checked and failed sign-ins (the throttle's decisions use login_throttle_*). */
 export const recordFailure = (db: DbOrTrx, row: { id: string; email: string; ip: string; at: string }) =>
   db.insertInto('loginAttempts').values(row).execute();
-
-export async function countFailures(db: DbOrTrx, email: string, ip: string, since: string) {
-  const [byEmail, byIp] = await Promise.all([
-    db
-      .selectFrom('loginAttempts')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('email', '=', email)
-      .where('at', '>', since)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('loginAttempts')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('ip', '=', ip)
-      .where('at', '>', since)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { byEmail: Number(byEmail.n), byIp: Number(byIp.n) };
-}
 
 export const clearFailures = (db: DbOrTrx, email: string) => db.deleteFrom('loginAttempts').where('email', '=', email).execute();

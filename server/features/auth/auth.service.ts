@@ -1,12 +1,12 @@
 import type { Deps } from '../../deps.js';
 import { newId } from '../../lib/ids.js';
-import { conflict, rateLimited, unauthorized } from '../../errors.js';
+import { conflict, unauthorized } from '../../errors.js';
 import { transactionLock } from '../../db/dialect.js';
 import type { User } from '../../../shared/api/users.js';
 import { DUMMY_HASH, verifyPassword } from '../../lib/secrets.js';
 import { normalizeEmail } from '../../lib/names.js';
-import * as logic from './auth.logic.js';
 import * as repo from './auth.repo.js';
+import * as throttle from './login-throttle.service.js';
 import { createUser, toUser } from '../users/users.service.js';
 import * as sessions from '../sessions/sessions.service.js';
 
@@ -42,22 +42,20 @@ export async function setup(
 }
 
 export async function login(deps: Deps, email: string, password: string, client: ClientInfo): Promise<NewSession> {
-  const normalized = normalizeEmail(email);
-  const now = deps.clock.now();
-  const since = new Date(now.getTime() - logic.LOGIN_WINDOW_MS).toISOString();
-  const failures = await repo.countFailures(deps.db, normalized, client.ip, since);
-  if (logic.loginBlocked(failures.byEmail, failures.byIp)) {
-    throw rateLimited('Too many failed sign-in attempts. Try again in 15 minutes.');
-  }
-  // The previous session dies whatever the outcome: no session survives a sign-in attempt.
+  const normalized = normalizeEmail(email).slice(0, 254);
+  // The previous session dies whatever the outcome, a refused attempt included: no session survives
+  // a sign-in attempt.
   await sessions.endSession(deps.db, client.previousToken);
+  const attempt = await throttle.reserveAttempt(deps, normalized, client.ip);
   const user = await repo.findUserByEmail(deps.db, normalized);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.blockedAt) {
-    await repo.recordFailure(deps.db, { id: newId(), email: normalized.slice(0, 254), ip: client.ip, at: now.toISOString() });
+    // The reserved attempt stays counted as the failure.
+    await repo.recordFailure(deps.db, { id: newId(), email: normalized, ip: client.ip, at: deps.clock.now().toISOString() });
     // One answer for unknown e-mail, wrong password and blocked user: no enumeration.
     throw unauthorized('Wrong e-mail or password');
   }
+  await throttle.attemptSucceeded(deps, attempt);
   await repo.clearFailures(deps.db, normalized);
   const sessionToken = await sessions.startSession(deps, user.id, client);
   return { sessionToken, user: toUser(user) };
