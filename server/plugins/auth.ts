@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../http.js';
 import type { Deps } from '../deps.js';
+import type { Actor } from '../lib/actor.js';
 import { AppError, forbidden, unauthorized } from '../errors.js';
 import { actorFromToken } from '../features/sessions/tokens.service.js';
 import { actorFromSession } from '../features/sessions/sessions.service.js';
@@ -23,6 +24,25 @@ function checkOrigin(req: FastifyRequest) {
   if (host !== req.headers.host) throw forbidden('Request from a foreign origin refused');
 }
 
+/** What a request authenticates with: a Bearer token wins over the session cookie. */
+export interface Credential {
+  kind: 'token' | 'session';
+  secret: string;
+}
+
+export function credentialOf(req: FastifyRequest): Credential | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return { kind: 'token', secret: auth.slice(7).trim() };
+  const token = req.cookies[SESSION_COOKIE];
+  return token ? { kind: 'session', secret: token } : null;
+}
+
+/** The actor a credential stands for now, or null once it has ended (signed out, revoked, blocked,
+ * expired). `touch: false` only checks: long-lived streams re-check without recording a token use. */
+export function actorFromCredential(deps: Deps, c: Credential, opts: { touch: boolean }): Promise<Actor | null> {
+  return c.kind === 'token' ? actorFromToken(deps, c.secret, opts) : actorFromSession(deps, c.secret);
+}
+
 export function registerAuth(app: App, deps: Deps) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
@@ -30,14 +50,9 @@ export function registerAuth(app: App, deps: Deps) {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     try {
       checkOrigin(req);
-      const auth = req.headers.authorization;
-      if (auth?.startsWith('Bearer ')) {
-        req.actor = await actorFromToken(deps, auth.slice(7).trim(), { touch: true });
-        if (!req.actor) throw unauthorized('Invalid or revoked API token');
-      } else {
-        const token = req.cookies[SESSION_COOKIE];
-        if (token) req.actor = await actorFromSession(deps, token);
-      }
+      const credential = credentialOf(req);
+      if (credential) req.actor = await actorFromCredential(deps, credential, { touch: true });
+      if (!req.actor && credential?.kind === 'token') throw unauthorized('Invalid or revoked API token');
       if (!req.actor && !req.routeOptions.config?.public) throw unauthorized();
     } catch (err) {
       if (err instanceof AppError) {

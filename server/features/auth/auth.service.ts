@@ -37,7 +37,7 @@ export async function setup(
     if ((await repo.countUsers(trx)) > 0) throw conflict('The system is already set up');
     return createUser({ ...deps, db: trx }, null, { ...input, role: 'admin' });
   });
-  await sessions.endSession(deps.db, client.previousToken);
+  await sessions.endSession(deps, client.previousToken);
   return { sessionToken: await sessions.startSession(deps, user.id, client), user };
 }
 
@@ -45,7 +45,7 @@ export async function login(deps: Deps, email: string, password: string, client:
   const normalized = normalizeEmail(email).slice(0, 254);
   // The previous session dies whatever the outcome, a refused attempt included: no session survives
   // a sign-in attempt.
-  await sessions.endSession(deps.db, client.previousToken);
+  await sessions.endSession(deps, client.previousToken);
   const attempt = await throttle.reserveAttempt(deps, normalized, client.ip);
   const user = await repo.findUserByEmail(deps.db, normalized);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -62,5 +62,5 @@ export async function login(deps: Deps, email: string, password: string, client:
 }
 
 export async function logout(deps: Deps, token: string | null): Promise<void> {
-  await sessions.endSession(deps.db, token);
+  await sessions.endSession(deps, token);
 }

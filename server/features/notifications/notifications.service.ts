@@ -1,11 +1,10 @@
 import type { PubSub } from '../../db/dialect.js';
 
-export interface UserNotification {
-  userId: string;
-  /** reminder: a popup came due; taskChanged: a task was completed, snoozed or edited (close its popup). */
-  type: 'reminder' | 'taskChanged';
-  taskId: string;
-}
+/** reminder: a popup came due; taskChanged: a task was completed, snoozed or edited (close its popup);
+ * signedOut: a session or API token of the user ended, so the user's open streams re-check theirs
+ * (never sent to browsers). */
+export type UserNotification =
+  { userId: string; type: 'reminder' | 'taskChanged'; taskId: string } | { userId: string; type: 'signedOut'; taskId?: undefined };
 
 export interface Notifier {
   notify(n: UserNotification): Promise<void>;

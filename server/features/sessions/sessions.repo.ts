@@ -6,7 +6,9 @@ export const insertSession = (
   s: { id: string; userId: string; createdAt: string; expiresAt: string; ip: string | null; userAgent: string | null },
 ) => db.insertInto('sessions').values(s).execute();
 
-export const deleteSession = (db: DbOrTrx, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
+/** Returns the user whose session it was (to tell that user's open streams), or undefined. */
+export const deleteSession = async (db: DbOrTrx, id: string) =>
+  (await db.deleteFrom('sessions').where('id', '=', id).returning('userId').executeTakeFirst())?.userId;
 
 export const deleteSessionsOfUser = (db: DbOrTrx, userId: string, exceptId: string | null = null) => {
   let q = db.deleteFrom('sessions').where('userId', '=', userId);

@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { newSecret, sha256 } from '../../lib/secrets.js';
 import { notFound } from '../../errors.js';
 import { tokenUseStale, tokenUseStaleBefore } from './sessions.logic.js';
+import { announceSignedOut } from './sessions.service.js';
 import * as repo from './tokens.repo.js';
 
 // Personal API tokens (`crm_…`) for integrations: shown once, stored as SHA-256, sent as Bearer.
@@ -40,10 +41,11 @@ export const listTokens = (deps: Deps, actor: Actor) => repo.listTokens(deps.db,
 export async function revokeToken(deps: Deps, actor: Actor, id: string): Promise<void> {
   const res = await repo.revokeToken(deps.db, actor.id, id, deps.clock.now().toISOString());
   if (Number(res.numUpdatedRows) === 0) throw notFound('Token');
+  await announceSignedOut(deps, actor.id);
 }
 
-/** A password change or a block revokes every token of the user (inside the caller's transaction).
- * Unblocking revives none of them. */
+/** A password change or a block revokes every token of the user (inside the caller's transaction;
+ * the caller announces it after the commit). Unblocking revives none of them. */
 export async function revokeTokensOfUser(db: DbOrTrx, userId: string, at: string): Promise<void> {
   await repo.revokeTokensOfUser(db, userId, at);
 }

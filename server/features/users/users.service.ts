@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '../../lib/secrets.js';
 import { normalizeEmail } from '../../lib/names.js';
 import { assertTimeZone } from '../../lib/time.js';
 import type { User, UserCreate, UserPatch, MeSettingsPatch, UserRef } from '../../../shared/api/users.js';
-import { endSessionsOfUser } from '../sessions/sessions.service.js';
+import { announceSignedOut, endSessionsOfUser } from '../sessions/sessions.service.js';
 import { revokeTokensOfUser } from '../sessions/tokens.service.js';
 import * as repo from './users.repo.js';
 
@@ -122,6 +122,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: Us
     }
     return toUser((await repo.findUser(trx, id))!);
   });
+  if (endsCredentials) await announceSignedOut(deps, id);
   return user;
 }
 
@@ -162,4 +163,5 @@ export async function changeMyPassword(
     await endSessionsOfUser(trx, actor.id, keepSessionToken);
     await revokeTokensOfUser(trx, actor.id, now);
   });
+  await announceSignedOut(deps, actor.id);
 }
