@@ -1,15 +1,23 @@
 import type { DbOrTrx } from '../../db/database.js';
 import type { ContactInfoEntry, ContactInfoInput, ContactInfoKind } from '../../../shared/api/contact-info.js';
-import { invalidMany } from '../../errors.js';
+import { invalidMany, type ErrorDetail } from '../../errors.js';
 import { normalizeEntries, phoneSearchOf, type NormalizedEntry } from './contact-info.logic.js';
 import * as repo from './contact-info.repo.js';
 
 export type { Owner } from './contact-info.repo.js';
 export { phoneSearchOf };
 
+/**
+ * Validates a whole list and returns the normalised entries with every bad entry's error, so the
+ * owner's service can answer them in one 400 together with its own fields' problems.
+ */
+export function check(entries: ContactInfoInput[], region: string): { entries: NormalizedEntry[]; errors: ErrorDetail[] } {
+  return normalizeEntries(entries, region);
+}
+
 /** Validates a whole list; throws one 400 naming every bad entry, before anything is written. */
 export function prepare(entries: ContactInfoInput[], region: string): NormalizedEntry[] {
-  const { entries: out, errors } = normalizeEntries(entries, region);
+  const { entries: out, errors } = check(entries, region);
   if (errors.length) throw invalidMany(errors);
   return out;
 }

@@ -2,15 +2,22 @@ import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { blankToNull, searchKey } from '../../lib/names.js';
 import { newId } from '../../lib/ids.js';
-import { conflict, invalidMany, notFound } from '../../errors.js';
+import { conflict, invalidMany, notFound, type ErrorDetail } from '../../errors.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { pageOf } from '../../db/keyset.js';
 import type { DbOrTrx } from '../../db/database.js';
-import type { Counterparty, CounterpartyCreate, CounterpartyListQuery, CounterpartyPatch } from '../../../shared/api/counterparties.js';
+import type {
+  Counterparty,
+  CounterpartyCreate,
+  CounterpartyKind,
+  CounterpartyListQuery,
+  CounterpartyPatch,
+} from '../../../shared/api/counterparties.js';
+import type { ContactInfoInput } from '../../../shared/api/contact-info.js';
 import { getSettings } from '../settings/settings.service.js';
 import * as contactInfo from '../contact-info/contact-info.service.js';
 import * as audit from '../audit/audit.service.js';
-import { assertActiveUser } from '../users/users.service.js';
+import { isActiveUser } from '../users/users.service.js';
 import { SEES_ALL, seesCounterparty, visibilityFor, visibilityOf, type Visibility } from '../access/access.service.js';
 import { checkRequisites, searchPlan } from './counterparties.logic.js';
 import * as repo from './counterparties.repo.js';
@@ -82,6 +89,11 @@ export async function assertVisible(deps: Deps, actor: Actor, id: string): Promi
   return { id: row.id, name: row.name };
 }
 
+/** For other features' checks: whether the actor may see the counterparty (a hidden one is "not found"). */
+export async function isVisible(deps: Deps, actor: Actor, id: string): Promise<boolean> {
+  return !!(await repo.findVisible(deps.db, id, await visibilityFor(deps, actor)));
+}
+
 function snapshot(c: Counterparty) {
   const { responsibleUserName: _n, createdAt: _c, updatedAt: _u, ...rest } = c;
   return { ...rest, contactInfo: c.contactInfo.map(({ kind, value, comment }) => ({ kind, value, comment })) };
@@ -93,11 +105,51 @@ const innTaken = (inn: string, holder: string | null) => {
 };
 
 /** The holder is named only to a user who may see it: an INN must not reveal hidden clients. */
-async function assertInnFree(db: DbOrTrx, inn: string | null, exceptId: string | null, v: Visibility) {
-  if (!inn) return;
+async function innHolder(db: DbOrTrx, inn: string | null, exceptId: string | null, v: Visibility) {
+  if (!inn) return undefined;
   const other = await repo.findActiveByInn(db, inn, exceptId);
-  if (!other) return;
-  throw innTaken(inn, seesCounterparty(v, other.responsibleUserId) ? other.name : null);
+  if (!other) return undefined;
+  return seesCounterparty(v, other.responsibleUserId) ? other.name : null;
+}
+
+async function assertInnFree(db: DbOrTrx, inn: string | null, exceptId: string | null, v: Visibility) {
+  const holder = await innHolder(db, inn, exceptId, v);
+  if (holder !== undefined) throw innTaken(inn!, holder);
+}
+
+interface Checked {
+  /** The card's id when it exists (its own INN is not "taken"). */
+  id: string | null;
+  name: string;
+  kind: CounterpartyKind;
+  inn: string | null;
+  /** Whether the INN must not belong to another active card (a new or changed INN of an active card). */
+  uniqueInn: boolean;
+  kpp: string | null;
+  /** A responsible user being set; null: none to check. */
+  responsibleUserId: string | null;
+}
+
+/**
+ * Every problem of a card at once — the name, the requisites, each contact information entry, the
+ * responsible user, an INN another card has — in one 400, so the user fixes them in one go. An INN
+ * taken when nothing else is wrong stays a 409 conflict. Returns the normalised contact information.
+ */
+async function checkAll(db: DbOrTrx, v: Visibility, region: string, f: Checked, info: ContactInfoInput[]) {
+  const errors: ErrorDetail[] = [];
+  if (!f.name) errors.push({ field: 'name', code: 'required', message: 'is required' });
+  errors.push(...checkRequisites(f.kind, f.inn, f.kpp));
+  const ci = contactInfo.check(info, region);
+  errors.push(...ci.errors);
+  if (f.responsibleUserId && !(await isActiveUser(db, f.responsibleUserId))) {
+    errors.push({ field: 'responsibleUserId', code: 'user_not_found', message: 'no such active user' });
+  }
+  const checkInn = f.uniqueInn && !errors.some((e) => e.field === 'inn');
+  const holder = checkInn ? await innHolder(db, f.inn, f.id, v) : undefined;
+  if (holder !== undefined && errors.length) errors.push(innTaken(f.inn!, holder).details[0]);
+  if (errors.length) throw invalidMany(errors);
+  if (holder !== undefined) throw innTaken(f.inn!, holder);
+  return ci.entries;
 }
 
 export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate): Promise<Counterparty> {
@@ -107,16 +159,12 @@ export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate
   const inn = blankToNull(input.inn);
   const kpp = blankToNull(input.kpp);
   const name = input.name.trim();
-  const errors = [...checkRequisites(kind, inn, kpp)];
-  if (!name) errors.unshift({ field: 'name', code: 'required', message: 'is required' });
-  if (errors.length) throw invalidMany(errors);
-  const entries = contactInfo.prepare(input.contactInfo ?? [], s.defaultPhoneRegion);
+  const responsibleUserId = input.responsibleUserId === undefined ? actor.id : input.responsibleUserId;
   const now = deps.clock.now().toISOString();
   const id = newId();
-  const responsibleUserId = input.responsibleUserId === undefined ? actor.id : input.responsibleUserId;
   return deps.db.transaction().execute(async (trx) => {
-    if (responsibleUserId) await assertActiveUser(trx, responsibleUserId, 'responsibleUserId');
-    await assertInnFree(trx, inn, null, v);
+    const fields = { id: null, name, kind, inn, kpp, uniqueInn: true, responsibleUserId };
+    const entries = await checkAll(trx, v, s.defaultPhoneRegion, fields, input.contactInfo ?? []);
     try {
       await repo.insert(trx, {
         id,
@@ -165,12 +213,10 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Counte
     const inn = patch.inn === undefined ? before.inn : blankToNull(patch.inn);
     const kpp = patch.kpp === undefined ? (kind === 'legalEntity' ? before.kpp : null) : blankToNull(patch.kpp);
     const name = patch.name === undefined ? before.name : patch.name.trim();
-    const errors = checkRequisites(kind, inn, kpp);
-    if (!name) errors.unshift({ field: 'name', code: 'required', message: 'is required' });
-    if (errors.length) throw invalidMany(errors);
-    const entries = patch.contactInfo ? contactInfo.prepare(patch.contactInfo, s.defaultPhoneRegion) : null;
-    if (patch.responsibleUserId) await assertActiveUser(trx, patch.responsibleUserId, 'responsibleUserId');
-    if (inn !== before.inn && before.archivedAt === null) await assertInnFree(trx, inn, id, v);
+    // The INN is checked against the others only when it changes on an active card.
+    const uniqueInn = inn !== before.inn && before.archivedAt === null;
+    const fields = { id, name, kind, inn, kpp, uniqueInn, responsibleUserId: patch.responsibleUserId ?? null };
+    const entries = await checkAll(trx, v, s.defaultPhoneRegion, fields, patch.contactInfo ?? []);
     try {
       await repo.update(trx, id, {
         name,
@@ -190,7 +236,7 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Counte
       if (isUniqueViolation(err) && inn) throw innTaken(inn, null);
       throw err;
     }
-    if (entries) await contactInfo.replace(trx, { counterpartyId: id }, entries);
+    if (patch.contactInfo) await contactInfo.replace(trx, { counterpartyId: id }, entries);
     const after = await load(trx, id, SEES_ALL);
     await audit.record(
       trx,
