@@ -430,7 +430,12 @@ export async function runCrashTest(opts: CrashTestOptions): Promise<CrashTestRes
           pendings[w] = null;
           if (out.kind === 'refused') {
             result.refused++;
-            if (result.refused <= 5) log(`refused: ${op.method} ${op.path} -> ${out.status} ${out.text}`);
+            if (result.refused > 5) continue;
+            log(`refused: ${op.method} ${op.path} -> ${out.status} ${out.text}`);
+            // A server error is logged by the server with its request id: show why.
+            const reqId = /\(request (\S+)\)/.exec(out.text)?.[1];
+            if (reqId) await sleep(200);
+            for (const line of reqId ? server.output.filter((l) => l.includes(`"${reqId}"`)) : []) log(`  server: ${line.slice(0, 1500)}`);
             continue;
           }
           result.acknowledged++;
