@@ -1,47 +1,230 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
 
-const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)?$/;
+// Report exports for spreadsheet programs. A table is made of typed cells, so a workbook gets real
+// number and date cells (sums, sorting and date filters work) and text stays text. CSV has no types:
+// there the writer spells each cell so Excel and LibreOffice read it back as what it is.
 
-/** Neutralises spreadsheet formulas: text starting with = + - @ tab or CR gets a leading apostrophe.
- * A plain number (including a negative one) stays as it is. */
-export function neutralize(value: string): string {
-  if (value === '' || PLAIN_NUMBER.test(value)) return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+type Lang = 'ru' | 'en';
+
+interface Style {
+  bold?: boolean;
 }
+
+export type Cell =
+  | ({ kind: 'text'; value: string; indent?: number } & Style)
+  /** `percent`: a share 0..1 shown as "33.3%"; `money`: two decimals with thousands separators. */
+  | ({ kind: 'number'; value: number; format?: 'percent' | 'money' } & Style)
+  /** A calendar date, YYYY-MM-DD; `month` shows only the month and year (a report period). */
+  | ({ kind: 'date'; value: string; format?: 'month' } & Style)
+  /** An instant (ISO), written as the wall-clock time in the table's time zone. */
+  | ({ kind: 'datetime'; value: string } & Style)
+  | null;
 
 export interface Table {
+  /** Sheet name (and the page header when printed). */
   title: string;
   headers: string[];
-  rows: string[][];
+  rows: Cell[][];
+  lang: Lang;
+  /** The zone datetime cells are written in (the user's). */
+  timeZone: string;
 }
 
-/** CSV in UTF-8 with a BOM so spreadsheet programs read Cyrillic; ';' for Russian locales. */
-export function toCsv(t: Table, lang: 'ru' | 'en'): Buffer {
-  const text = stringify([t.headers, ...t.rows.map((r) => r.map(neutralize))], {
-    delimiter: lang === 'ru' ? ';' : ',',
-    record_delimiter: 'windows',
+export const text = (value: string | null | undefined, style: { indent?: number } & Style = {}): Cell =>
+  value ? { kind: 'text', value, ...style } : null;
+export const num = (value: number | null | undefined, style: { format?: 'percent' | 'money' } & Style = {}): Cell =>
+  value === null || value === undefined || !Number.isFinite(value) ? null : { kind: 'number', value, ...style };
+export const date = (value: string | null | undefined, style: { format?: 'month' } & Style = {}): Cell =>
+  value ? { kind: 'date', value, ...style } : null;
+export const dateTime = (value: string | null | undefined, style: Style = {}): Cell =>
+  value ? { kind: 'datetime', value, ...style } : null;
+
+/** Date formats, the same in the workbook (numFmt) and in CSV: Russian users read dd.mm.yyyy (what
+ * Russian Excel and LibreOffice parse back as a date); English files use ISO 8601, which every
+ * locale's spreadsheet parses as a date and nobody misreads as month/day. */
+const FORMATS = {
+  ru: { date: 'dd.mm.yyyy', dateTime: 'dd.mm.yyyy hh:mm', luxonDate: 'dd.MM.yyyy', luxonDateTime: 'dd.MM.yyyy HH:mm' },
+  en: { date: 'yyyy-mm-dd', dateTime: 'yyyy-mm-dd hh:mm', luxonDate: 'yyyy-MM-dd', luxonDateTime: 'yyyy-MM-dd HH:mm' },
+} as const;
+const NUM_FORMATS = { percent: '0.0%', money: '#,##0.00', month: 'mmmm yyyy' } as const;
+
+// --- What a spreadsheet would do with a text -----------------------------------------------------
+
+/** Leading characters that make a spreadsheet read a cell as a formula (with their full-width forms,
+ * which East Asian input methods type and Excel accepts). Leading blanks are skipped first: some
+ * programs strip them before they look. */
+const FORMULA_START = /^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)?$/;
+/** A phone as people write it: an optional leading +, digits and the usual separators, 5+ digits. */
+const PHONE = /^\+?[\d\s().-]+$/;
+const isPhone = (s: string) => PHONE.test(s) && (s.match(/\d/g)?.length ?? 0) >= 5;
+/** Several phones in one cell, as the contact information report joins them ("…; …"). */
+const isPhoneList = (s: string) => s.split(/;\s*/).every((p) => isPhone(p.trim()));
+/** Text a spreadsheet would turn into a number, a date, a time or a percentage: only digits and
+ * + - ( ) . , / : ; % and blanks. */
+const NUMBER_LIKE = /^[\s\d+\-().,/:;%]*\d[\s\d+\-().,/:;%]*$/;
+
+/** Would a spreadsheet run this text? A leading = + - @ followed by something that is not a plain
+ * number or a phone: "=HYPERLINK(…)", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "+1+1". */
+export function isFormulaLike(value: string): boolean {
+  if (!FORMULA_START.test(value)) return false;
+  const rest = value.trim();
+  return !(PLAIN_NUMBER.test(rest) || isPhoneList(rest));
+}
+
+/**
+ * A text cell as CSV writes it.
+ *
+ * - Formula-like text gets a leading apostrophe. A spreadsheet shows it (CSV cannot hide it), but it
+ *   is only ever added to text that would otherwise run: the price of safety is paid by attackers'
+ *   strings, not by phones.
+ * - Text that a spreadsheet would turn into a number or date (phones such as "84951234567" or
+ *   "+7 495 123-45-67", INNs, "12.05") is written after a TAB. Excel and LibreOffice keep a field
+ *   that starts with a tab as text, exactly as written, and the tab itself is invisible; it is the
+ *   one mark both honour that is neither shown nor a formula. (`'…` is shown as an apostrophe when a
+ *   CSV is opened, and `="…"` is a formula: LibreOffice shows it literally unless the user turns on
+ *   "Evaluate formulas", and importers of other programs see it as data.) The text after the tab is
+ *   digits and separators only, so even a program that strips the tab cannot run anything.
+ */
+export function csvText(value: string): string {
+  if (isFormulaLike(value)) return `'${value}`;
+  if (NUMBER_LIKE.test(value)) return `\t${value}`;
+  return value;
+}
+
+// --- Cell values ---------------------------------------------------------------------------------
+
+/** The wall-clock time of an instant in a zone, as a Date whose UTC fields are that time: workbooks
+ * have no time zones, and exceljs writes a Date's UTC fields. */
+function wallClock(instant: string, timeZone: string): Date {
+  const d = DateTime.fromISO(instant, { zone: timeZone });
+  return new Date(Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second));
+}
+
+function csvNumber(value: number, format: 'percent' | 'money' | undefined, lang: Lang): string {
+  const plain = (n: number, digits?: number) => {
+    const s = digits === undefined ? String(n) : n.toFixed(digits);
+    return lang === 'ru' ? s.replace('.', ',') : s;
+  };
+  if (format === 'percent') return `${plain(Math.round(value * 10_000) / 100)}%`;
+  if (format === 'money') return plain(value, 2);
+  return plain(value);
+}
+
+function csvCell(c: Cell, t: Table): string {
+  if (!c) return '';
+  const f = FORMATS[t.lang];
+  switch (c.kind) {
+    case 'number':
+      return csvNumber(c.value, c.format, t.lang);
+    case 'date':
+      return DateTime.fromISO(c.value, { zone: 'UTC' }).toFormat(f.luxonDate);
+    case 'datetime':
+      return DateTime.fromISO(c.value, { zone: t.timeZone }).toFormat(f.luxonDateTime);
+    case 'text':
+      // Levels of a grouped report: CSV has no indent, so two spaces per level.
+      return csvText('  '.repeat(c.indent ?? 0) + c.value);
+  }
+}
+
+/** CSV in UTF-8 with a BOM so spreadsheet programs read Cyrillic; ';' and a decimal comma for
+ * Russian, as Russian Excel expects. Several tables follow one another, each under its title. */
+export function toCsv(tables: Table | Table[]): Buffer {
+  const list = Array.isArray(tables) ? tables : [tables];
+  const records: string[][] = [];
+  list.forEach((t, i) => {
+    if (list.length > 1) {
+      if (i > 0) records.push([]);
+      records.push([csvText(t.title)]);
+    }
+    records.push(t.headers.map(csvText), ...t.rows.map((r) => r.map((c) => csvCell(c, t))));
   });
+  const text = stringify(records, { delimiter: list[0].lang === 'ru' ? ';' : ',', record_delimiter: 'windows' });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
 
-// A phone such as "+7 (812) 555-12-34" in a text cell of a workbook cannot run anything, and an
-// apostrophe there would show as a real character; CSV still gets the prefix (no cell types there).
-const PHONE_LIKE = /^\+[\d\s()-]{5,}$/;
-const neutralizeCell = (v: string) => (PHONE_LIKE.test(v) ? v : neutralize(v));
+// --- Workbook ------------------------------------------------------------------------------------
 
-export async function toXlsx(t: Table): Promise<Buffer> {
+/** What a cell shows, for column widths. */
+function shownLength(c: Cell, t: Table): number {
+  if (!c) return 0;
+  if (c.kind === 'text') return c.value.length + 2 * (c.indent ?? 0);
+  if (c.kind === 'date') return c.format === 'month' ? 14 : 10;
+  if (c.kind === 'datetime') return 16;
+  return csvNumber(c.value, c.format, t.lang).length + (c.format === 'money' ? 3 : 0);
+}
+
+function writeCell(cell: ExcelJS.Cell, c: Cell, t: Table) {
+  if (!c) return;
+  const f = FORMATS[t.lang];
+  switch (c.kind) {
+    case 'text':
+      // A text cell is a string in the file: it can never run as a formula, so it needs no mark.
+      cell.value = c.value;
+      if (c.indent) cell.alignment = { indent: c.indent };
+      break;
+    case 'number':
+      cell.value = c.value;
+      if (c.format) cell.numFmt = NUM_FORMATS[c.format];
+      break;
+    case 'date':
+      cell.value = new Date(`${c.value}T00:00:00Z`);
+      cell.numFmt = c.format === 'month' ? NUM_FORMATS.month : f.date;
+      break;
+    case 'datetime':
+      cell.value = wallClock(c.value, t.timeZone);
+      cell.numFmt = f.dateTime;
+      break;
+  }
+  if (c.bold) cell.font = { bold: true };
+}
+
+const sheetName = (title: string, taken: Set<string>) => {
+  const base = title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`;
+  taken.add(name.toLowerCase());
+  return name;
+};
+
+function addSheet(wb: ExcelJS.Workbook, t: Table, taken: Set<string>) {
+  const ws = wb.addWorksheet(sheetName(t.title, taken), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    // Printed on A4 landscape, all columns on one page wide, as many pages down as needed, the
+    // header row repeated on every page, pages numbered.
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddHeader: `&L${t.title.replace(/&/g, '&&')}`, oddFooter: '&R&P / &N' },
+  });
+  const header = ws.addRow(t.headers);
+  header.font = { bold: true };
+  header.eachCell((c) => (c.alignment = { vertical: 'middle', wrapText: true }));
+  for (const r of t.rows) {
+    const row = ws.addRow([]);
+    r.forEach((c, i) => writeCell(row.getCell(i + 1), c, t));
+  }
+  if (t.headers.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.headers.length } };
+  t.headers.forEach((h, i) => {
+    const longest = Math.max(Math.min(h.length, 24), ...t.rows.slice(0, 500).map((r) => shownLength(r[i] ?? null, t)));
+    ws.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
+  });
+}
+
+/** A workbook with one sheet per table. */
+export async function toXlsx(tables: Table | Table[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Trade CRM';
-  const ws = wb.addWorksheet(t.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
-  ws.addRow(t.headers).font = { bold: true };
-  for (const r of t.rows) ws.addRow(r.map(neutralizeCell));
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.headers.length } };
-  t.headers.forEach((h, i) => {
-    const longest = Math.max(h.length, ...t.rows.slice(0, 500).map((r) => (r[i] ?? '').length));
-    ws.getColumn(i + 1).width = Math.min(60, Math.max(10, longest + 2));
-  });
+  const taken = new Set<string>();
+  for (const t of Array.isArray(tables) ? tables : [tables]) addSheet(wb, t, taken);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -51,15 +234,14 @@ export function attachment(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** Sends a table as a CSV or XLSX download. */
+/** Sends one table (or several: sheets of one workbook, sections of one CSV) as a download. */
 export async function sendTable(
   reply: { header(k: string, v: string): unknown; type(t: string): { send(b: Buffer): unknown } },
   baseName: string,
   format: 'csv' | 'xlsx',
-  table: Table,
-  lang: 'ru' | 'en',
+  tables: Table | Table[],
 ) {
   reply.header('Content-Disposition', attachment(`${baseName}.${format}`));
-  if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(table, lang));
-  return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(table));
+  if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(tables));
+  return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(tables));
 }

@@ -104,9 +104,13 @@ export const EventsReportRow = Type.Object({
   startAt: Nullable(Type.String()),
   counterpartyName: Nullable(Type.String()),
   contactPersonName: Nullable(Type.String()),
+  /** Labels in the report's language, as on screen and in the files. */
   kind: Nullable(Type.String()),
+  direction: Nullable(Type.String()),
   importance: Nullable(Type.String()),
   state: Nullable(Type.String()),
+  /** The importance itself, for the red "!" of an important event. */
+  importanceCode: Nullable(Type.Union([Type.Literal('low'), Type.Literal('normal'), Type.Literal('high')])),
 });
 export type EventsReportRow = Static<typeof EventsReportRow>;
 
@@ -124,6 +128,7 @@ export const ColdCallsQuery = Type.Object(
     to: Type.Optional(Type.String({ format: 'date' })),
     period: Type.Optional(PeriodUnit),
     responsibleUserId: Type.Optional(Type.Union([Id, Type.Literal('me')])),
+    format: Type.Optional(ReportFormat),
     lang: Type.Optional(Type.Union([Type.Literal('ru'), Type.Literal('en')])),
   },
   { additionalProperties: false },

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { makeTestApp, type TestApp } from '../../test/test-app.js';
+import { parseCsv, readXlsx, textsOf } from './report-files.test-support.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -68,30 +69,34 @@ describe('contact information report', () => {
     }
   });
 
-  it('exports CSV with neutralised formulas', async () => {
+  it('exports CSV: phones stay text without a visible mark, formulas are neutralised', async () => {
     const res = await t.get(t.adminCookie, '/api/reports/contact-info?kinds=phone,website&lang=en&format=csv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain('attachment');
-    const text = res.body;
-    expect(text).toContain('Counterparty,Ромашка,,,8 (495) 123-45-67; +7 495 765-43-21,');
-    expect(text).toContain(`"'=HYPERLINK(""http://evil"",""Жми"")"`);
-    expect(text).toContain(`'@SUM(1)`);
-    expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+    const rows = parseCsv(res.rawPayload, ',');
+    expect(rows[0]).toEqual(['Object', 'Name', 'Counterparty', 'Position', 'Phone', 'Website']);
+    const byName = Object.fromEntries(rows.slice(1).map((r) => [r[1].replace(/^'/, ''), r]));
+    expect(byName['Ромашка']).toEqual(['Counterparty', 'Ромашка', '', '', '\t8 (495) 123-45-67; +7 495 765-43-21', '']);
+    expect(byName['Сидоров'][4]).toBe('\t+7 916 000-00-01');
+    // The name an attacker chose is shown, never run: an apostrophe before = and @.
+    expect(byName['=HYPERLINK("http://evil","Жми")'].slice(1)).toEqual([`'=HYPERLINK("http://evil","Жми")`, '', '', '', `'@SUM(1)`]);
+    for (const f of rows.flat()) expect(f, f).not.toMatch(/^[\s]*[=+@-](?![\d\s()+-]+$)/);
   });
 
-  it('exports XLSX that a spreadsheet reads back, without formulas', async () => {
+  it('exports XLSX with text cells that are never formulas and carry no apostrophe', async () => {
     const res = await t.get(t.adminCookie, '/api/reports/contact-info?kinds=phone,website&lang=ru&format=xlsx');
     expect(res.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    expect(ws.name).toBe('Отчет о контактной информации');
-    expect(ws.getRow(1).values).toEqual([undefined, 'Объект', 'Наименование', 'Контрагент', 'Должность', 'Телефон', 'Веб-сайт']);
-    const cells: unknown[] = [];
-    ws.eachRow((row) => row.eachCell((c) => cells.push(c.type === ExcelJS.ValueType.Formula ? 'FORMULA' : c.value)));
-    expect(cells).not.toContain('FORMULA');
-    expect(cells).toContain(`'=HYPERLINK("http://evil","Жми")`);
-    expect(cells).toContain('8 (495) 123-45-67; +7 495 765-43-21');
+    const [sheet] = await readXlsx(res.rawPayload);
+    expect(sheet.name).toBe('Отчет о контактной информации');
+    expect(sheet.rows[0].map((c) => c.value)).toEqual(['Объект', 'Наименование', 'Контрагент', 'Должность', 'Телефон', 'Веб-сайт']);
+    const cells = sheet.rows.flat().filter((c) => c.value !== null);
+    expect(cells.every((c) => c.type === ExcelJS.ValueType.String)).toBe(true);
+    const values = cells.map((c) => c.value);
+    expect(values).toContain('=HYPERLINK("http://evil","Жми")');
+    expect(values).toContain('@SUM(1)');
+    expect(values).toContain('8 (495) 123-45-67; +7 495 765-43-21');
+    expect(textsOf([sheet]).filter((v) => v.startsWith("'"))).toEqual([]);
+    expect(sheet.sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
   });
 });

@@ -12,6 +12,8 @@ const L: Record<string, Record<Lang, string>> = {
   email: { ru: 'Электронное письмо', en: 'E-mail' },
   letter: { ru: 'Письмо', en: 'Letter' },
   other: { ru: 'Прочее', en: 'Other' },
+  incoming: { ru: 'Входящее', en: 'Incoming' },
+  outgoing: { ru: 'Исходящее', en: 'Outgoing' },
   low: { ru: 'Низкая', en: 'Low' },
   normal: { ru: 'Обычная', en: 'Normal' },
   high: { ru: 'Высокая', en: 'High' },
@@ -70,8 +72,10 @@ const eventRow = (e: Event, level: number, lang: Lang): EventsReportRow => ({
   counterpartyName: e.counterpartyName,
   contactPersonName: e.contactPersonName,
   kind: label(e.kind, lang),
+  direction: e.direction ? label(e.direction, lang) : null,
   importance: label(e.importance, lang),
   state: label(e.state, lang),
+  importanceCode: e.importance,
 });
 
 /** Groups events by the user's ordered levels, with count and duration totals per group. Exact integer sums. */
@@ -110,8 +114,10 @@ export function groupEvents(
         counterpartyName: null,
         contactPersonName: null,
         kind: null,
+        direction: null,
         importance: null,
         state: null,
+        importanceCode: null,
       });
       walk(b.items, level + 1);
     }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { makeTestApp, type TestApp } from '../../test/test-app.js';
+import { parseCsv, readXlsx, textsOf } from './report-files.test-support.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -15,6 +16,7 @@ beforeEach(async () => {
     startAt: '2026-11-02T10:00:00Z',
     endAt: '2026-11-02T10:12:00Z',
     outcome: 'success',
+    importance: 'high',
   });
   await t.post(t.adminCookie, '/api/events', {
     ...base,
@@ -39,6 +41,16 @@ beforeEach(async () => {
     endAt: '2026-11-04T10:30:00Z',
     kind: 'meeting',
     direction: null,
+  });
+  // An incoming request from a trade fair, before the other events and without a counterparty.
+  const fair = await t.db.selectFrom('infoSources').select('id').where('name', '=', 'Выставка').executeTakeFirstOrThrow();
+  await t.post(t.adminCookie, '/api/events', {
+    kind: 'phoneCall',
+    direction: 'incoming',
+    state: 'completed',
+    subject: 'Запрос цен',
+    startAt: '2026-09-15T07:00:00Z',
+    infoSourceId: fair.id,
   });
 });
 afterEach(async () => t.close());
@@ -76,22 +88,159 @@ describe('events report', () => {
     }
   });
 
-  it('exports CSV and XLSX with totals and neutralised text', async () => {
+  it('shows direction and importance of every event', async () => {
+    const r = (await t.get(t.adminCookie, '/api/reports/events?groupBy=&lang=ru')).json();
+    const bySubject = Object.fromEntries(r.rows.map((x: any) => [x.label.replace(/^№\d+ /, ''), x]));
+    expect(bySubject['Звонок 1']).toMatchObject({ direction: 'Исходящее', importance: 'Высокая', importanceCode: 'high' });
+    expect(bySubject['Запрос цен']).toMatchObject({ direction: 'Входящее', importance: 'Обычная', importanceCode: 'normal' });
+    expect(bySubject['=cmd|calc']).toMatchObject({ direction: null, kind: 'Встреча' });
+    const en = (await t.get(t.adminCookie, '/api/reports/events?groupBy=&lang=en')).json();
+    expect(en.rows.find((x: any) => x.label.endsWith('Звонок 1'))).toMatchObject({ direction: 'Outgoing', importance: 'High' });
+  });
+
+  it("exports CSV with numbers, dates in the user's zone, direction, importance and neutralised text", async () => {
     const csv = await t.get(t.adminCookie, '/api/reports/events?groupBy=counterparty&format=csv&lang=en');
     expect(csv.headers['content-disposition']).toContain('Events%20report');
-    expect(csv.body).toContain('Counterparty,Ромашка,3,45');
-    expect(csv.body).toContain(`Counterparty,'+Плюс,1,0`);
-    expect(csv.body).toContain('Total,,4,45');
+    const rows = parseCsv(csv.rawPayload, ',');
+    expect(rows[0]).toEqual([
+      'Grouping',
+      'Value',
+      'Count',
+      'Duration, min',
+      'Date',
+      'Counterparty',
+      'Contact person',
+      'Kind',
+      'Direction',
+      'Importance',
+      'State',
+    ]);
+    const lines = rows.map((r) => r.join('|'));
+    expect(lines).toContain('Counterparty|Ромашка|3|45|||||||');
+    // A counterparty named "+Плюс" would be a formula in Excel: neutralised.
+    expect(lines).toContain(`Counterparty|'+Плюс|1|0|||||||`);
+    // 10:00 UTC is 13:00 in Moscow, the administrator's zone.
+    expect(lines).toContain('|  №1 Звонок 1|1|12|2026-11-02 13:00|Ромашка|Петрова|Phone call|Outgoing|High|Completed');
+    expect(lines).toContain('|  №4 =cmd|calc|1|30|2026-11-04 13:00|Ромашка||Meeting||Normal|Completed');
+    expect(lines.at(-1)).toBe('Total||5|45|||||||');
+  });
+
+  it('exports XLSX with number and date cells, bold groups, indented levels and no formulas', async () => {
     const xlsx = await t.get(t.adminCookie, '/api/reports/events?groupBy=counterparty,contactPerson&format=xlsx&lang=ru');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const values = wb.worksheets[0].getColumn(2).values as unknown[];
-    expect(values).toContain('Ромашка');
-    expect(values).toContain('  Петрова');
+    const [sheet] = await readXlsx(xlsx.rawPayload);
+    expect(sheet.name).toBe('Отчет по событиям');
+    expect(sheet.rows[0].map((c) => c.value)).toEqual([
+      'Группировка',
+      'Значение',
+      'Количество',
+      'Длительность, мин',
+      'Дата',
+      'Контрагент',
+      'Контактное лицо',
+      'Вид',
+      'Направление',
+      'Важность',
+      'Состояние',
+    ]);
+    const row = (label: string) => sheet.rows.find((r) => String(r[1].value).endsWith(label))!;
+    const romashka = row('Ромашка');
+    expect(romashka[0]).toMatchObject({ value: 'Контрагент', bold: true });
+    expect(romashka[2]).toMatchObject({ type: ExcelJS.ValueType.Number, value: 3, bold: true });
+    expect(romashka[3]).toMatchObject({ type: ExcelJS.ValueType.Number, value: 45 });
+    const call = row('Звонок 1');
+    expect(call[1].value).toBe('№1 Звонок 1');
+    expect(call[2]).toMatchObject({ type: ExcelJS.ValueType.Number, value: 1 });
+    expect(call[3]).toMatchObject({ type: ExcelJS.ValueType.Number, value: 12 });
+    expect(call[4]).toMatchObject({ type: ExcelJS.ValueType.Date, value: new Date('2026-11-02T13:00:00Z'), numFmt: 'dd.mm.yyyy hh:mm' });
+    expect(call.slice(7).map((c) => c.value)).toEqual(['Телефонный звонок', 'Исходящее', 'Высокая', 'Завершено']);
+    const petrova = sheet.rows.findIndex((r) => r[1].value === 'Петрова') + 1;
+    expect(sheet.sheet.getCell(`B${petrova}`).alignment).toMatchObject({ indent: 1 });
+    expect(
+      sheet.rows
+        .at(-1)!
+        .slice(0, 4)
+        .map((c) => c.value),
+    ).toEqual(['Итого', null, 5, 45]);
+    expect(sheet.rows.flat().filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+    expect(row('+Плюс')[1]).toMatchObject({ type: ExcelJS.ValueType.String, value: '+Плюс' });
+    expect(textsOf([sheet]).filter((v) => v.startsWith("'"))).toEqual([]);
+    expect(sheet.sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
   });
 
   it('cold calls: success rate per responsible and month', async () => {
     const r = (await t.get(t.adminCookie, '/api/reports/cold-calls?period=month')).json();
     expect(r.calls).toEqual([expect.objectContaining({ period: '2026-11', calls: 2, successes: 1, failures: 1, successRate: 0.5 })]);
+    expect(r.sources).toEqual([expect.objectContaining({ name: 'Выставка', requests: 1 })]);
+  });
+
+  it('cold calls export to XLSX: a sheet of calls and a sheet of sources, typed cells and totals', async () => {
+    const res = await t.get(t.adminCookie, '/api/reports/cold-calls?period=month&format=xlsx&lang=ru');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('Статистика холодных звонков'));
+    const [calls, sources] = await readXlsx(res.rawPayload);
+    expect(calls.name).toBe('Исходящие звонки');
+    expect(calls.rows[0].map((c) => c.value)).toEqual([
+      'Ответственный',
+      'Период',
+      'Звонков',
+      'Успешно',
+      'Неуспешно',
+      'Без результата',
+      'Доля успешных',
+    ]);
+    const [row, total] = calls.rows.slice(1);
+    expect(row[0]).toMatchObject({ type: ExcelJS.ValueType.String, value: 'Анна Админова' });
+    expect(row[1]).toMatchObject({ type: ExcelJS.ValueType.Date, value: new Date('2026-11-01T00:00:00Z'), numFmt: 'mmmm yyyy' });
+    expect(row.slice(2, 6).map((c) => [c.type, c.value])).toEqual([
+      [ExcelJS.ValueType.Number, 2],
+      [ExcelJS.ValueType.Number, 1],
+      [ExcelJS.ValueType.Number, 1],
+      [ExcelJS.ValueType.Number, 0],
+    ]);
+    expect(row[6]).toMatchObject({ type: ExcelJS.ValueType.Number, value: 0.5, numFmt: '0.0%' });
+    expect(total.map((c) => c.value)).toEqual(['Итого', null, 2, 1, 1, 0, 0.5]);
+    expect(total[0].bold).toBe(true);
+    expect(sources.name).toBe('Обращения по источникам');
+    expect(sources.rows.slice(1).map((r) => r.map((c) => c.value))).toEqual([
+      ['Выставка', 1, 1],
+      ['Итого', 1, 1],
+    ]);
+    expect(sources.sheet.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:1' });
+  });
+
+  it("cold calls export to CSV: both tables under their titles, in the file's language", async () => {
+    const res = await t.get(t.adminCookie, '/api/reports/cold-calls?period=week&format=csv&lang=en');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(parseCsv(res.rawPayload, ',')).toEqual([
+      ['Outgoing calls'],
+      ['Responsible', 'Period', 'Calls', 'Successes', 'Failures', 'No outcome', 'Success rate'],
+      ['Анна Админова', '2026-11-02', '2', '1', '1', '0', '50%'],
+      ['Total', '', '2', '1', '1', '0', '50%'],
+      [''],
+      ['Requests by source'],
+      ['Information source', 'Requests', 'Share'],
+      ['Выставка', '1', '100%'],
+      ['Total', '1', '100%'],
+    ]);
+  });
+
+  it('cold calls export holds only what the user may see', async () => {
+    const m = await t.userWithCookie('manager', 'Менеджер Иванов');
+    const own = (await t.post(m.cookie, '/api/counterparties', { name: 'Свой клиент' })).json();
+    await t.post(m.cookie, '/api/events', {
+      kind: 'phoneCall',
+      direction: 'outgoing',
+      state: 'completed',
+      outcome: 'success',
+      counterpartyId: own.id,
+      subject: 'Свой звонок',
+      startAt: '2026-11-05T10:00:00Z',
+    });
+    expect((await t.patch(t.adminCookie, '/api/settings', { managersSeeAllCounterparties: false })).statusCode).toBe(200);
+    const mine = parseCsv((await t.get(m.cookie, '/api/reports/cold-calls?format=csv&lang=ru')).rawPayload, ';');
+    expect(mine.filter((r) => r.length === 7).map((r) => r[0])).toEqual(['Ответственный', 'Менеджер Иванов', 'Итого']);
+    const all = parseCsv((await t.get(t.adminCookie, '/api/reports/cold-calls?format=csv&lang=ru')).rawPayload, ';');
+    expect(all.filter((r) => r.length === 7).map((r) => r[0])).toEqual(['Ответственный', 'Анна Админова', 'Менеджер Иванов', 'Итого']);
   });
 });

@@ -14,6 +14,7 @@ import * as eventsReport from './events-report.service.js';
 import { sendTable } from '../../lib/export.js';
 import * as service from './reports.service.js';
 import { REPORT_TITLE } from './reports.logic.js';
+import { COLD_CALLS_TITLE, coldCallsTables, contactInfoTable, EVENTS_REPORT_TITLE, eventsReportTable } from './report-tables.logic.js';
 
 // A file, not the JSON report: bypass the typed reply (and its serializer).
 const fileReply = (reply: unknown) => reply as FastifyReply;
@@ -41,8 +42,8 @@ export function registerReportRoutes(app: App, deps: Deps) {
         format === 'json' ? service.SCREEN_LIMIT : service.EXPORT_LIMIT,
       );
       if (format === 'json') return report;
-      const table = service.asTable(report, kinds, lang);
-      await sendTable(fileReply(reply), `${REPORT_TITLE[lang]} ${stamp(deps)}`, format, table, lang);
+      const table = contactInfoTable(report, kinds, lang, actor.timeZone);
+      await sendTable(fileReply(reply), `${REPORT_TITLE[lang]} ${stamp(deps)}`, format, table);
       return reply;
     },
   );
@@ -63,8 +64,8 @@ export function registerReportRoutes(app: App, deps: Deps) {
       const { lang, ...report } = await eventsReport.eventsReport(deps, actor, req.query);
       const format = req.query.format ?? 'json';
       if (format === 'json') return report;
-      const table = eventsReport.eventsReportTable(report, lang, actor.timeZone);
-      await sendTable(fileReply(reply), `${eventsReport.EVENTS_REPORT_TITLE[lang]} ${stamp(deps)}`, format, table, lang);
+      const table = eventsReportTable(report, lang, actor.timeZone);
+      await sendTable(fileReply(reply), `${EVENTS_REPORT_TITLE[lang]} ${stamp(deps)}`, format, table);
       return reply;
     },
   );
@@ -74,11 +75,20 @@ export function registerReportRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Outgoing calls and their success rate per responsible and period; incoming requests by information source',
+        summary:
+          'Outgoing calls and their success rate per responsible and period; incoming requests by information source; format=csv|xlsx downloads',
         querystring: ColdCallsQuery,
         response: { 200: ColdCallsReport, ...errors },
       },
     },
-    async (req) => eventsReport.coldCallsReport(deps, actorOf(req), req.query),
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { lang, unit, ...report } = await eventsReport.coldCallsReport(deps, actor, req.query);
+      const format = req.query.format ?? 'json';
+      if (format === 'json') return report;
+      const tables = coldCallsTables(report, unit, lang, actor.timeZone);
+      await sendTable(fileReply(reply), `${COLD_CALLS_TITLE[lang]} ${stamp(deps)}`, format, tables);
+      return reply;
+    },
   );
 }

@@ -11,9 +11,8 @@ import { getSettings } from '../settings/settings.service.js';
 import * as contactInfo from '../contact-info/contact-info.service.js';
 import { visibilityOf } from '../access/access.service.js';
 import { fullNameOf, searchKey } from '../../lib/names.js';
-import { fixedLabel, kindLabel, objectLabel, parseList, REPORT_TITLE } from './reports.logic.js';
+import { fixedLabel, kindLabel, parseList } from './reports.logic.js';
 import * as repo from './reports.repo.js';
-import type { Table } from '../../lib/export.js';
 
 /** Rows shown on screen; exports take up to EXPORT_LIMIT. */
 export const SCREEN_LIMIT = 2000;
@@ -104,19 +103,4 @@ export async function contactInfoReport(deps: Deps, actor: Actor, query: Contact
   ];
   const report: ContactInfoReport = { columns, rows, total: rows.length, truncated };
   return { report, kinds, lang };
-}
-
-/** The same report as a flat table for CSV/XLSX. */
-export function asTable(report: ContactInfoReport, kinds: ContactInfoKind[], lang: 'ru' | 'en'): Table {
-  return {
-    title: REPORT_TITLE[lang],
-    headers: report.columns.map((c) => c.label),
-    rows: report.rows.map((r) => [
-      objectLabel(r.objectType, lang),
-      r.name,
-      r.objectType === 'counterparty' ? '' : (r.counterpartyName ?? ''),
-      r.position ?? '',
-      ...kinds.map((k) => r.values[k] ?? ''),
-    ]),
-  };
 }

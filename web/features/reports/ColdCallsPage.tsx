@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Paper, SegmentedControl, Stack, Input, TextInput, Title } from '@mantine/core';
-import { IconPlayerPlay, IconReportAnalytics } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconFileTypeCsv, IconPlayerPlay, IconReportAnalytics } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
+import { currentLanguage } from '../../i18n';
 import { ResponsibleFilter } from '../events/ResponsibleFilter';
 import { ColdCallsTables } from './ColdCallsTables';
-import { useColdCalls, type ColdCallsParams, type PeriodUnit } from './events-report.queries';
+import { coldCallsFileUrl, useColdCalls, type ColdCallsParams, type PeriodUnit } from './events-report.queries';
 
 /** Cold-call statistics: outgoing calls and their success per responsible and period; requests by source. */
 export function ColdCallsPage() {
@@ -16,7 +17,13 @@ export function ColdCallsPage() {
   const [to, setTo] = useState('');
   const [period, setPeriod] = useState<PeriodUnit>('month');
   const [responsible, setResponsible] = useState('');
-  const params: ColdCallsParams = { from: from || undefined, to: to || undefined, period, responsibleUserId: responsible || undefined };
+  const params: ColdCallsParams = {
+    from: from || undefined,
+    to: to || undefined,
+    period,
+    responsibleUserId: responsible || undefined,
+    lang: currentLanguage(),
+  };
   const [submitted, setSubmitted] = useState<ColdCallsParams | null>(params);
   const report = useColdCalls(submitted);
   const generate = (e?: FormEvent) => {
@@ -68,6 +75,26 @@ export function ColdCallsPage() {
           />
           <Button type="submit" leftSection={<IconPlayerPlay size={16} />} loading={report.isFetching} data-testid="cold-calls-generate">
             {t('eventsReport.generate')}
+          </Button>
+          <Button
+            component="a"
+            variant="light"
+            leftSection={<IconFileTypeCsv size={16} />}
+            href={coldCallsFileUrl(params, 'csv')}
+            download
+            data-testid="cold-calls-export-csv"
+          >
+            {t('report.exportCsv')}
+          </Button>
+          <Button
+            component="a"
+            variant="light"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            href={coldCallsFileUrl(params, 'xlsx')}
+            download
+            data-testid="cold-calls-export-xlsx"
+          >
+            {t('report.exportXlsx')}
           </Button>
         </Group>
       </Paper>

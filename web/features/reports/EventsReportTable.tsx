@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventsReport, EventsReportRow } from '../../../shared/api/reports';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useFormat } from '../../lib/useFormat';
-import { ImportanceMark, formatDuration, type Importance } from '../events/eventLabels';
+import { ImportanceMark, formatDuration } from '../events/eventLabels';
 
 type Row = EventsReportRow | (Omit<EventsReportRow, 'type'> & { type: 'total' });
 
@@ -42,8 +42,10 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
     counterpartyName: null,
     contactPersonName: null,
     kind: null,
+    direction: null,
     importance: null,
     state: null,
+    importanceCode: null,
   };
   const rows: Row[] = [...report.rows, total];
   const strong = (r: Row) => r.type !== 'event';
@@ -58,7 +60,7 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
           return (
             <Group gap={6} wrap="nowrap" style={pad} title={r.label}>
               <span style={{ width: 10, display: 'inline-block' }}>
-                <ImportanceMark importance={(r.importance ?? 'normal') as Importance} />
+                <ImportanceMark importance={r.importanceCode ?? 'normal'} />
               </span>
               <Anchor component={Link} to={`/events/${r.eventId}`} size="sm" truncate data-testid="events-report-event-link">
                 {r.label}
@@ -86,8 +88,10 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
     { key: 'date', header: t('events.date'), width: 140, render: (r) => (r.startAt ? fmt.dateTime(r.startAt) : '') },
     { key: 'counterparty', header: t('events.counterparty'), width: '15%', render: (r) => r.counterpartyName ?? '' },
     { key: 'contactPerson', header: t('events.contactPerson'), width: '15%', render: (r) => r.contactPersonName ?? '' },
-    { key: 'kind', header: t('events.kind'), width: 160, render: (r) => r.kind ?? '' },
-    { key: 'state', header: t('events.state'), width: 130, render: (r) => r.state ?? '' },
+    { key: 'kind', header: t('events.kind'), width: 150, render: (r) => r.kind ?? '' },
+    { key: 'direction', header: t('events.direction'), width: 110, render: (r) => r.direction ?? '' },
+    { key: 'importance', header: t('events.importance'), width: 100, render: (r) => r.importance ?? '' },
+    { key: 'state', header: t('events.state'), width: 120, render: (r) => r.state ?? '' },
     {
       key: 'count',
       header: t('eventsReport.columns.count'),
@@ -110,7 +114,13 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
     },
   ];
   // A column repeating a grouping says nothing new on the event rows: leave it out.
-  const grouped: Record<string, string> = { counterparty: 'counterparty', contactPerson: 'contactPerson', kind: 'kind', state: 'state' };
+  const grouped: Record<string, string> = {
+    counterparty: 'counterparty',
+    contactPerson: 'contactPerson',
+    kind: 'kind',
+    importance: 'importance',
+    state: 'state',
+  };
   const hidden = new Set(report.groupBy.map((g) => grouped[g]).filter(Boolean));
   const shown = columns.filter((c) => !hidden.has(c.key));
   const key = (r: Row, i?: number) => (r.type === 'event' ? `e-${r.eventId}` : `${r.type}-${r.level}-${r.grouping}-${r.label}-${i ?? ''}`);

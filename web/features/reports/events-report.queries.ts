@@ -46,13 +46,19 @@ export interface ColdCallsParams extends QueryParams {
   to?: string;
   period: PeriodUnit;
   responsibleUserId?: string;
+  lang: 'ru' | 'en';
 }
 
 export function useColdCalls(params: ColdCallsParams | null) {
   return useQuery({
     queryKey: ['reports', 'cold-calls', params ?? {}],
-    queryFn: () => api.get<ColdCallsReport>(COLD_CALLS_URL, params ?? {}),
+    queryFn: () => api.get<ColdCallsReport>(COLD_CALLS_URL, { ...params, format: 'json' }),
     enabled: params !== null,
     staleTime: 0,
   });
+}
+
+/** The statistics as a file (two sheets in XLSX, two sections in CSV). */
+export function coldCallsFileUrl(params: ColdCallsParams, format: 'csv' | 'xlsx'): string {
+  return COLD_CALLS_URL + toQueryString({ ...params, format });
 }
