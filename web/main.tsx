@@ -1,17 +1,18 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import './focus.css';
 import './i18n';
-import { StrictMode } from 'react';
+import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
 import { keys } from './api/keys';
 import { App } from './App';
-
-const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm' });
+import { useTranslation } from 'react-i18next';
+import { createAppTheme, cssVariablesResolver } from './theme';
 
 // An expired session anywhere sends the user back to the sign-in page (the URL is kept).
 const onUnauthorized = (err: unknown) => {
@@ -30,15 +31,26 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
+/** Mantine with the app's theme, rebuilt when the language changes (the theme carries a few texts). */
+function Theme({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const theme = useMemo(() => createAppTheme({ showPassword: t('a11y.showPassword') }), [t]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <Theme>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />
         </BrowserRouter>
       </QueryClientProvider>
-    </MantineProvider>
+    </Theme>
   </StrictMode>,
 );

@@ -65,7 +65,7 @@ export function ImportanceMark({ importance }: { importance: Importance }) {
   const { t } = useTranslation();
   if (importance === 'high') {
     return (
-      <Text span c="red.7" fw={900} fz="lg" lh={1} title={t('events.importances.high')} data-testid="importance-high">
+      <Text span c="red" fw={900} fz="lg" lh={1} title={t('events.importances.high')} data-testid="importance-high">
         !
       </Text>
     );
@@ -79,7 +79,7 @@ export function ImportanceMark({ importance }: { importance: Importance }) {
   return null;
 }
 
-const STATE_COLORS: Record<EventState, string> = { planned: 'blue.7', completed: 'teal.8', cancelled: 'dimmed' };
+const STATE_COLORS: Record<EventState, string> = { planned: 'blue', completed: 'teal', cancelled: 'dimmed' };
 
 export function StateLabel({ state }: { state: EventState }) {
   const { t } = useTranslation();
