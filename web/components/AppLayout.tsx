@@ -79,7 +79,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
-            <Text fw={700} size="lg" component={Link} to="/" c="teal.8" style={{ textDecoration: 'none' }}>
+            <Text fw={700} size="lg" component={Link} to="/" c="teal" style={{ textDecoration: 'none' }}>
               {t('app.title')}
             </Text>
           </Group>
@@ -112,7 +112,9 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
       <AppShell.Navbar p="xs">
         <AppShell.Section grow>
           {main.map(item)}
+          {/* A button, not a link: it opens the group (aria-expanded is allowed and Tab reaches it). */}
           <NavLink
+            component="button"
             label={t('nav.reports')}
             leftSection={<IconReportAnalytics size={18} />}
             opened={reportsOpen}

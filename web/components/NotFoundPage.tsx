@@ -6,7 +6,9 @@ export function NotFoundPage({ title }: { title: string }) {
   const { t } = useTranslation();
   return (
     <Stack align="flex-start" p="md">
-      <Title order={3}>{title}</Title>
+      <Title order={1} size="h3">
+        {title}
+      </Title>
       <Button component={Link} to="/counterparties" variant="light">
         {t('nav.counterparties')}
       </Button>

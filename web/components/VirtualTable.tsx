@@ -6,6 +6,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 export interface Column<T> {
   key: string;
   header: string;
+  /** The column's full name for screen readers and as a tooltip, when the header is a symbol. */
+  label?: string;
   width?: number | string;
   /** Server sort key; when set the header is clickable. */
   sortKey?: string;
@@ -99,6 +101,8 @@ export function VirtualTable<T>(p: Props<T>) {
               <Table.Th
                 key={c.key}
                 style={{ width: c.width, ...head }}
+                aria-label={c.label}
+                title={c.label}
                 aria-sort={p.sort === c.sortKey ? 'ascending' : p.sort === `-${c.sortKey}` ? 'descending' : undefined}
               >
                 {header(c)}

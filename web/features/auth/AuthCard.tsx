@@ -5,11 +5,13 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 /** The centred card used by the sign-in and first-run pages. */
 export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
+    <Center component="main" mih="100vh" bg="gray.0" p="md">
       <Paper withBorder shadow="sm" p="xl" radius="md" w={420} maw="100%">
         <Stack>
           <Group justify="space-between" wrap="nowrap">
-            <Title order={2}>{title}</Title>
+            <Title order={1} size="h2">
+              {title}
+            </Title>
             <LanguageSwitch />
           </Group>
           {children}

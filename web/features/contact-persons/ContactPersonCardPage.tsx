@@ -93,7 +93,7 @@ function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initia
       </PageHeader>
       <ContactPersonFields form={card.form} errors={card.errors} onChange={card.patch} />
       <Divider my="lg" />
-      <Title order={4} mb="sm">
+      <Title order={2} size="h4" mb="sm">
         {t('contactInfo.title')}
       </Title>
       <ContactInfoEditor
@@ -112,7 +112,7 @@ function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initia
       {saved && (
         <>
           <Divider my="lg" />
-          <Title order={4} mb="sm" id="events">
+          <Title order={2} size="h4" mb="sm" id="events">
             {t('events.title')}
           </Title>
           <EventsPanel contactPersonId={saved.id} height={380} />

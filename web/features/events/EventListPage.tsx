@@ -19,7 +19,13 @@ export function useEventColumns(opts: { hide?: ('counterparty' | 'contactPerson'
   const { t } = useTranslation();
   const fmt = useFormat();
   const cols: Column<Event>[] = [
-    { key: 'importance', header: '', width: 30, render: (e) => <ImportanceMark importance={e.importance} /> },
+    {
+      key: 'importance',
+      header: '!',
+      label: t('events.importance'),
+      width: 30,
+      render: (e) => <ImportanceMark importance={e.importance} />,
+    },
     { key: 'number', header: t('events.number'), width: 56, render: (e) => String(e.number) },
     { key: 'startAt', header: t('events.date'), width: 138, render: (e) => fmt.dateTime(e.startAt) },
     { key: 'kind', header: t('events.kind'), width: 118, render: (e) => <KindLabel kind={e.kind} short /> },

@@ -37,7 +37,7 @@ export function EventRelatedPanel({ eventId }: { eventId: string }) {
   const related = useEventRelated(eventId);
   return (
     <Paper withBorder p="sm" data-testid="event-related">
-      <Title order={5} mb="xs">
+      <Title order={2} size="h5" mb="xs">
         {t('events.related.title')}
       </Title>
       {related.isPending && <Loader size="xs" />}

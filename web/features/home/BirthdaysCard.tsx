@@ -42,7 +42,9 @@ export function BirthdaysCard() {
       <Group justify="space-between" mb="sm">
         <Group gap="xs">
           <IconCake size={20} />
-          <Title order={4}>{t('birthdays.title')}</Title>
+          <Title order={2} size="h4">
+            {t('birthdays.title')}
+          </Title>
         </Group>
         <Text size="sm" c="dimmed">
           {t('birthdays.window', { count: DAYS })}

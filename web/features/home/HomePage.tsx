@@ -26,7 +26,7 @@ export function HomePage() {
           <Stack gap="md">
             <MyTasksCard />
             <Card withBorder padding="md" data-testid="home-links">
-              <Title order={4} mb="sm">
+              <Title order={2} size="h4" mb="sm">
                 {t('home.quickLinks')}
               </Title>
               <Stack gap="xs">

@@ -25,7 +25,9 @@ export function MyTasksCard() {
       <Group justify="space-between" mb="sm">
         <Group gap="xs">
           <IconChecklist size={20} />
-          <Title order={4}>{t('home.myTasks')}</Title>
+          <Title order={2} size="h4">
+            {t('home.myTasks')}
+          </Title>
         </Group>
         <Anchor component={Link} to="/tasks" size="sm">
           {t('home.allTasks')}

@@ -63,10 +63,14 @@ export function MySettingsPage() {
           </Stack>
         </form>
         <Divider />
-        <Title order={4}>{t('me.changePassword')}</Title>
+        <Title order={2} size="h4">
+          {t('me.changePassword')}
+        </Title>
         <PasswordSection />
         <Divider />
-        <Title order={4}>{t('me.tokens')}</Title>
+        <Title order={2} size="h4">
+          {t('me.tokens')}
+        </Title>
         <TokensSection />
       </Stack>
     </>

@@ -63,7 +63,9 @@ function SettingsForm({ saved }: { saved: Settings }) {
         </Button>
       </PageHeader>
       <Stack maw={720} gap="md">
-        <Title order={4}>{t('settings.company')}</Title>
+        <Title order={2} size="h4">
+          {t('settings.company')}
+        </Title>
         <TextInput
           label={t('settings.companyName')}
           value={form.companyName}
@@ -94,7 +96,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
           checked={form.managersSeeAllCounterparties}
           onChange={(e) => set({ managersSeeAllCounterparties: e.currentTarget.checked })}
         />
-        <Title order={4} mt="md">
+        <Title order={2} size="h4" mt="md">
           {t('settings.abc')}
         </Title>
         <div>
@@ -111,7 +113,9 @@ function SettingsForm({ saved }: { saved: Settings }) {
           />
         </div>
         <Group justify="space-between" mt="md">
-          <Title order={4}>{t('settings.jobs')}</Title>
+          <Title order={2} size="h4">
+            {t('settings.jobs')}
+          </Title>
           <Anchor component={Link} to="/settings/jobs" size="sm" data-testid="settings-jobs-link">
             {t('scheduler.openPage')}
           </Anchor>
