@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Loader, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Center, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { JobStatus } from '../../../shared/api/scheduler';
@@ -12,7 +12,7 @@ import { jobResultText, jobTitle } from './jobText';
 import { useJobs, useRunJob } from './scheduler.queries';
 
 /** A badge's text may be cut to nothing in an automatic table layout: the columns keep a minimum. */
-const MIN_WIDTHS: Record<string, number> = { state: 130, result: 190 };
+const MIN_WIDTHS: Record<string, number> = { name: 200, state: 150, result: 190 };
 
 function JobState({ job }: { job: JobStatus }) {
   const { t } = useTranslation();
@@ -78,16 +78,29 @@ export function JobsPage() {
                     {t(`scheduler.columns.${c}`)}
                   </Table.Th>
                 ))}
-                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {jobs.data.map((j) => (
                 <Table.Tr key={j.name} data-testid="job-row" data-job={j.name}>
+                  {/* The job's action sits under its name: a last column of its own was cut off at 1366 px. */}
                   <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {jobTitle(j.name, t)}
-                    </Text>
+                    <Stack gap={6} align="flex-start">
+                      <Text size="sm" fw={500}>
+                        {jobTitle(j.name, t)}
+                      </Text>
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        leftSection={<IconPlayerPlay size={14} />}
+                        disabled={j.running}
+                        loading={run.isPending && run.variables === j.name}
+                        onClick={() => runNow(j.name)}
+                        data-testid="job-run"
+                      >
+                        {t('scheduler.runNow')}
+                      </Button>
+                    </Stack>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(j.lastStartedAt)}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(j.lastFinishedAt)}</Table.Td>
@@ -97,7 +110,7 @@ export function JobsPage() {
                   <Table.Td style={{ maxWidth: 360 }}>
                     <Text
                       size="sm"
-                      c={j.lastStatus === 'error' ? 'red.8' : undefined}
+                      c={j.lastStatus === 'error' ? 'red' : undefined}
                       style={{ overflowWrap: 'anywhere' }}
                       data-testid="job-result"
                     >
@@ -106,26 +119,13 @@ export function JobsPage() {
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{j.nextRunAt ? fmt.dateTime(j.nextRunAt) : t('scheduler.nextTick')}</Table.Td>
                   <Table.Td data-testid="job-run-count">{j.runCount}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="light"
-                      leftSection={<IconPlayerPlay size={14} />}
-                      disabled={j.running}
-                      loading={run.isPending && run.variables === j.name}
-                      onClick={() => runNow(j.name)}
-                      data-testid="job-run"
-                    >
-                      {t('scheduler.runNow')}
-                    </Button>
-                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
-      <Title order={4} mt="xl" mb="sm">
+      <Title order={2} size="h4" mt="xl" mb="sm">
         {t('scheduler.settings')}
       </Title>
       {settings.isError && <ErrorPanel error={settings.error} onRetry={() => void settings.refetch()} />}
