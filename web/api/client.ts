@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ApiErrorDetail[] = [],
+    /** Seconds the server asks to wait before trying again (Retry-After of a 429). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -41,8 +43,10 @@ async function parseError(res: Response): Promise<ApiError> {
     body = null;
   }
   const error = body?.error;
+  const wait = Number(res.headers.get('Retry-After'));
+  const retryAfter = Number.isFinite(wait) && wait > 0 ? wait : undefined;
   if (error && typeof error.code === 'string') {
-    return new ApiError(res.status, error.code, error.message ?? res.statusText, error.details ?? []);
+    return new ApiError(res.status, error.code, error.message ?? res.statusText, error.details ?? [], retryAfter);
   }
   return new ApiError(res.status, res.status >= 500 ? 'internal_error' : 'http_error', res.statusText || `HTTP ${res.status}`);
 }

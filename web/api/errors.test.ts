@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cardField } from '../features/events/eventForm';
 import { resources } from '../i18n/resources';
 import { ApiError } from './client';
-import { errorMessage, fieldErrorsOf, listErrorsOf, localValidationError, type ErrorOptions } from './errors';
+import { errorMessage, failureSummary, fieldErrorsOf, listErrorsOf, localValidationError, type ErrorOptions } from './errors';
 
 // The app's own texts, loaded into a real i18next as web/i18n/index.ts does.
 let ru: TFunction;
@@ -41,7 +41,18 @@ describe('errorMessage', () => {
 
   it('falls back to the server message for a code nobody translates', () => {
     expect(errorMessage(new ApiError(418, 'teapot', 'I am a teapot'), ru)).toBe('I am a teapot');
-    expect(errorMessage(new ApiError(400, 'http_error', 'Bad Request'), en)).toBe('Bad Request');
+  });
+
+  it('translates what the client itself makes of an answer without an error body', () => {
+    expect(errorMessage(new ApiError(400, 'http_error', 'Bad Request'), en)).toBe('The server answered with an error');
+    expect(errorMessage(new ApiError(0, 'network_error', 'Failed to fetch'), ru)).toBe('Нет связи с сервером');
+  });
+
+  it('says a refused sign-in in the words of the sign-in form', () => {
+    const err = new ApiError(401, 'unauthorized', 'Wrong e-mail or password');
+    expect(errorMessage(err, ru, { scope: 'auth' })).toBe('Неверный адрес электронной почты или пароль');
+    expect(errorMessage(err, en, { scope: 'auth' })).toBe('Wrong e-mail or password');
+    expect(errorMessage(err, ru)).toBe('Требуется вход в программу');
   });
 
   it('shows a plain error as it is', () => {
@@ -52,8 +63,8 @@ describe('errorMessage', () => {
     const err = invalid('status', 'task_not_open', 'only an open task can be snoozed');
     expect(errorMessage(err, ru, { scope: 'tasks' })).toBe('Задача уже выполнена или отменена');
     expect(errorMessage(err, en, { scope: 'tasks' })).toBe('The task is already done or cancelled');
-    // Outside the feature the code is unknown: the headline and the server text.
-    expect(errorMessage(err, en)).toBe('Please check the fields: only an open task can be snoozed');
+    // Outside the feature: the common text under the headline.
+    expect(errorMessage(err, en)).toBe('Please check the fields: The task is already done or cancelled');
   });
 
   it('says only "check the fields" on the event card, which marks them in red', () => {
@@ -69,10 +80,14 @@ describe('one lookup order: the feature, then the common texts, then the server'
   const beside = (t: TFunction, code: string, message: string, scope?: ErrorOptions['scope']) =>
     fieldErrorsOf(invalid('x', code, message), t, { scope }).x;
 
-  it('finds a feature code only in its feature', () => {
+  it('finds a feature code in its feature and in the common texts', () => {
     expect(beside(ru, 'end_before_start', 'server text', 'events')).toBe('Окончание не может быть раньше начала');
-    expect(beside(ru, 'end_before_start', 'server text')).toBe('server text');
-    expect(beside(ru, 'end_before_start', 'server text', 'tasks')).toBe('server text');
+    expect(beside(ru, 'end_before_start', 'server text')).toBe('Окончание не может быть раньше начала');
+    expect(beside(en, 'snooze_in_past', 'server text', 'events')).toBe('Enter a time in the future');
+  });
+
+  it('shows the server text for a code nobody translates', () => {
+    expect(beside(ru, 'something_new', 'server text', 'tasks')).toBe('server text');
   });
 
   it('finds a common code from any feature', () => {
@@ -119,6 +134,25 @@ describe('fieldErrorsOf', () => {
   it("has nothing for an error that is not the server's", () => {
     expect(fieldErrorsOf(new Error('offline'), ru)).toEqual({});
     expect(fieldErrorsOf(null, ru)).toEqual({});
+  });
+});
+
+describe('failureSummary', () => {
+  it('is nothing when every reason is marked at a field, the card counts them', () => {
+    const err = new ApiError(400, 'validation_failed', '…', [
+      { field: 'inn', code: 'inn_checksum', message: 'bad' },
+      { field: 'contactInfo.0.value', code: 'phone_invalid', message: 'bad' },
+    ]);
+    expect(failureSummary(err, ru)).toBeNull();
+  });
+
+  it('names the reasons no field shows', () => {
+    expect(failureSummary(new ApiError(0, 'network_error', 'Failed to fetch'), ru)).toBe('Нет связи с сервером');
+    const mixed = new ApiError(400, 'validation_failed', '…', [
+      { field: 'inn', code: 'inn_checksum', message: 'bad' },
+      { code: 'instant_invalid', message: 'is not an instant' },
+    ]);
+    expect(failureSummary(mixed, en)).toBe('Please check the fields: Invalid INN: the check digit does not match; Invalid date and time');
   });
 });
 

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { ApiError } from './client';
 
 /** Features whose own error texts live in `<scope>.errors.<code>` (web/i18n). */
-type ErrorScope = 'events' | 'tasks';
+type ErrorScope = 'events' | 'tasks' | 'auth';
 
 export interface ErrorOptions {
   /** The feature asking: its own texts are looked up before the common ones. */
@@ -58,6 +58,15 @@ export function errorMessage(err: unknown, t: TFunction, opts: ErrorOptions = {}
     return `${headline}: ${summary}`;
   }
   return headline ?? err.message;
+}
+
+/**
+ * The one line a card shows above its fields after a failed save: null when every reason is a
+ * field's (the card marks them and counts what is left), else the reasons no field shows.
+ */
+export function failureSummary(err: unknown, t: TFunction, opts: ErrorOptions = {}): string | null {
+  if (err instanceof ApiError && err.details.length > 0 && err.details.every((d) => d.field)) return null;
+  return errorMessage(err, t, opts);
 }
 
 /** Each detail beside its input (the first message per input wins). */

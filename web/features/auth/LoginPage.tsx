@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { errorMessage } from '../../api/errors';
+import { errorMessage, fieldErrorsOf } from '../../api/errors';
+import { missingFields } from '../../lib/required';
 import { AuthCard } from './AuthCard';
 import { useLogin } from './auth.queries';
 
@@ -11,20 +12,32 @@ export function LoginPage() {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<Partial<Record<'email' | 'password', 'required'>>>({});
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const blank = missingFields({ email, password });
+    setMissing(blank);
+    if (Object.keys(blank).length) return login.reset();
     login.mutate({ email: email.trim(), password });
   };
   const err = login.error;
+  const fields = { ...fieldErrorsOf(err, t), ...Object.fromEntries(Object.keys(missing).map((k) => [k, t('errors.fields.required')])) };
+  // A refusal of the whole attempt (wrong password, too many tries) is said above the fields.
+  const reason =
+    err && !Object.keys(fields).length
+      ? err instanceof ApiError && err.status === 429 && err.retryAfter
+        ? t('auth.tooManyAttempts', { count: Math.ceil(err.retryAfter / 60) })
+        : errorMessage(err, t, { scope: 'auth' })
+      : null;
 
   return (
     <AuthCard title={t('auth.loginTitle')}>
-      <form onSubmit={submit} data-testid="login-form">
+      <form onSubmit={submit} noValidate data-testid="login-form">
         <Stack>
-          {err && (
-            <Alert color="red" title={errorMessage(err, t)} data-testid="login-error">
-              {err instanceof ApiError && (err.status === 401 || err.status === 429) ? err.message : null}
+          {reason && (
+            <Alert color="red" title={t('auth.loginFailed')} data-testid="login-error">
+              {reason}
             </Alert>
           )}
           <TextInput
@@ -34,6 +47,7 @@ export function LoginPage() {
             required
             autoFocus
             value={email}
+            error={fields.email}
             onChange={(e) => setEmail(e.currentTarget.value)}
             data-testid="login-email"
           />
@@ -42,6 +56,7 @@ export function LoginPage() {
             autoComplete="current-password"
             required
             value={password}
+            error={fields.password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             data-testid="login-password"
           />
