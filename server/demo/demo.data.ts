@@ -377,6 +377,20 @@ export const SURNAMES = [
   'Чернов',
   'Лазарев',
 ];
+/** Counterparties that came during the year: how they learnt about the company (an information
+ * source of the incoming request) and whether the cold calls that followed made them customers. */
+export const PROSPECTS: (DemoCompany & { source: string; converted: boolean })[] = [
+  { ...ooo('Новый Дом', 'moscow', 'novyi-dom', 'c'), source: 'Сайт', converted: true },
+  { ...ooo('Сервис-Плюс', 'spb', 'servis-plus', 'c'), source: 'Выставка', converted: true },
+  { ...ooo('АгроТрейд', 'krasnodar', 'agrotrade', 'c'), source: 'Рекомендация', converted: true },
+  { ...ooo('Северный ветер', 'spb', 'severny-veter', 'c'), source: 'Реклама', converted: false, customer: false },
+  { ...ooo('Колосок', 'nsk', 'kolosok-nsk', 'c'), source: 'Сайт', converted: false, customer: false },
+  { ...ooo('Эко-Маркет', 'kazan', 'eko-market', 'c'), source: 'Выставка', converted: false, customer: false },
+  { ...ooo('СтройДвор', 'ekb', 'stroydvor', 'c'), source: 'Холодный звонок', converted: true },
+  { ...ooo('Гранит', 'perm', 'granit-perm', 'c'), source: 'Сайт', converted: false, customer: false },
+  { ...ooo('Бриз', 'rostov', 'briz-rnd', 'c'), source: 'Рекомендация', converted: false, customer: false },
+  { ...ooo('Лето', 'samara', 'leto-samara', 'c'), source: 'Реклама', converted: true },
+];
 
 /** Positions and the role a person plays in the deal, as 1C names them. */
 export const POSITIONS: { position: string; role: string | null }[] = [

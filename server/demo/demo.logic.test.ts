@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
 import { isValidInn, isValidKpp } from '../features/counterparties/counterparties.logic.js';
 import { phoneToE164 } from '../features/contact-info/contact-info.logic.js';
 import {
   birthdayInDays,
   e164Of,
   feminineSurname,
+  formatPhone,
   kppOf,
   legalInn,
   patronymic,
@@ -13,6 +15,7 @@ import {
   translit,
   writePhone,
 } from './demo.logic.js';
+import { planActivity } from './demo.activity.js';
 
 describe('demo requisites', () => {
   it('makes INNs with correct check digits', () => {
@@ -62,5 +65,54 @@ describe('demo people and dates', () => {
     const a = seededRandom(42),
       b = seededRandom(42);
     expect([a.int(0, 1000), a.int(0, 1000)]).toEqual([b.int(0, 1000), b.int(0, 1000)]);
+  });
+});
+
+describe('demo activity plan', () => {
+  const input = {
+    today: '2026-12-21',
+    timeZone: 'Europe/Moscow',
+    counterparties: [
+      { id: 'c1', responsibleUserId: 'u1', customer: true, supplier: false, personIds: ['p1', 'p2'] },
+      { id: 'c2', responsibleUserId: 'u2', customer: false, supplier: true, personIds: [] },
+    ],
+    individuals: [{ id: 'i1', responsibleUserId: 'u1' }],
+    prospects: [{ id: 'n1', personId: 'np1', responsibleUserId: 'u2', source: 'Сайт', converted: true }],
+  };
+  const now = new Date('2026-12-21T07:00:00Z');
+  const plan = () => planActivity(input, seededRandom(7), now);
+
+  it('is the same for the same seed and day, oldest first', () => {
+    const a = plan();
+    expect(a).toEqual(plan());
+    expect(a.map((e) => e.startAt)).toEqual(a.map((e) => e.startAt).sort());
+    expect(a.length).toBeGreaterThan(360);
+  });
+
+  it('puts work on weekdays between 9:00 and 18:00 in the company zone, a year back and a month ahead', () => {
+    for (const e of plan()) {
+      const local = DateTime.fromISO(e.startAt, { zone: 'Europe/Moscow' });
+      expect(local.weekday).toBeLessThanOrEqual(5);
+      expect(local.hour).toBeGreaterThanOrEqual(9);
+      expect(local.hour).toBeLessThanOrEqual(17);
+      expect(e.startAt >= '2025-12-19').toBe(true);
+      expect(e.startAt <= '2027-01-22').toBe(true);
+    }
+  });
+
+  it('decides state, outcome and reminders by time', () => {
+    for (const e of plan()) {
+      if (e.startAt > now.toISOString()) expect(e.state).toBe('planned');
+      if (e.outcome) expect(e.state).toBe('completed');
+      if (e.reminder) expect(e.reminder.remindAt <= e.reminder.dueAt).toBe(true);
+      if (e.reminder?.done) expect(e.state).toBe('completed');
+      if (e.endAt) expect(e.endAt > e.startAt).toBe(true);
+    }
+    const requests = plan().filter((e) => e.infoSource);
+    expect(requests).toEqual([expect.objectContaining({ direction: 'incoming', counterpartyId: 'n1', infoSource: 'Сайт' })]);
+  });
+
+  it('writes every demo phone in one form', () => {
+    expect(formatPhone('495', '1234567')).toBe('+7 (495) 123-45-67');
   });
 });

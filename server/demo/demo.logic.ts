@@ -71,6 +71,10 @@ export function writePhone(area: string, number: string, style: number): string 
 
 export const e164Of = (area: string, number: string) => `+7${area}${number}`;
 
+/** The one form the demo writes every number in: "+7 (495) 123-45-67" (people type all the forms
+ * of writePhone, and search finds them all; a demo shows how a tidy base looks). */
+export const formatPhone = (area: string, number: string) => writePhone(area, number, 2);
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 

@@ -1,7 +1,7 @@
 // People, addresses and phones of the demo, made from the reference lists with a seeded random.
 import type { ContactInfoInput } from '../../shared/api/contact-info.js';
 import { CITIES, FATHERS, FEMALE_FIRST, MALE_FIRST, MOBILE_CODES, POSITIONS, SURNAMES, type City, type DemoCompany } from './demo.data.js';
-import { feminineSurname, patronymic, subscriberDigits, translit, writePhone, type Random } from './demo.logic.js';
+import { feminineSurname, formatPhone, patronymic, subscriberDigits, translit, type Random } from './demo.logic.js';
 
 export interface DemoPerson {
   lastName: string;
@@ -29,10 +29,9 @@ export function addressIn(city: City, r: Random, place: 'office' | 'warehouse' |
   return `${postcode}, ${city.name}, ${r.pick(city.streets)}, ${house}${tail}`;
 }
 
-export const companyPhone = (city: City, r: Random) => writePhone(r.pick(city.phoneCodes), subscriberDigits(r), r.int(0, 7));
+export const companyPhone = (city: City, r: Random) => formatPhone(r.pick(city.phoneCodes), subscriberDigits(r));
 
-/** Mobile numbers are mostly written +7 9xx or 8 9xx. */
-export const mobilePhone = (r: Random) => writePhone(r.pick(MOBILE_CODES), subscriberDigits(r), r.pick([1, 4, 7, 5, 3]));
+export const mobilePhone = (r: Random) => formatPhone(r.pick(MOBILE_CODES), subscriberDigits(r));
 
 /** A person of a counterparty (company given) or an individual (null). `k` is their number in the company. */
 export function makePerson(r: Random, company: DemoCompany | null, k: number): DemoPerson {

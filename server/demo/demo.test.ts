@@ -6,6 +6,11 @@ import { isValidInn } from '../features/counterparties/counterparties.logic.js';
 import { verifyPassword } from '../lib/secrets.js';
 import { getSettings } from '../features/settings/settings.service.js';
 import { loadDemoData, type DemoResult } from './demo.js';
+import { buildApp } from '../app.js';
+import { createPubSub } from '../db/dialect.js';
+import { cookieFrom } from '../test/test-app.js';
+import type { App } from '../http.js';
+import { parseCsv, readXlsx } from '../features/reports/report-files.test-support.js';
 
 // 21 December in Moscow: the upcoming birthdays cross the new year.
 const NOW = '2026-12-20T22:30:00Z';
@@ -28,15 +33,35 @@ function daysUntil(birthday: string, today: string): number {
 describe('demo data', () => {
   let database: TestDatabase;
   let result: DemoResult;
+  let app: App;
+  let cookie: string;
   const config = loadConfig({ LOG_LEVEL: 'silent' });
 
   beforeAll(async () => {
     database = await createTestDb();
     result = await loadDemoData(database, fixedClock(NOW), { config });
+    app = await buildApp({
+      config,
+      database,
+      clock: fixedClock(NOW),
+      pubsub: createPubSub(database.url, { pgSchema: database.schema }),
+      logger: false,
+      webDir: '/nonexistent',
+    });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'demo@example.com', password: 'demo-password' },
+    });
+    cookie = cookieFrom(login);
   }, 120_000);
-  afterAll(async () => database?.close());
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+  const get = (url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
 
-  const count = async (table: 'users' | 'counterparties' | 'contactPersons' | 'contactInfo' | 'auditLog') =>
+  const count = async (table: 'users' | 'counterparties' | 'contactPersons' | 'contactInfo' | 'auditLog' | 'events' | 'tasks') =>
     Number(
       (
         await database.db
@@ -61,9 +86,10 @@ describe('demo data', () => {
     expect(settings.timeZone).toBe('Europe/Moscow');
   });
 
-  it('has about 40 counterparties of every kind with valid, unique requisites and spread managers', async () => {
+  it('has 40 counterparties of every kind and 10 that came this year, with valid, unique requisites and spread managers', async () => {
     const rows = await database.db.selectFrom('counterparties').selectAll().execute();
-    expect(rows).toHaveLength(40);
+    expect(rows).toHaveLength(50);
+    expect(rows.filter((r) => r.isCustomer === 0 && r.isSupplier === 0)).toHaveLength(5);
     const byKind = (k: string) => rows.filter((r) => r.kind === k);
     expect(byKind('legalEntity').length).toBeGreaterThanOrEqual(25);
     expect(byKind('soleTrader').length).toBeGreaterThanOrEqual(5);
@@ -85,15 +111,14 @@ describe('demo data', () => {
   it('gives every counterparty addresses, normalised phones and e-mails', async () => {
     const info = await database.db.selectFrom('contactInfo').selectAll().where('counterpartyId', 'is not', null).execute();
     const owners = new Set(info.map((i) => i.counterpartyId));
-    expect(owners.size).toBe(40);
-    const phones = info.filter((i) => i.kind === 'phone');
+    expect(owners.size).toBe(50);
+    const phones = info.filter((i) => i.kind === 'phone' || i.kind === 'fax');
     for (const p of phones) {
       expect(p.normalized).toMatch(/^\+7\d{10}$/);
       expect(p.digits).toBe(p.normalized!.slice(1));
+      // One tidy form everywhere: "+7 (495) 123-45-67".
+      expect(p.value).toMatch(/^\+7 \(\d{3}\) \d{3}-\d{2}-\d{2}$/);
     }
-    // Phones are written the ways people write them, not all in one form.
-    expect(phones.some((p) => p.value.startsWith('8 ('))).toBe(true);
-    expect(phones.some((p) => p.value.startsWith('+7 '))).toBe(true);
     expect(info.filter((i) => i.kind === 'email').every((e) => e.normalized === e.value.toLowerCase())).toBe(true);
     expect(info.some((i) => i.kind === 'website')).toBe(true);
     expect(info.filter((i) => i.kind === 'legalAddress').length).toBeGreaterThanOrEqual(37);
@@ -103,8 +128,8 @@ describe('demo data', () => {
   it('has about 60 contact persons, 5 individuals and birthdays coming up', async () => {
     const persons = await database.db.selectFrom('contactPersons').selectAll().execute();
     const ofCounterparties = persons.filter((p) => p.counterpartyId !== null);
-    expect(ofCounterparties.length).toBeGreaterThanOrEqual(55);
-    expect(ofCounterparties.length).toBeLessThanOrEqual(70);
+    expect(ofCounterparties.length).toBeGreaterThanOrEqual(65);
+    expect(ofCounterparties.length).toBeLessThanOrEqual(80);
     expect(persons.filter((p) => p.counterpartyId === null)).toHaveLength(5);
     expect(persons.filter((p) => p.position === 'Главный бухгалтер').length).toBeGreaterThan(0);
     const withBirthday = persons.filter((p) => p.birthday !== null);
@@ -128,7 +153,92 @@ describe('demo data', () => {
   });
 
   it('writes the audit log through the services', async () => {
-    expect(await count('auditLog')).toBe((await count('counterparties')) + (await count('contactPersons')));
+    expect(await count('auditLog')).toBe((await count('counterparties')) + (await count('contactPersons')) + (await count('events')));
+  });
+
+  it('has a year of calls, meetings and letters, numbered in time order, with outcomes and importance', async () => {
+    const events = await database.db.selectFrom('events').selectAll().orderBy('number').execute();
+    expect(events.length).toBeGreaterThanOrEqual(300);
+    expect(events.length).toBeLessThanOrEqual(600);
+    expect(new Set(events.map((e) => e.kind))).toEqual(new Set(['phoneCall', 'meeting', 'email', 'letter', 'other']));
+    const starts = events.map((e) => e.startAt);
+    expect(starts).toEqual([...starts].sort());
+    expect(starts[0] >= '2025-12-20').toBe(true);
+    expect(starts.at(-1)! <= '2027-01-21').toBe(true);
+    const past = events.filter((e) => e.startAt < NOW);
+    const future = events.filter((e) => e.startAt > NOW);
+    expect(past.filter((e) => e.state === 'completed').length / past.length).toBeGreaterThan(0.85);
+    expect(past.some((e) => e.state === 'cancelled') && past.some((e) => e.state === 'planned')).toBe(true);
+    expect(future.length).toBeGreaterThanOrEqual(20);
+    expect(future.every((e) => e.state === 'planned')).toBe(true);
+    const rated = past.filter((e) => e.state === 'completed' && e.kind === 'phoneCall');
+    expect(rated.every((e) => e.outcome !== null)).toBe(true);
+    expect(rated.some((e) => e.outcome === 'success') && rated.some((e) => e.outcome === 'failure')).toBe(true);
+    expect(events.filter((e) => e.importance === 'high').length).toBeGreaterThanOrEqual(20);
+    // Every manager and the administrator have their share of the work.
+    expect(new Set(events.map((e) => e.responsibleUserId)).size).toBe(4);
+    expect(new Set(events.map((e) => e.createdBy))).toEqual(new Set(events.map((e) => e.responsibleUserId)));
+  });
+
+  it('new counterparties came with requests from information sources and got cold calls', async () => {
+    const requests = await database.db
+      .selectFrom('events')
+      .innerJoin('infoSources', 'infoSources.id', 'events.infoSourceId')
+      .select(['infoSources.name', 'events.direction', 'events.counterpartyId'])
+      .execute();
+    expect(requests).toHaveLength(10);
+    expect(requests.every((r) => r.direction === 'incoming')).toBe(true);
+    expect(new Set(requests.map((r) => r.name)).size).toBe(5);
+    const cold = await database.db.selectFrom('events').select('outcome').where('subject', 'like', 'Холодный звонок%').execute();
+    expect(cold).toHaveLength(10);
+  });
+
+  it('has reminders and tasks: ahead, overdue and done', async () => {
+    const tasks = await database.db.selectFrom('tasks').selectAll().execute();
+    const open = tasks.filter((t) => t.status === 'open');
+    const ahead = open.filter((t) => t.dueAt! > NOW);
+    const overdue = open.filter((t) => t.dueAt! < NOW);
+    const done = tasks.filter((t) => t.status === 'done');
+    expect(ahead.length).toBeGreaterThanOrEqual(15);
+    expect(overdue.length).toBeGreaterThanOrEqual(3);
+    expect(overdue.length).toBeLessThanOrEqual(15);
+    expect(done.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(tasks.map((t) => t.source))).toEqual(new Set(['eventReminder', 'manual']));
+    expect(tasks.every((t) => t.remindAt! <= t.dueAt!)).toBe(true);
+  });
+
+  it('fills the journal, the events report and the cold-call statistics', async () => {
+    const journal = (await get('/api/events?limit=50')).json();
+    expect(journal.items).toHaveLength(50);
+    const report = (await get('/api/reports/events?groupBy=responsible,period&details=false')).json();
+    expect(report.totals.count).toBe(await count('events'));
+    expect(report.rows.filter((r: any) => r.level === 0)).toHaveLength(4);
+    expect(report.rows.filter((r: any) => r.level === 1).length).toBeGreaterThanOrEqual(40);
+    const cold = (await get('/api/reports/cold-calls?period=month')).json();
+    expect(new Set(cold.calls.map((c: any) => c.responsibleUserId)).size).toBe(4);
+    expect(cold.calls.length).toBeGreaterThanOrEqual(30);
+    expect(cold.calls.some((c: any) => c.successRate > 0 && c.successRate < 1)).toBe(true);
+    // Five information sources, and requests nobody asked about.
+    expect(cold.sources.map((x: any) => x.name ?? '-').sort()).toEqual([
+      '-',
+      'Выставка',
+      'Реклама',
+      'Рекомендация',
+      'Сайт',
+      'Холодный звонок',
+    ]);
+  });
+
+  it('exports every phone as text: no apostrophe in CSV, text cells in XLSX', async () => {
+    const csv = parseCsv((await get('/api/reports/contact-info?kinds=phone,fax&format=csv&lang=ru')).rawPayload, ';');
+    const phones = csv.slice(1).flatMap((r) => r.slice(4).filter(Boolean));
+    expect(phones.length).toBeGreaterThanOrEqual(120);
+    for (const p of phones) expect(p).toMatch(/^\t\+7 \(\d{3}\) \d{3}-\d{2}-\d{2}(; \+7 \(\d{3}\) \d{3}-\d{2}-\d{2})*$/);
+    expect(csv.flat().filter((f) => f.startsWith("'"))).toEqual([]);
+    const [sheet] = await readXlsx((await get('/api/reports/contact-info?kinds=phone,fax&format=xlsx&lang=ru')).rawPayload);
+    const cells = sheet.rows.slice(1).flatMap((r) => r.slice(4).filter((c) => c.value !== null));
+    expect(cells).toHaveLength(phones.length);
+    for (const c of cells) expect(typeof c.value === 'string' && !c.value.startsWith("'")).toBe(true);
   });
 
   it('does nothing the second time', async () => {

@@ -1,8 +1,8 @@
 // Demo data for `npm run demo`: a Russian wholesale company with managers, counterparties, contact
 // persons and individuals. Everything goes through the services, so validation, normalisation and
 // the audit log apply exactly as for data typed in the UI.
-// One function per section: to add one (events, tasks...), write `async function demoX(ctx)` and
-// call it from loadDemoData in dependency order.
+// One function per section: to add one (orders...), write `async function demoX(ctx)` and call it
+// from loadDemoData in dependency order. Events, tasks and new counterparties are in demo.events.ts.
 import type { FastifyBaseLogger } from 'fastify';
 import { loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -10,15 +10,16 @@ import type { Deps } from '../deps.js';
 import type { Actor } from '../lib/actor.js';
 import type { Clock } from '../lib/clock.js';
 import { zonedToday } from '../lib/time.js';
-import type { ContactInfoInput } from '../../shared/api/contact-info.js';
 import { needsSetup } from '../features/auth/auth.service.js';
 import { createUser } from '../features/users/users.service.js';
 import { updateSettings } from '../features/settings/settings.service.js';
 import * as counterparties from '../features/counterparties/counterparties.service.js';
 import * as contactPersons from '../features/contact-persons/contact-persons.service.js';
-import { CITIES, COMPANIES, DEMO_ADMIN, DEMO_COMPANY, DEMO_PASSWORD, INDIVIDUAL_NOTES, MANAGERS, type DemoCompany } from './demo.data.js';
-import { birthdayInDays, birthdayLater, kppOf, legalInn, personInn, seededRandom, type Random } from './demo.logic.js';
-import { addressIn, companyPhone, makePerson, mobilePhone, type DemoPerson } from './demo.people.js';
+import { COMPANIES, DEMO_ADMIN, DEMO_COMPANY, DEMO_PASSWORD, INDIVIDUAL_NOTES, MANAGERS, type DemoCompany } from './demo.data.js';
+import { birthdayInDays, birthdayLater, seededRandom, type Random } from './demo.logic.js';
+import { makePerson, type DemoPerson } from './demo.people.js';
+import { counterpartyContactInfo, requisites } from './demo.companies.js';
+import { demoEvents, demoProspects, demoTasks } from './demo.events.js';
 
 export interface DemoResult {
   loaded: boolean;
@@ -31,11 +32,16 @@ export interface DemoResult {
 export interface DemoContext {
   deps: Deps;
   admin: Actor;
-  managers: { id: string; name: string }[];
-  /** Company "today" (YYYY-MM-DD): birthdays are placed relative to it. */
+  /** The managers, as the actors their work is recorded by. */
+  managers: Actor[];
+  /** Company "today" (YYYY-MM-DD): birthdays and the year of events are placed relative to it. */
   today: string;
   r: Random;
-  counterparties: { id: string; company: DemoCompany }[];
+  counterparties: { id: string; company: DemoCompany; responsibleUserId: string; personIds: string[] }[];
+  /** Contact persons without a counterparty, with the user who entered them. */
+  individuals: { id: string; responsibleUserId: string }[];
+  /** Counterparties that came during the year (demo.events.ts). */
+  prospects: { id: string; personId: string; responsibleUserId: string; source: string; converted: boolean }[];
 }
 
 const noop = () => {};
@@ -78,15 +84,37 @@ export async function loadDemoData(
     today: zonedToday(clock.now(), DEMO_COMPANY.timeZone),
     r: seededRandom(20_260_101),
     counterparties: [],
+    individuals: [],
+    prospects: [],
   };
   await demoSettings(ctx);
   await demoManagers(ctx);
   await demoCounterparties(ctx);
   await demoContactPersons(ctx);
   await demoIndividuals(ctx);
-  // Events, tasks and orders: add their sections here, after the records they refer to.
+  await demoProspects(ctx);
+  await demoEvents(ctx);
+  await demoTasks(ctx);
+  // Orders: add their section here, after the records they refer to.
   return { loaded: true, adminEmail: DEMO_ADMIN.email, password: DEMO_PASSWORD };
 }
+
+const actorOf = (u: {
+  id: string;
+  role: Actor['role'];
+  name: string;
+  email: string;
+  language: Actor['language'];
+  timeZone: string;
+}): Actor => ({
+  id: u.id,
+  role: u.role,
+  name: u.name,
+  email: u.email,
+  language: u.language,
+  timeZone: u.timeZone,
+  via: 'session',
+});
 
 async function demoAdmin(deps: Deps): Promise<Actor> {
   const u = await createUser(deps, null, {
@@ -96,7 +124,7 @@ async function demoAdmin(deps: Deps): Promise<Actor> {
     language: 'ru',
     timeZone: DEMO_COMPANY.timeZone,
   });
-  return { id: u.id, role: 'admin', name: u.name, email: u.email, language: u.language, timeZone: u.timeZone, via: 'session' };
+  return actorOf({ ...u, role: 'admin' });
 }
 
 async function demoSettings(ctx: DemoContext) {
@@ -112,47 +140,8 @@ async function demoManagers(ctx: DemoContext) {
       language: 'ru',
       timeZone: DEMO_COMPANY.timeZone,
     });
-    ctx.managers.push({ id: u.id, name: u.name });
+    ctx.managers.push(actorOf({ ...u, role: 'manager' }));
   }
-}
-
-function requisites(c: DemoCompany, serial: number) {
-  const office = CITIES[c.city].taxOffices[serial % CITIES[c.city].taxOffices.length];
-  if (c.kind === 'legalEntity') return { inn: legalInn(office, 10_000 + serial * 137), kpp: kppOf(office) };
-  if (c.kind === 'soleTrader') return { inn: personInn(office, 200_000 + serial * 7919), kpp: null };
-  // Private persons rarely give their INN; one of them did.
-  return { inn: serial % 2 === 0 ? personInn(office, 500_000 + serial * 31) : null, kpp: null };
-}
-
-function counterpartyContactInfo(c: DemoCompany, r: Random, index: number): ContactInfoInput[] {
-  const city = CITIES[c.city];
-  const out: ContactInfoInput[] = [];
-  if (c.kind === 'individual') {
-    out.push({ kind: 'postalAddress', value: addressIn(city, r, 'flat') });
-    out.push({ kind: 'phone', value: mobilePhone(r), comment: 'мобильный' });
-    if (r.chance(0.6)) out.push({ kind: 'email', value: `${c.slug.replace('-', '.')}@${r.pick(['mail.ru', 'yandex.ru', 'gmail.com'])}` });
-    return out;
-  }
-  const office = addressIn(city, r, 'office');
-  out.push({ kind: 'legalAddress', value: c.kind === 'soleTrader' ? addressIn(city, r, 'flat') : office });
-  out.push({ kind: 'actualAddress', value: r.chance(0.6) || c.kind === 'soleTrader' ? addressIn(city, r, 'warehouse') : office });
-  // The first company answers to 8 (495) 123-45-67, the number the user guide searches for.
-  out.push({
-    kind: 'phone',
-    value: index === 0 ? '8 (495) 123-45-67' : companyPhone(city, r),
-    comment: c.kind === 'soleTrader' ? null : 'приёмная',
-  });
-  if (c.kind === 'legalEntity' && r.chance(0.5))
-    out.push({ kind: 'phone', value: companyPhone(city, r), comment: r.pick(['отдел закупок', 'бухгалтерия', 'склад']) });
-  if (c.kind === 'soleTrader') out.push({ kind: 'phone', value: mobilePhone(r), comment: 'мобильный' });
-  if (c.kind === 'legalEntity' && r.chance(0.15)) out.push({ kind: 'fax', value: companyPhone(city, r) });
-  out.push({
-    kind: 'email',
-    value: c.kind === 'soleTrader' ? `${c.slug}@${r.pick(['mail.ru', 'yandex.ru', 'bk.ru'])}` : `info@${c.slug}.ru`,
-  });
-  if (c.kind === 'legalEntity' && c.customer && r.chance(0.4)) out.push({ kind: 'email', value: `zakaz@${c.slug}.ru`, comment: 'заявки' });
-  if (c.website) out.push({ kind: 'website', value: `https://www.${c.slug}.ru` });
-  return out;
 }
 
 async function demoCounterparties(ctx: DemoContext) {
@@ -170,7 +159,7 @@ async function demoCounterparties(ctx: DemoContext) {
       comment: c.comment ?? null,
       contactInfo: counterpartyContactInfo(c, ctx.r, i),
     });
-    ctx.counterparties.push({ id: created.id, company: c });
+    ctx.counterparties.push({ id: created.id, company: c, responsibleUserId, personIds: [] });
   }
 }
 
@@ -194,7 +183,7 @@ async function demoContactPersons(ctx: DemoContext) {
     const count = personsFor(cp.company, i);
     for (let k = 0; k < count; k++) {
       const p = makePerson(ctx.r, cp.company, k);
-      await contactPersons.create(ctx.deps, ctx.admin, {
+      const created = await contactPersons.create(ctx.deps, ctx.admin, {
         counterpartyId: cp.id,
         lastName: p.lastName,
         firstName: p.firstName,
@@ -205,6 +194,7 @@ async function demoContactPersons(ctx: DemoContext) {
         contactInfo: p.contactInfo,
         comment: p.comment,
       });
+      cp.personIds.push(created.id);
     }
   }
 }
@@ -212,7 +202,7 @@ async function demoContactPersons(ctx: DemoContext) {
 async function demoIndividuals(ctx: DemoContext) {
   for (const [i, note] of INDIVIDUAL_NOTES.entries()) {
     const p = makePerson(ctx.r, null, i);
-    await contactPersons.create(ctx.deps, ctx.admin, {
+    const created = await contactPersons.create(ctx.deps, ctx.admin, {
       counterpartyId: null,
       lastName: p.lastName,
       firstName: p.firstName,
@@ -223,5 +213,6 @@ async function demoIndividuals(ctx: DemoContext) {
       contactInfo: p.contactInfo,
       comment: note,
     });
+    ctx.individuals.push({ id: created.id, responsibleUserId: ctx.managers[i % ctx.managers.length].id });
   }
 }
