@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +48,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     // The router refuses a path whose escapes are not UTF-8 before any hook runs; answer in the API's shape.
-    frameworkErrors: (err, _req, reply) => {
+    frameworkErrors: (err, _req, reply: FastifyReply) => {
       const details =
         err.code === 'FST_ERR_BAD_URL' ? [{ field: 'url', code: 'invalid_unicode', message: 'must be valid percent-encoded UTF-8' }] : [];
       void reply.status(400).send({ error: { code: 'validation_failed', message: err.message, details } });
