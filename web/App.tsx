@@ -1,34 +1,52 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { AppLayout } from './components/AppLayout';
 import { ErrorPanel } from './components/ErrorPanel';
 import { NotFoundPage } from './components/NotFoundPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { SetupPage } from './features/auth/SetupPage';
 import { useMe, useSetupStatus } from './features/auth/auth.queries';
-import { CounterpartyListPage } from './features/counterparties/CounterpartyListPage';
-import { CounterpartyCardPage } from './features/counterparties/CounterpartyCardPage';
-import { ContactPersonListPage } from './features/contact-persons/ContactPersonListPage';
-import { ContactPersonCardPage } from './features/contact-persons/ContactPersonCardPage';
-import { ContactInfoReportPage } from './features/reports/ContactInfoReportPage';
-import { EventListPage } from './features/events/EventListPage';
-import { EventCardPage } from './features/events/EventCardPage';
-import { EventsReportPage } from './features/reports/EventsReportPage';
-import { ColdCallsPage } from './features/reports/ColdCallsPage';
-import { InfoSourcesPage } from './features/info-sources/InfoSourcesPage';
-import { UsersPage } from './features/users/UsersPage';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { MySettingsPage } from './features/me/MySettingsPage';
-import { HomePage } from './features/home/HomePage';
-import { TaskListPage } from './features/tasks/TaskListPage';
-import { JobsPage } from './features/scheduler/JobsPage';
 import { setLanguage } from './i18n';
+
+/**
+ * A component loaded when first drawn. Sign-in and setup are in the first script; the application's
+ * layout and each page come in chunks of their own, so the sign-in page needs a fraction of the code.
+ */
+function lazyNamed<K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const AppLayout = lazy(async () => ({ default: (await import('./components/AppLayout')).AppLayout }));
+const HomePage = lazyNamed(() => import('./features/home/HomePage'), 'HomePage');
+const TaskListPage = lazyNamed(() => import('./features/tasks/TaskListPage'), 'TaskListPage');
+const CounterpartyListPage = lazyNamed(() => import('./features/counterparties/CounterpartyListPage'), 'CounterpartyListPage');
+const CounterpartyCardPage = lazyNamed(() => import('./features/counterparties/CounterpartyCardPage'), 'CounterpartyCardPage');
+const ContactPersonListPage = lazyNamed(() => import('./features/contact-persons/ContactPersonListPage'), 'ContactPersonListPage');
+const ContactPersonCardPage = lazyNamed(() => import('./features/contact-persons/ContactPersonCardPage'), 'ContactPersonCardPage');
+const ContactInfoReportPage = lazyNamed(() => import('./features/reports/ContactInfoReportPage'), 'ContactInfoReportPage');
+const EventListPage = lazyNamed(() => import('./features/events/EventListPage'), 'EventListPage');
+const EventCardPage = lazyNamed(() => import('./features/events/EventCardPage'), 'EventCardPage');
+const EventsReportPage = lazyNamed(() => import('./features/reports/EventsReportPage'), 'EventsReportPage');
+const ColdCallsPage = lazyNamed(() => import('./features/reports/ColdCallsPage'), 'ColdCallsPage');
+const InfoSourcesPage = lazyNamed(() => import('./features/info-sources/InfoSourcesPage'), 'InfoSourcesPage');
+const UsersPage = lazyNamed(() => import('./features/users/UsersPage'), 'UsersPage');
+const SettingsPage = lazyNamed(() => import('./features/settings/SettingsPage'), 'SettingsPage');
+const MySettingsPage = lazyNamed(() => import('./features/me/MySettingsPage'), 'MySettingsPage');
+const JobsPage = lazyNamed(() => import('./features/scheduler/JobsPage'), 'JobsPage');
 
 function FullPageLoader() {
   return (
     <Center mih="100vh">
+      <Loader />
+    </Center>
+  );
+}
+
+/** While a page's code arrives the menu stays in place. */
+function PageLoader() {
+  return (
+    <Center p="xl">
       <Loader />
     </Center>
   );
@@ -55,29 +73,33 @@ export function App() {
 
   const isAdmin = user.role === 'admin';
   return (
-    <AppLayout user={user}>
-      <Routes>
-        <Route path="/" element={<HomePage />} />
-        <Route path="/tasks" element={<TaskListPage />} />
-        <Route path="/counterparties" element={<CounterpartyListPage />} />
-        <Route path="/counterparties/new" element={<CounterpartyCardPage key="new" />} />
-        <Route path="/counterparties/:id" element={<CounterpartyCardPage />} />
-        <Route path="/contact-persons" element={<ContactPersonListPage />} />
-        <Route path="/contact-persons/new" element={<ContactPersonCardPage key="new" />} />
-        <Route path="/contact-persons/:id" element={<ContactPersonCardPage />} />
-        <Route path="/reports/contact-info" element={<ContactInfoReportPage />} />
-        <Route path="/events" element={<EventListPage />} />
-        <Route path="/events/new" element={<EventCardPage />} />
-        <Route path="/events/:id" element={<EventCardPage />} />
-        <Route path="/reports/events" element={<EventsReportPage />} />
-        <Route path="/reports/cold-calls" element={<ColdCallsPage />} />
-        {isAdmin && <Route path="/settings/info-sources" element={<InfoSourcesPage />} />}
-        <Route path="/me" element={<MySettingsPage />} />
-        {isAdmin && <Route path="/users" element={<UsersPage />} />}
-        {isAdmin && <Route path="/settings" element={<SettingsPage />} />}
-        {isAdmin && <Route path="/settings/jobs" element={<JobsPage />} />}
-        <Route path="*" element={<NotFoundPage title={t('common.notFound')} />} />
-      </Routes>
-    </AppLayout>
+    <Suspense fallback={<FullPageLoader />}>
+      <AppLayout user={user}>
+        <Suspense fallback={<PageLoader />}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/tasks" element={<TaskListPage />} />
+            <Route path="/counterparties" element={<CounterpartyListPage />} />
+            <Route path="/counterparties/new" element={<CounterpartyCardPage key="new" />} />
+            <Route path="/counterparties/:id" element={<CounterpartyCardPage />} />
+            <Route path="/contact-persons" element={<ContactPersonListPage />} />
+            <Route path="/contact-persons/new" element={<ContactPersonCardPage key="new" />} />
+            <Route path="/contact-persons/:id" element={<ContactPersonCardPage />} />
+            <Route path="/reports/contact-info" element={<ContactInfoReportPage />} />
+            <Route path="/events" element={<EventListPage />} />
+            <Route path="/events/new" element={<EventCardPage />} />
+            <Route path="/events/:id" element={<EventCardPage />} />
+            <Route path="/reports/events" element={<EventsReportPage />} />
+            <Route path="/reports/cold-calls" element={<ColdCallsPage />} />
+            {isAdmin && <Route path="/settings/info-sources" element={<InfoSourcesPage />} />}
+            <Route path="/me" element={<MySettingsPage />} />
+            {isAdmin && <Route path="/users" element={<UsersPage />} />}
+            {isAdmin && <Route path="/settings" element={<SettingsPage />} />}
+            {isAdmin && <Route path="/settings/jobs" element={<JobsPage />} />}
+            <Route path="*" element={<NotFoundPage title={t('common.notFound')} />} />
+          </Routes>
+        </Suspense>
+      </AppLayout>
+    </Suspense>
   );
 }

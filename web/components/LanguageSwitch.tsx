@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/api/users';
 import { api } from '../api/client';
 import { keys } from '../api/keys';
-import { useCurrentUser } from '../features/auth/useCurrentUser';
+import { useMe } from '../features/auth/auth.queries';
 import { currentLanguage, setLanguage, type Lang } from '../i18n';
 import { notifyError } from './notify';
 
@@ -12,7 +12,8 @@ import { notifyError } from './notify';
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
-  const signedIn = useCurrentUser().user !== null;
+  // The cached user only (useCurrentUser would bring the time-zone code into the sign-in page's script).
+  const signedIn = (useMe(false).data ?? null) !== null;
   const save = useMutation({
     mutationFn: (language: Lang) => api.patch<User>('/api/me/settings', { language }),
     onSuccess: (user) => qc.setQueryData(keys.me, user),
