@@ -34,7 +34,7 @@ const queryClient: QueryClient = new QueryClient({
 /** Mantine with the app's theme, rebuilt when the language changes (the theme carries a few texts). */
 function Theme({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const theme = useMemo(() => createAppTheme({ showPassword: t('a11y.showPassword') }), [t]);
+  const theme = useMemo(() => createAppTheme({ showPassword: t('a11y.showPassword'), clear: t('a11y.clear') }), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       {children}

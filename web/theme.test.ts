@@ -2,7 +2,7 @@ import { DEFAULT_THEME } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
 import { AA, accessibleColorVariables, contrast, createAppTheme } from './theme';
 
-const colors = { ...DEFAULT_THEME.colors, ...createAppTheme({ showPassword: '' }).colors } as typeof DEFAULT_THEME.colors;
+const colors = { ...DEFAULT_THEME.colors, ...createAppTheme({ showPassword: '', clear: '' }).colors } as typeof DEFAULT_THEME.colors;
 const vars = accessibleColorVariables(colors, 'teal');
 
 describe('theme colours', () => {
