@@ -6,6 +6,7 @@ import { loadConfig } from '../server/config.js';
 import { createDb, type Database } from '../server/db/database.js';
 import type { Deps } from '../server/deps.js';
 import type { Clock } from '../server/lib/clock.js';
+import { silentNotifier } from '../server/features/notifications/notifications.service.js';
 
 const DEFAULT_URL = 'sqlite:./data/bench.sqlite';
 export const BENCH_ADMIN = { name: 'Администратор бенчмарка', email: 'bench@example.com', password: 'bench-password' };
@@ -83,6 +84,6 @@ export function serviceDeps(database: Database, clock: Clock, url: string): Deps
     clock,
     log: silentLog,
     config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }),
-    notifier: { notify: async () => {}, listen: () => noop },
+    notifier: silentNotifier,
   };
 }

@@ -1,7 +1,17 @@
 // The ONLY place where SQLite and PostgreSQL differ. Everything else speaks Kysely.
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Dialect, type Driver } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Dialect,
+  type Driver,
+  type Transaction,
+} from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -83,6 +93,23 @@ export async function transactionLock(db: Kysely<any>, d: DialectName, key: numb
   if (d === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(db);
 }
 
+/** A select that can take row locks (Kysely's SelectQueryBuilder). */
+interface Lockable<Q> {
+  forUpdate(of?: any): Q;
+  skipLocked(): Q;
+}
+
+/** Locks the rows a read returns until the end of the transaction, for a read-merge-write or a claim.
+ * PostgreSQL: FOR UPDATE (OF the given table, so the query may outer-join others; SKIP LOCKED lets
+ * concurrent claimers take disjoint rows instead of waiting). SQLite has no row locks and needs
+ * none: a write transaction holds the database's one write lock from BEGIN IMMEDIATE on. The
+ * dialect is read from the handle, so repos keep taking just `db`. */
+export function forUpdate<Q extends Lockable<Q>>(db: Kysely<any>, query: Q, opts: { of?: string; skipLocked?: boolean } = {}): Q {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return query;
+  const locked = query.forUpdate(opts.of);
+  return opts.skipLocked ? locked.skipLocked() : locked;
+}
+
 /** Is this error a unique-constraint violation? */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string };
@@ -97,7 +124,14 @@ export function isForeignKeyViolation(err: unknown): boolean {
 /** Cross-instance publish/subscribe. PostgreSQL: LISTEN/NOTIFY (delivered on commit, a hint only;
  * the tables stay the truth). SQLite: one process, so an in-process emitter is enough. */
 export interface PubSub {
+  /** Sends at once, outside any transaction (a hint about a change already committed). */
   publish(message: object): Promise<void>;
+  /** Runs `work` in a write transaction; what it publishes goes out if and only if that transaction
+   * commits. PostgreSQL: pg_notify on the transaction's own connection (NOTIFY is transactional), so
+   * a crash or error before the commit sends nothing and leaves the work undone for another
+   * instance. SQLite: delivered in-process right after the commit (one process: a crash takes the
+   * browsers' streams with it, and they refetch when they reconnect). */
+  transaction<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>, publish: (message: object) => void) => Promise<T>): Promise<T>;
   subscribe(listener: (message: any) => void): () => void;
   close(): Promise<void>;
 }
@@ -114,7 +148,17 @@ export function createPubSub(url: string, opts: { pgSchema?: string } = {}): Pub
     return () => listeners.delete(l);
   };
   if (url.startsWith('sqlite:')) {
-    return { publish: async (m) => deliver(m), subscribe, close: async () => listeners.clear() };
+    return {
+      publish: async (m) => deliver(m),
+      async transaction(db, work) {
+        const queued: object[] = [];
+        const result = await db.transaction().execute((trx) => work(trx, (m) => queued.push(m)));
+        for (const m of queued) deliver(m);
+        return result;
+      },
+      subscribe,
+      close: async () => listeners.clear(),
+    };
   }
   // A schema-scoped channel keeps parallel test databases apart.
   const channel = opts.pgSchema ? `${CHANNEL}_${opts.pgSchema}` : CHANNEL;
@@ -153,6 +197,15 @@ export function createPubSub(url: string, opts: { pgSchema?: string } = {}): Pub
   return {
     async publish(m) {
       await publisher.query('select pg_notify($1, $2)', [channel, JSON.stringify(m)]);
+    },
+    transaction(db, work) {
+      return db.transaction().execute(async (trx) => {
+        const queued: string[] = [];
+        const result = await work(trx, (m) => queued.push(JSON.stringify(m)));
+        // One statement for the whole batch; queued until COMMIT, dropped by a rollback.
+        if (queued.length) await sql`select pg_notify(${channel}, m) from unnest(${queued}::text[]) as m`.execute(trx);
+        return result;
+      });
     },
     subscribe,
     async close() {

@@ -15,6 +15,7 @@ import { createUser } from '../features/users/users.service.js';
 import { updateSettings } from '../features/settings/settings.service.js';
 import * as counterparties from '../features/counterparties/counterparties.service.js';
 import * as contactPersons from '../features/contact-persons/contact-persons.service.js';
+import { silentNotifier } from '../features/notifications/notifications.service.js';
 import { COMPANIES, DEMO_ADMIN, DEMO_COMPANY, DEMO_PASSWORD, INDIVIDUAL_NOTES, MANAGERS, type DemoCompany } from './demo.data.js';
 import { birthdayInDays, birthdayLater, seededRandom, type Random } from './demo.logic.js';
 import { makePerson, type DemoPerson } from './demo.people.js';
@@ -56,7 +57,6 @@ const silentLog = {
   silent: noop,
   child: () => silentLog,
 } as unknown as FastifyBaseLogger;
-const silentNotifier: Deps['notifier'] = { notify: async () => {}, listen: () => noop };
 
 /** Days from today of the contact persons whose birthday comes up soon (one today). */
 const SOON_BIRTHDAYS = [0, 2, 5, 9, 16, 27];
