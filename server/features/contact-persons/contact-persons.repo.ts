@@ -2,6 +2,7 @@ import { sql, type Expression, type Insertable, type SqlBool, type Updateable } 
 import type { DbOrTrx } from '../../db/database.js';
 import type { ContactPersonsTable } from '../../db/schema.js';
 import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
+import { forUpdate } from '../../db/dialect.js';
 import { personVisible } from '../access/access.repo.js';
 import type { Visibility } from '../access/access.logic.js';
 
@@ -50,6 +51,17 @@ export function findVisible(db: DbOrTrx, id: string, v: Visibility) {
     .where('contactPersons.id', '=', id)
     .where((eb) => personVisible(eb, v, ALIASES))
     .executeTakeFirst();
+}
+
+/** findVisible that also locks the person's row until the end of the transaction (read-merge-write). */
+export function findVisibleForUpdate(db: DbOrTrx, id: string, v: Visibility) {
+  return forUpdate(
+    db,
+    base(db)
+      .where('contactPersons.id', '=', id)
+      .where((eb) => personVisible(eb, v, ALIASES)),
+    { of: 'contactPersons' },
+  ).executeTakeFirst();
 }
 
 export const insert = (db: DbOrTrx, row: Insertable<ContactPersonsTable>) => db.insertInto('contactPersons').values(row).execute();

@@ -43,8 +43,9 @@ function toApi(r: Row, info: ContactPerson['contactInfo']): ContactPerson {
   };
 }
 
-async function load(db: DbOrTrx, id: string, v: Visibility) {
-  const row = await repo.findVisible(db, id, v);
+/** The person if `v` shows it (404 otherwise); `lock` also holds its row to the end of the transaction. */
+async function load(db: DbOrTrx, id: string, v: Visibility, opts: { lock?: boolean } = {}) {
+  const row = await (opts.lock ? repo.findVisibleForUpdate : repo.findVisible)(db, id, v);
   if (!row) throw notFound('Contact person');
   const info = await contactInfo.loadFor(db, 'contactPersonId', [id]);
   return toApi(row, info.get(id) ?? []);
@@ -165,23 +166,25 @@ export async function create(deps: Deps, actor: Actor, input: ContactPersonCreat
   });
 }
 
+/** Read, merge, check and write in one transaction with the person's row locked: two edits of
+ * different fields made at the same time both survive (the second waits and merges into the
+ * first's result). The counterparty is checked on the transaction too; an error writes nothing. */
 export async function update(deps: Deps, actor: Actor, id: string, patch: ContactPersonPatch) {
   const s = await getSettings(deps);
   const v = visibilityOf(s, actor);
-  const before = await load(deps.db, id, v);
-  const f = fieldsFrom(patch, before);
-  await validate(deps, actor, f, s.timeZone);
-  const entries = patch.contactInfo ? contactInfo.prepare(patch.contactInfo, s.defaultPhoneRegion) : null;
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    const current = await load(trx, id, v);
+    const before = await load(trx, id, v, { lock: true });
+    const f = fieldsFrom(patch, before);
+    await validate({ ...deps, db: trx }, actor, f, s.timeZone);
+    const entries = patch.contactInfo ? contactInfo.prepare(patch.contactInfo, s.defaultPhoneRegion) : null;
     await repo.update(trx, id, { ...f, nameSearch: personSearchKey(f), updatedAt: now, updatedBy: actor.id });
     if (entries) await contactInfo.replace(trx, { contactPersonId: id }, entries);
     const after = await load(trx, id, SEES_ALL);
     await audit.record(
       trx,
       { entityType: 'contactPerson', entityId: id, action: 'update', userId: actor.id, at: now },
-      snapshot(current),
+      snapshot(before),
       snapshot(after),
     );
     return after;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../test/test-app.js';
+import { interleavingApp } from '../../test/interleaving-app.js';
 
 let t: TestApp;
 let cp: any;
@@ -70,5 +71,55 @@ describe('contact persons', () => {
     expect((await t.post(t.adminCookie, `/api/contact-persons/${p.id}/restore`)).json().archivedAt).toBeNull();
     const audit = await t.db.selectFrom('auditLog').select('action').where('entityId', '=', p.id).orderBy('at').orderBy('id').execute();
     expect(audit.map((x) => x.action)).toEqual(['create', 'update', 'archive', 'restore']);
+  });
+});
+
+describe('simultaneous edits', () => {
+  // Through an app whose queries yield to the event loop, so the two requests really interleave.
+  const patchAt = async (url: string, bodies: object[]) => {
+    const app = await interleavingApp(t);
+    try {
+      return await Promise.all(bodies.map((payload) => app.inject({ method: 'PATCH', url, payload, headers: { cookie: t.adminCookie } })));
+    } finally {
+      await app.close();
+    }
+  };
+
+  it('two PATCHes of different fields sent at once both survive', async () => {
+    const p = (await t.post(t.adminCookie, '/api/contact-persons', { counterpartyId: cp.id, lastName: 'Петрова' })).json();
+    for (let i = 0; i < 8; i++) {
+      const [a, b] = await patchAt(`/api/contact-persons/${p.id}`, [
+        { position: `Должность ${i}` },
+        { comment: `Заметка ${i}`, contactInfo: [{ kind: 'email', value: `m${i}@example.com` }] },
+      ]);
+      expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+      const row = await t.db.selectFrom('contactPersons').select(['position', 'comment']).where('id', '=', p.id).executeTakeFirstOrThrow();
+      expect(row, `round ${i}`).toEqual({ position: `Должность ${i}`, comment: `Заметка ${i}` });
+      const info = await t.db.selectFrom('contactInfo').select('value').where('contactPersonId', '=', p.id).execute();
+      expect(info).toEqual([{ value: `m${i}@example.com` }]);
+    }
+    const audit = await t.db.selectFrom('auditLog').select('id').where('entityId', '=', p.id).where('action', '=', 'update').execute();
+    expect(audit).toHaveLength(16);
+  });
+
+  it('a PATCH refused by a check writes nothing, contact information included', async () => {
+    const p = (
+      await t.post(t.adminCookie, '/api/contact-persons', {
+        counterpartyId: cp.id,
+        lastName: 'Петрова',
+        contactInfo: [{ kind: 'email', value: 'old@example.com' }],
+      })
+    ).json();
+    const res = await t.patch(t.adminCookie, `/api/contact-persons/${p.id}`, {
+      lastName: 'Иванова',
+      counterpartyId: '0190e7a0-0000-7000-8000-000000000000',
+      contactInfo: [{ kind: 'email', value: 'new@example.com' }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'counterpartyId', code: 'counterparty_not_found' })]);
+    expect((await t.db.selectFrom('contactPersons').select('lastName').executeTakeFirstOrThrow()).lastName).toBe('Петрова');
+    expect(await t.db.selectFrom('contactInfo').select('value').where('contactPersonId', '=', p.id).execute()).toEqual([
+      { value: 'old@example.com' },
+    ]);
   });
 });
