@@ -2,7 +2,8 @@ import { sql, type Expression, type Insertable, type SqlBool, type Updateable } 
 import type { DbOrTrx } from '../../db/database.js';
 import type { EventsTable } from '../../db/schema.js';
 import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
-import { eventVisible } from '../access/access.repo.js';
+import { forUpdate } from '../../db/dialect.js';
+import { eventVisible, personVisible } from '../access/access.repo.js';
 import type { Visibility } from '../access/access.logic.js';
 
 const ALIASES = { event: 'events', cp: 'cp' };
@@ -23,31 +24,41 @@ export interface Filter {
   archived: 'active' | 'archived' | 'all';
 }
 
-function base(db: DbOrTrx) {
+/** Events with the names of what they link to. The contact person's name and the basis event's
+ * number and subject are selected only when `v` (the viewer's visibility) shows that record: the
+ * link stays (a click is a 404), its title is null. The event's own counterparty is visible
+ * whenever the event is. */
+function base(db: DbOrTrx, v: Visibility) {
   return db
     .selectFrom('events')
     .leftJoin('counterparties as cp', 'cp.id', 'events.counterpartyId')
     .leftJoin('contactPersons as p', 'p.id', 'events.contactPersonId')
+    .leftJoin('counterparties as pcp', 'pcp.id', 'p.counterpartyId')
     .leftJoin('infoSources as s', 's.id', 'events.infoSourceId')
     .leftJoin('users as r', 'r.id', 'events.responsibleUserId')
     .leftJoin('users as a', 'a.id', 'events.createdBy')
     .leftJoin('events as be', (j) => j.onRef('be.id', '=', 'events.basisId').on('events.basisType', '=', 'event'))
+    .leftJoin('counterparties as bcp', 'bcp.id', 'be.counterpartyId')
     .selectAll('events')
-    .select([
-      'cp.name as counterpartyName',
-      'p.lastName as personLastName',
-      'p.firstName as personFirstName',
-      'p.middleName as personMiddleName',
-      's.name as infoSourceName',
-      'r.name as responsibleUserName',
-      'a.name as authorName',
-      'be.number as basisNumber',
-      'be.subject as basisSubject',
-    ]);
+    .select((eb) => {
+      const person = personVisible(eb, v, { person: 'p', cp: 'pcp' });
+      const basis = eventVisible(eb, v, { event: 'be', cp: 'bcp' });
+      return [
+        'cp.name as counterpartyName',
+        eb.case().when(person).then(eb.ref('p.lastName')).end().as('personLastName'),
+        eb.case().when(person).then(eb.ref('p.firstName')).end().as('personFirstName'),
+        eb.case().when(person).then(eb.ref('p.middleName')).end().as('personMiddleName'),
+        's.name as infoSourceName',
+        'r.name as responsibleUserName',
+        'a.name as authorName',
+        eb.case().when(basis).then(eb.ref('be.number')).end().as('basisNumber'),
+        eb.case().when(basis).then(eb.ref('be.subject')).end().as('basisSubject'),
+      ];
+    });
 }
 
 function filtered(db: DbOrTrx, f: Filter) {
-  return base(db).where((eb) => {
+  return base(db, f.visibility).where((eb) => {
     const c: Expression<SqlBool>[] = [eventVisible(eb, f.visibility, ALIASES)];
     if (f.archived === 'active') c.push(eb('events.archivedAt', 'is', null));
     if (f.archived === 'archived') c.push(eb('events.archivedAt', 'is not', null));
@@ -72,7 +83,7 @@ export type EventRow = NonNullable<Awaited<ReturnType<typeof findVisible>>>;
 export function list(db: DbOrTrx, f: Filter, limit: number, cursor?: string) {
   let q = filtered(db, f);
   if (cursor) {
-    const c = decodeCursor(cursor);
+    const c = decodeCursor(cursor, '', 'instant');
     q = q.where((eb) => after(eb, sql.ref('events.start_at'), sql.ref('events.id'), 'desc', c));
   }
   return q
@@ -91,14 +102,27 @@ export const forReport = (db: DbOrTrx, f: Filter, cap: number) =>
     .execute();
 
 export const findVisible = (db: DbOrTrx, id: string, v: Visibility) =>
-  base(db)
+  base(db, v)
     .where('events.id', '=', id)
     .where((eb) => eventVisible(eb, v, ALIASES))
     .executeTakeFirst();
 
+/** findVisible that also locks the event's row until the end of the transaction (read-merge-write). */
+export const findVisibleForUpdate = (db: DbOrTrx, id: string, v: Visibility) =>
+  forUpdate(
+    db,
+    base(db, v)
+      .where('events.id', '=', id)
+      .where((eb) => eventVisible(eb, v, ALIASES)),
+    { of: 'events' },
+  ).executeTakeFirst();
+
+/** The event whoever may see it (a re-read after a write), with titles as `titles` shows them. */
+export const findById = (db: DbOrTrx, id: string, titles: Visibility) => base(db, titles).where('events.id', '=', id).executeTakeFirst();
+
 /** Events created based on this one (visible ones only). */
 export const basedOn = (db: DbOrTrx, type: string, id: string, v: Visibility) =>
-  base(db)
+  base(db, v)
     .where('events.basisType', '=', type)
     .where('events.basisId', '=', id)
     .where((eb) => eventVisible(eb, v, ALIASES))

@@ -6,7 +6,7 @@ import { pageOf } from '../../db/keyset.js';
 import { nextNumber } from '../../db/numbering.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { Event, EventCreate, EventListQuery, EventPatch, EventRelated } from '../../../shared/api/events.js';
-import { SEES_ALL, visibilityFor, type Visibility } from '../access/access.service.js';
+import { visibilityFor, type Visibility } from '../access/access.service.js';
 import { blankToNull, documentTitle, fullNameOrNull, searchKey } from '../../lib/names.js';
 import * as counterparties from '../counterparties/counterparties.service.js';
 import * as persons from '../contact-persons/contact-persons.service.js';
@@ -87,8 +87,17 @@ export async function list(deps: Deps, actor: Actor, q: EventListQuery) {
   return { items: page.items.map(toApi), nextCursor: page.nextCursor };
 }
 
-async function load(db: DbOrTrx, id: string, v: Visibility) {
-  const r = await repo.findVisible(db, id, v);
+/** The event if `v` shows it (404 otherwise); `lock` also holds its row to the end of the transaction. */
+async function load(db: DbOrTrx, id: string, v: Visibility, opts: { lock?: boolean } = {}) {
+  const r = await (opts.lock ? repo.findVisibleForUpdate : repo.findVisible)(db, id, v);
+  if (!r) throw notFound('Event');
+  return r;
+}
+
+/** Re-reads an event just written, which its writer may no longer see (e.g. another responsible user);
+ * the names of what it links to still follow the writer's visibility `titles`. */
+async function reread(db: DbOrTrx, id: string, titles: Visibility) {
+  const r = await repo.findById(db, id, titles);
   if (!r) throw notFound('Event');
   return r;
 }
@@ -130,10 +139,9 @@ async function resolveLinks(deps: Deps, actor: Actor, l: Links): Promise<Links> 
   return { ...l, counterpartyId };
 }
 
-async function resolveBasis(deps: Deps, actor: Actor, basis: EventCreate['basis']) {
+async function resolveBasis(deps: Deps, v: Visibility, basis: EventCreate['basis']) {
   if (!basis) return null;
   if (basis.type !== 'event') throw invalid('basis.type', 'documents of this type cannot be a basis yet', 'basis_type_unsupported');
-  const v = await visibilityFor(deps, actor);
   if (!(await repo.findVisible(deps.db, basis.id, v))) throw invalid('basis.id', 'no such event', 'basis_not_found');
   return basis;
 }
@@ -147,7 +155,8 @@ export async function create(deps: Deps, actor: Actor, input: EventCreate): Prom
     infoSourceId: input.infoSourceId ?? null,
     responsibleUserId: input.responsibleUserId ?? actor.id,
   });
-  const basis = await resolveBasis(deps, actor, input.basis);
+  const v = await visibilityFor(deps, actor);
+  const basis = await resolveBasis(deps, v, input.basis);
   const now = deps.clock.now().toISOString();
   const id = newId();
   const subject = input.subject.trim();
@@ -195,7 +204,7 @@ export async function create(deps: Deps, actor: Actor, input: EventCreate): Prom
       archivedAt: null,
     });
     if (reminderTask) await tasks.insertTask(trx, reminderTask);
-    const row = toApi(await load(trx, id, SEES_ALL));
+    const row = toApi(await reread(trx, id, v));
     await audit.record(trx, { entityType: 'event', entityId: id, action: 'create', userId: actor.id, at: now }, null, snapshot(row));
     return row;
   });
@@ -217,23 +226,25 @@ function snapshot(e: Event) {
   return rest;
 }
 
+/** Read, merge, check and write in one transaction with the event's row locked: two edits of
+ * different fields made at the same time both survive (the second waits and merges into the
+ * first's result). Links are checked on the transaction too, so an error leaves nothing written. */
 export async function update(deps: Deps, actor: Actor, id: string, patch: EventPatch): Promise<Event> {
   const v = await visibilityFor(deps, actor);
-  const before = toApi(await load(deps.db, id, v));
-  const pick = <K extends keyof EventPatch & keyof Event>(k: K) => (patch[k] === undefined ? before[k] : patch[k]) as Event[K];
-  const links = await resolveLinks(deps, actor, {
-    counterpartyId: pick('counterpartyId'),
-    contactPersonId: pick('contactPersonId'),
-    startAt: pick('startAt'),
-    endAt: pick('endAt'),
-    infoSourceId: pick('infoSourceId'),
-    responsibleUserId: pick('responsibleUserId'),
-  });
-  const subject = pick('subject').trim();
-  if (!subject) throw invalid('subject', 'is required', 'required');
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    await load(trx, id, v);
+    const before = toApi(await load(trx, id, v, { lock: true }));
+    const pick = <K extends keyof EventPatch & keyof Event>(k: K) => (patch[k] === undefined ? before[k] : patch[k]) as Event[K];
+    const links = await resolveLinks({ ...deps, db: trx }, actor, {
+      counterpartyId: pick('counterpartyId'),
+      contactPersonId: pick('contactPersonId'),
+      startAt: pick('startAt'),
+      endAt: pick('endAt'),
+      infoSourceId: pick('infoSourceId'),
+      responsibleUserId: pick('responsibleUserId'),
+    });
+    const subject = pick('subject').trim();
+    if (!subject) throw invalid('subject', 'is required', 'required');
     await repo.update(trx, id, {
       ...links,
       startAt: toInstant(links.startAt),
@@ -250,7 +261,7 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: EventP
       updatedAt: now,
       updatedBy: actor.id,
     });
-    const after = toApi(await load(trx, id, SEES_ALL));
+    const after = toApi(await reread(trx, id, v));
     await audit.record(
       trx,
       { entityType: 'event', entityId: id, action: 'update', userId: actor.id, at: now },
@@ -268,7 +279,7 @@ export async function setArchived(deps: Deps, actor: Actor, id: string, archived
     id,
     archived,
     snapshot,
-    load: async (db, visibleOnly) => toApi(await load(db, id, visibleOnly ? v : SEES_ALL)),
+    load: async (db, visibleOnly) => toApi(visibleOnly ? await load(db, id, v) : await reread(db, id, v)),
     write: (db, patch) => repo.update(db, id, patch),
   });
 }

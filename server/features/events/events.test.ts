@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../test/test-app.js';
+import { interleavingApp } from '../../test/interleaving-app.js';
 
 let t: TestApp;
 let cp: any;
@@ -183,5 +184,101 @@ describe('events', () => {
     const res = await t.post(m.cookie, '/api/events', call({ reminder: { remindAt: '2026-11-27T12:00:00Z', assigneeId: t.adminId } }));
     expect(res.statusCode).toBe(403);
     expect(await t.db.selectFrom('events').select('id').execute()).toEqual([]);
+  });
+});
+
+describe('names of hidden records', () => {
+  it('a visible event based on a hidden one, or with a hidden individual, keeps the links but not the names', async () => {
+    const m = await t.userWithCookie('manager');
+    const own = (await t.post(t.adminCookie, '/api/counterparties', { name: 'Своя', responsibleUserId: m.id })).json();
+    const hidden = (await t.post(t.adminCookie, '/api/events', call({ subject: 'Секретный звонок' }))).json();
+    const based = (
+      await t.post(
+        t.adminCookie,
+        '/api/events',
+        call({ subject: 'Продолжение', counterpartyId: own.id, contactPersonId: null, basis: { type: 'event', id: hidden.id } }),
+      )
+    ).json();
+    const single = (await t.post(t.adminCookie, '/api/contact-persons', { lastName: 'Тайнова' })).json();
+    const meeting = (
+      await t.post(t.adminCookie, '/api/events', {
+        kind: 'meeting',
+        startAt: '2026-11-27T12:00:00Z',
+        subject: 'Встреча',
+        contactPersonId: single.id,
+        responsibleUserId: m.id,
+      })
+    ).json();
+    await t.patch(t.adminCookie, '/api/settings', { managersSeeAllCounterparties: false });
+    const secret = /Секрет|Тайнова|Петрова|Ромашка/;
+
+    const card = await t.get(m.cookie, `/api/events/${based.id}`);
+    expect(card.json().basis).toEqual({ type: 'event', id: hidden.id, title: null });
+    const journal = await t.get(m.cookie, '/api/events');
+    expect(
+      journal
+        .json()
+        .items.map((e: any) => e.id)
+        .sort(),
+    ).toEqual([based.id, meeting.id].sort());
+    const patched = await t.patch(m.cookie, `/api/events/${based.id}`, { description: 'Созвонились' });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().basis.title).toBeNull();
+    const archived = await t.post(m.cookie, `/api/events/${based.id}/archive`);
+    expect(archived.json().basis.title).toBeNull();
+    const other = await t.get(m.cookie, `/api/events/${meeting.id}`);
+    expect(other.json()).toMatchObject({ contactPersonId: single.id, contactPersonName: null });
+    for (const res of [card, journal, patched, archived, other]) expect(res.body).not.toMatch(secret);
+
+    // The links are stored; the administrator sees the names.
+    const row = await t.db
+      .selectFrom('events')
+      .select(['basisType', 'basisId', 'description'])
+      .where('id', '=', based.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ basisType: 'event', basisId: hidden.id, description: 'Созвонились' });
+    expect((await t.get(t.adminCookie, `/api/events/${based.id}`)).json().basis.title).toBe(`№${hidden.number} Секретный звонок`);
+    expect((await t.get(t.adminCookie, `/api/events/${meeting.id}`)).json().contactPersonName).toBe('Тайнова');
+  });
+});
+
+describe('simultaneous edits', () => {
+  // Through an app whose queries yield to the event loop, so the two requests really interleave.
+  const patchAt = async (url: string, bodies: object[]) => {
+    const app = await interleavingApp(t);
+    try {
+      return await Promise.all(bodies.map((payload) => app.inject({ method: 'PATCH', url, payload, headers: { cookie: t.adminCookie } })));
+    } finally {
+      await app.close();
+    }
+  };
+
+  it('two PATCHes of different fields sent at once both survive', async () => {
+    const e = (await t.post(t.adminCookie, '/api/events', call())).json();
+    for (let i = 0; i < 8; i++) {
+      const [a, b] = await patchAt(`/api/events/${e.id}`, [{ subject: `Тема ${i}` }, { description: `Описание ${i}` }]);
+      expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+      const row = await t.db.selectFrom('events').select(['subject', 'description']).where('id', '=', e.id).executeTakeFirstOrThrow();
+      expect(row, `round ${i}`).toEqual({ subject: `Тема ${i}`, description: `Описание ${i}` });
+    }
+    // Each edit was merged into the state it found: its audit entry changes its own field only.
+    const audit = await t.db.selectFrom('auditLog').select('changes').where('entityId', '=', e.id).where('action', '=', 'update').execute();
+    // jsonb arrives parsed on PostgreSQL, text on SQLite.
+    const fields = audit.map((a) =>
+      Object.keys(typeof a.changes === 'string' ? JSON.parse(a.changes) : (a.changes as unknown as object)).join(),
+    );
+    expect(fields.sort()).toEqual([...Array(8).fill('description'), ...Array(8).fill('subject')]);
+  });
+
+  it('a PATCH refused by a linked-record check writes nothing', async () => {
+    const e = (await t.post(t.adminCookie, '/api/events', call())).json();
+    const res = await t.patch(t.adminCookie, `/api/events/${e.id}`, { subject: 'Новая тема', contactPersonId: otherPerson.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'contactPersonId', code: 'contact_person_mismatch' })]);
+    const row = await t.db.selectFrom('events').select(['subject', 'contactPersonId']).where('id', '=', e.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ subject: 'Предложение по поставке', contactPersonId: person.id });
+    expect(await t.db.selectFrom('auditLog').select('id').where('entityId', '=', e.id).where('action', '=', 'update').execute()).toEqual(
+      [],
+    );
   });
 });
