@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
+import { ACTOR_COLUMNS, type Actor } from '../../lib/actor.js';
 import { personVisible } from '../access/access.repo.js';
 import type { Visibility } from '../access/access.logic.js';
 
@@ -32,6 +33,18 @@ export async function nextReminderDays(db: DbOrTrx, after: number | null): Promi
   return row?.n ?? null;
 }
 
+/** The scheduled-jobs user as the job acts for them, or null when there is none or they are blocked.
+ * The job runs unattended, as an integration token does. */
+export async function activeJobsUser(db: DbOrTrx, id: string): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('users')
+    .select(ACTOR_COLUMNS)
+    .where('users.id', '=', id)
+    .where('users.blockedAt', 'is', null)
+    .executeTakeFirst();
+  return row ? { ...row, via: 'token' } : null;
+}
+
 export interface Candidate {
   id: string;
   lastName: string;
@@ -41,10 +54,20 @@ export interface Candidate {
   counterpartyName: string | null;
   /** The counterparty's responsible manager, null when there is none or the user is blocked. */
   responsibleUserId: string | null;
+  /** 1 when the scheduled-jobs user may see the person (by `jobsUser` visibility), else 0. */
+  visibleToJobsUser: number;
 }
 
-/** One keyset batch of persons reminded n days ahead whose birthday falls on one of monthDays. */
-export async function candidates(db: DbOrTrx, n: number, monthDays: string[], afterId: string, limit: number): Promise<Candidate[]> {
+/** One keyset batch of persons reminded n days ahead whose birthday falls on one of monthDays, each
+ * with whether `jobsUser` (the scheduled-jobs user's visibility) shows it. */
+export async function candidates(
+  db: DbOrTrx,
+  n: number,
+  monthDays: string[],
+  afterId: string,
+  limit: number,
+  jobsUser: Visibility,
+): Promise<Candidate[]> {
   const rows = await activeWithBirthday(db)
     .leftJoin('users as ru', (j) => j.onRef('ru.id', '=', 'cp.responsibleUserId').on('ru.blockedAt', 'is', null))
     .select([
@@ -55,6 +78,14 @@ export async function candidates(db: DbOrTrx, n: number, monthDays: string[], af
       'contactPersons.birthday',
       'cp.name as counterpartyName',
       'ru.id as responsibleUserId',
+      (eb) =>
+        eb
+          .case()
+          .when(personVisible(eb, jobsUser, { person: 'contactPersons', cp: 'cp' }))
+          .then(eb.lit(1))
+          .else(eb.lit(0))
+          .end()
+          .as('visibleToJobsUser'),
     ])
     .where('contactPersons.birthdayReminderDays', '=', n)
     .where(monthDay, 'in', monthDays)

@@ -3,10 +3,10 @@ import type { Actor } from '../../lib/actor.js';
 import { addDays, zonedDayStart, zonedToday } from '../../lib/time.js';
 import type { UpcomingBirthday, UpcomingBirthdays } from '../../../shared/api/birthdays.js';
 import { getSettings } from '../settings/settings.service.js';
-import { visibilityFor } from '../access/access.service.js';
+import { SEES_ALL, visibilityFor, visibilityOf } from '../access/access.service.js';
 import { fullNameOf } from '../../lib/names.js';
 import { createGenerated, type NewTask } from '../tasks/task-creation.service.js';
-import { isActiveUser, languagesOfUsers } from '../users/users.service.js';
+import { languagesOfUsers } from '../users/users.service.js';
 import {
   assigneesOf,
   byYear,
@@ -32,6 +32,8 @@ export interface BirthdayJobResult {
   candidates: number;
   /** Of those, persons nobody could be reminded for (no jobs user, no active responsible manager). */
   unassigned: number;
+  /** Of those, persons the scheduled-jobs user may not see (visibility limited): not given to them. */
+  hidden: number;
   summary: string;
 }
 
@@ -52,12 +54,16 @@ export async function runBirthdayJob(deps: Deps): Promise<BirthdayJobResult> {
   const nowIso = now.toISOString();
   const today = zonedToday(now, s.timeZone);
   // A blocked or deleted jobs user gets nothing; the responsible managers may still be reminded.
-  const jobsUser = s.scheduledJobsUserId && (await isActiveUser(deps.db, s.scheduledJobsUserId)) ? s.scheduledJobsUserId : null;
+  const jobsActor = s.scheduledJobsUserId ? await repo.activeJobsUser(deps.db, s.scheduledJobsUserId) : null;
+  const jobsUser = jobsActor?.id ?? null;
+  // The jobs user gets only persons they may see: a task's title names the person and counterparty.
+  const jobsVisibility = jobsActor ? visibilityOf(s, jobsActor) : SEES_ALL;
   if (!jobsUser && !s.birthdayRemindResponsible) {
     return {
       created: 0,
       candidates: 0,
       unassigned: 0,
+      hidden: 0,
       summary: 'Nothing created: no active scheduled-jobs user is set and reminding responsible managers is off',
     };
   }
@@ -66,17 +72,20 @@ export async function runBirthdayJob(deps: Deps): Promise<BirthdayJobResult> {
   let created = 0;
   let candidates = 0;
   let unassigned = 0;
+  let hidden = 0;
   for (let n = await repo.nextReminderDays(deps.db, null); n !== null; n = await repo.nextReminderDays(deps.db, n)) {
     // Only birthdays within n days of today can be due: the SQL narrows, reminderWindow decides.
     const monthDays = monthDaysOf(datesFrom(today, n));
     for (let afterId = ''; ;) {
-      const rows = await repo.candidates(deps.db, n, monthDays, afterId, BATCH);
+      const rows = await repo.candidates(deps.db, n, monthDays, afterId, BATCH, jobsVisibility);
       const tasks: (NewTask & { sourceKey: string })[] = [];
       for (const p of rows) {
         const w = reminderWindow(p.birthday, n, today);
         if (!w.due) continue;
         candidates++;
-        const assignees = assigneesOf(jobsUser, p.responsibleUserId, s.birthdayRemindResponsible);
+        const seen = Number(p.visibleToJobsUser) === 1;
+        if (jobsUser && !seen) hidden++;
+        const assignees = assigneesOf(seen ? jobsUser : null, p.responsibleUserId, s.birthdayRemindResponsible);
         if (assignees.length === 0) unassigned++;
         for (const assigneeId of assignees) {
           tasks.push({
@@ -97,8 +106,9 @@ export async function runBirthdayJob(deps: Deps): Promise<BirthdayJobResult> {
     }
   }
   const parts = [`${created} task(s) created`, `${candidates} birthday(s) due`];
+  if (hidden) parts.push(`${hidden} not visible to the scheduled-jobs user`);
   if (unassigned) parts.push(`${unassigned} with nobody to remind: set the scheduled-jobs user`);
-  return { created, candidates, unassigned, summary: parts.join('; ') };
+  return { created, candidates, unassigned, hidden, summary: parts.join('; ') };
 }
 
 /** Birthdays from today (in the user's time zone) over the next `days` days, visible to the user. */
