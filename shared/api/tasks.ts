@@ -88,3 +88,15 @@ export const SnoozeBody = Type.Union([
   Type.Object({ minutes: Type.Integer({ minimum: 1, maximum: 525600 }) }, { additionalProperties: false }),
 ]);
 export type SnoozeBody = Static<typeof SnoozeBody>;
+
+/** GET /api/tasks/reminders: the signed-in user's due popups, newest first, paged by cursor. */
+export const ReminderListQuery = Type.Object({ ...ListQuery }, { additionalProperties: false });
+export type ReminderListQuery = Static<typeof ReminderListQuery>;
+
+export const ReminderPage = Type.Object({
+  items: Type.Array(Task),
+  nextCursor: Nullable(Type.String()),
+  /** Every popup due now, across all pages (the panel's count). */
+  total: Type.Integer({ minimum: 0 }),
+});
+export type ReminderPage = Static<typeof ReminderPage>;

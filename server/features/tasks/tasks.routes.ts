@@ -1,9 +1,8 @@
-import { Type } from '@sinclair/typebox';
 import type { App } from '../../http.js';
 import { actorOf, errors } from '../../http.js';
 import type { Deps } from '../../deps.js';
 import { IdParams, ListOf } from '../../../shared/api/common.js';
-import { SnoozeBody, Task, TaskCreate, TaskListQuery, TaskPatch } from '../../../shared/api/tasks.js';
+import { ReminderListQuery, ReminderPage, SnoozeBody, Task, TaskCreate, TaskListQuery, TaskPatch } from '../../../shared/api/tasks.js';
 import * as service from './tasks.service.js';
 
 export function registerTaskRoutes(app: App, deps: Deps) {
@@ -25,11 +24,12 @@ export function registerTaskRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Reminders due now for the signed-in user (the popups)',
-        response: { 200: Type.Object({ items: Type.Array(Task) }), ...errors },
+        summary: 'Reminders due now for the signed-in user (the popups), newest first; paged by cursor, with the total',
+        querystring: ReminderListQuery,
+        response: { 200: ReminderPage, ...errors },
       },
     },
-    async (req) => ({ items: await service.dueReminders(deps, actorOf(req)) }),
+    async (req) => service.dueReminders(deps, actorOf(req), req.query),
   );
   app.post('/api/tasks', { schema: { tags, body: TaskCreate, response: { 201: Task, ...errors } } }, async (req, reply) =>
     reply.status(201).send(await service.create(deps, actorOf(req), req.body)),

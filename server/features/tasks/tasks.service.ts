@@ -4,11 +4,21 @@ import { isAdmin } from '../../lib/actor.js';
 import { forbidden, invalid, invalidMany, notFound } from '../../errors.js';
 import { pageOf } from '../../db/keyset.js';
 import type { DbOrTrx } from '../../db/database.js';
-import type { SnoozeBody, SubjectRef, Task, TaskCreate, TaskListQuery, TaskPatch } from '../../../shared/api/tasks.js';
+import type {
+  ReminderListQuery,
+  ReminderPage,
+  SnoozeBody,
+  SubjectRef,
+  Task,
+  TaskCreate,
+  TaskListQuery,
+  TaskPatch,
+} from '../../../shared/api/tasks.js';
 import { documentTitle, fullNameOrNull } from '../../lib/names.js';
 import * as counterparties from '../counterparties/counterparties.service.js';
 import * as persons from '../contact-persons/contact-persons.service.js';
 import * as events from '../events/events.service.js';
+import { visibilityFor, type Visibility } from '../access/access.service.js';
 import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
 import { alertAtOf, isOverdue, reminderTimeErrors, snoozeUntil } from './tasks.logic.js';
 import { insertTask, prepareTask } from './task-creation.service.js';
@@ -49,9 +59,10 @@ async function notifySafely(deps: Deps, n: Parameters<Deps['notifier']['notify']
   await deps.notifier.notify(n).catch((err) => deps.log.warn({ err, taskId: n.taskId }, 'notification not sent'));
 }
 
-/** Reads a task the actor may see (assignee, author or administrator); 404 otherwise. */
-async function loadVisible(db: DbOrTrx, actor: Actor, id: string): Promise<Row> {
-  const r = await repo.findById(db, id);
+/** Reads a task the actor may see (assignee, author or administrator); 404 otherwise. Its subject's
+ * title follows the actor's visibility `v`. */
+async function loadVisible(db: DbOrTrx, actor: Actor, id: string, v: Visibility): Promise<Row> {
+  const r = await repo.findById(db, id, v);
   if (!r || !(isAdmin(actor) || r.assigneeId === actor.id || r.createdBy === actor.id)) throw notFound('Task');
   return r;
 }
@@ -78,6 +89,7 @@ export async function list(deps: Deps, actor: Actor, q: TaskListQuery) {
       subjectType: q.subjectType,
       subjectId: q.subjectId,
     },
+    await visibilityFor(deps, actor),
     limit,
     q.cursor,
   );
@@ -85,8 +97,8 @@ export async function list(deps: Deps, actor: Actor, q: TaskListQuery) {
   return { items: page.items.map((r) => toApi(r, now)), nextCursor: page.nextCursor };
 }
 
-export async function get(deps: Deps, actor: Actor, id: string) {
-  return toApi(await loadVisible(deps.db, actor, id), deps.clock.now());
+export async function get(deps: Deps, actor: Actor, id: string, v?: Visibility) {
+  return toApi(await loadVisible(deps.db, actor, id, v ?? (await visibilityFor(deps, actor))), deps.clock.now());
 }
 
 /** A task may point only at a record its author can see (its title is shown with the task). */
@@ -112,7 +124,8 @@ export async function create(deps: Deps, actor: Actor, input: TaskCreate) {
 
 export async function update(deps: Deps, actor: Actor, id: string, patch: TaskPatch) {
   const now = deps.clock.now().toISOString();
-  const r = await loadVisible(deps.db, actor, id);
+  const v = await visibilityFor(deps, actor);
+  const r = await loadVisible(deps.db, actor, id, v);
   assertMayAct(actor, r);
   const remindAt = patch.remindAt === undefined ? r.remindAt : toInstant(patch.remindAt);
   const dueAt = patch.dueAt === undefined ? r.dueAt : toInstant(patch.dueAt);
@@ -130,11 +143,12 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: TaskPa
     updatedBy: actor.id,
   });
   await notifySafely(deps, { userId: r.assigneeId, type: 'taskChanged', taskId: id });
-  return get(deps, actor, id);
+  return get(deps, actor, id, v);
 }
 
 export async function complete(deps: Deps, actor: Actor, id: string) {
-  const r = await loadVisible(deps.db, actor, id);
+  const v = await visibilityFor(deps, actor);
+  const r = await loadVisible(deps.db, actor, id, v);
   assertMayAct(actor, r);
   if (r.status === 'open') {
     const now = deps.clock.now().toISOString();
@@ -143,11 +157,12 @@ export async function complete(deps: Deps, actor: Actor, id: string) {
     )
       await notifySafely(deps, { userId: r.assigneeId, type: 'taskChanged', taskId: id });
   }
-  return get(deps, actor, id);
+  return get(deps, actor, id, v);
 }
 
 export async function snooze(deps: Deps, actor: Actor, id: string, body: SnoozeBody) {
-  const r = await loadVisible(deps.db, actor, id);
+  const v = await visibilityFor(deps, actor);
+  const r = await loadVisible(deps.db, actor, id, v);
   assertMayAct(actor, r);
   const nowDate = deps.clock.now();
   if (r.status !== 'open') throw invalid('status', 'only an open task can be snoozed', 'task_not_open');
@@ -160,18 +175,39 @@ export async function snooze(deps: Deps, actor: Actor, id: string, body: SnoozeB
     throw invalid('status', 'only an open task can be snoozed', 'task_not_open');
   }
   await notifySafely(deps, { userId: r.assigneeId, type: 'taskChanged', taskId: id });
-  return get(deps, actor, id);
+  return get(deps, actor, id, v);
 }
 
-/** The popups a user should see now (also what a user who was away sees at sign-in). */
-export async function dueReminders(deps: Deps, actor: Actor) {
+/** The popups a user should see now (also what a user who was away sees at sign-in), newest first,
+ * a page at a time, with how many are due in all. */
+export async function dueReminders(deps: Deps, actor: Actor, q: ReminderListQuery = {}): Promise<ReminderPage> {
   const now = deps.clock.now();
-  return (await repo.dueReminders(deps.db, actor.id, now.toISOString())).map((r) => toApi(r, now));
+  const iso = now.toISOString();
+  const limit = q.limit ?? 50;
+  const v = await visibilityFor(deps, actor);
+  const rows = await repo.dueReminders(deps.db, actor.id, iso, v, limit, q.cursor);
+  const page = pageOf(rows, limit, (r) => [r.alertAt, r.id], repo.REMINDER_SORT);
+  const total = page.nextCursor || q.cursor ? await repo.countDueReminders(deps.db, actor.id, iso) : page.items.length;
+  return { items: page.items.map((r) => toApi(r, now)), nextCursor: page.nextCursor, total };
 }
 
-/** Scheduler tick: push each newly due popup to its user, once across all instances. */
+/** Popups claimed per transaction: 3,000 due at once are a few short transactions, not one long one. */
+export const CLAIM_BATCH = 500;
+
+/** Scheduler tick: push each newly due popup to its user, once across all instances. Claiming a batch
+ * and pushing it are one transaction (the push is sent on commit), so an instance that dies between
+ * the two leaves the batch unclaimed for the next tick of any instance instead of losing it. A push
+ * that cannot be sent fails the batch, which is claimed again on the next tick. */
 export async function dispatchDueReminders(deps: Deps): Promise<number> {
-  const claimed = await repo.claimDueAlerts(deps.db, deps.clock.now().toISOString());
-  for (const c of claimed) await notifySafely(deps, { userId: c.assigneeId, type: 'reminder', taskId: c.id });
-  return claimed.length;
+  const now = deps.clock.now().toISOString();
+  let pushed = 0;
+  for (;;) {
+    const claimed = await deps.notifier.inTransaction(deps.db, async (trx, notify) => {
+      const rows = await repo.claimDueAlerts(trx, now, CLAIM_BATCH);
+      for (const c of rows) notify({ userId: c.assigneeId, type: 'reminder', taskId: c.id });
+      return rows.length;
+    });
+    pushed += claimed;
+    if (claimed < CLAIM_BATCH) return pushed;
+  }
 }

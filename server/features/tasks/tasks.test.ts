@@ -148,3 +148,51 @@ describe('notification stream', () => {
     expect(anonymous.status).toBe(401);
   });
 });
+
+describe('subject titles follow visibility', () => {
+  it('a task about a hidden record keeps its link but not its name, in the list, the card and the popups', async () => {
+    const m = await t.userWithCookie('manager');
+    const own = (await t.post(t.adminCookie, '/api/counterparties', { name: 'Своя', responsibleUserId: m.id })).json();
+    const hidden = (await t.post(t.adminCookie, '/api/counterparties', { name: 'Секретная' })).json();
+    const person = (await t.post(t.adminCookie, '/api/contact-persons', { counterpartyId: hidden.id, lastName: 'Секретов' })).json();
+    const single = (await t.post(t.adminCookie, '/api/contact-persons', { lastName: 'Тайнова' })).json();
+    const event = (
+      await t.post(t.adminCookie, '/api/events', {
+        kind: 'meeting',
+        startAt: '2026-11-26T10:00:00Z',
+        subject: 'Секретный звонок',
+        counterpartyId: hidden.id,
+      })
+    ).json();
+    const subjects = [
+      { type: 'counterparty', id: hidden.id },
+      { type: 'contactPerson', id: person.id },
+      { type: 'contactPerson', id: single.id },
+      { type: 'event', id: event.id },
+    ];
+    // The administrator, who sees them all, gives the manager tasks about them; due now, so they pop up.
+    for (const subject of subjects)
+      await newTask(t.adminCookie, { title: 'Задача', subject, assigneeId: m.id, remindAt: '2026-11-27T08:00:00Z' });
+    await newTask(t.adminCookie, { title: 'Своя задача', subject: { type: 'counterparty', id: own.id }, assigneeId: m.id });
+    await t.patch(t.adminCookie, '/api/settings', { managersSeeAllCounterparties: false });
+
+    const list = await t.get(m.cookie, '/api/tasks');
+    const popups = await t.get(m.cookie, '/api/tasks/reminders');
+    for (const res of [list, popups]) expect(res.body).not.toMatch(/Секрет|Тайнова/);
+    const bySubject = new Map(list.json().items.map((x: any) => [x.subject.id, x.subject]));
+    for (const s of subjects) expect(bySubject.get(s.id)).toEqual({ ...s, title: null });
+    expect(bySubject.get(own.id)).toEqual({ type: 'counterparty', id: own.id, title: 'Своя' });
+    expect(popups.json().items.map((x: any) => x.subject.title)).toEqual([null, null, null, null]);
+    for (const task of list.json().items) {
+      const card = await t.get(m.cookie, `/api/tasks/${task.id}`);
+      expect(card.body).not.toMatch(/Секрет|Тайнова/);
+      const snoozed = await t.post(m.cookie, `/api/tasks/${task.id}/snooze`, { minutes: 5 });
+      expect(snoozed.body).not.toMatch(/Секрет|Тайнова/);
+    }
+    // The links stay in the database; the administrator still sees every name.
+    const rows = await t.db.selectFrom('tasks').select(['subjectType', 'subjectId']).where('assigneeId', '=', m.id).execute();
+    expect(rows).toHaveLength(5);
+    const adminTitles = (await t.get(t.adminCookie, `/api/tasks?assigneeId=${m.id}`)).json().items.map((x: any) => x.subject.title);
+    expect(adminTitles.sort()).toEqual(['Своя', 'Секретная', 'Секретов', 'Тайнова', `№${event.number} Секретный звонок`].sort());
+  });
+});
