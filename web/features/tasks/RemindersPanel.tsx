@@ -1,16 +1,28 @@
 import { useEffect, useRef, useState } from 'react';
-import { ActionIcon, Affix, Badge, Group, Paper, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Affix, Badge, Button, Group, Paper, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconBell, IconBellPlus, IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../shared/api/tasks';
 import { useBrowserNotificationPermission } from '../notifications/browserNotifications';
 import { ReminderCard } from './ReminderCard';
 
+interface Props {
+  /** The loaded popups, newest first. */
+  items: Task[];
+  /** All popups due now (the count on the header), loaded or not. */
+  total: number;
+  /** How many are not loaded yet; the button at the bottom loads the next page. */
+  left: number;
+  loadingMore: boolean;
+  onMore(): void;
+}
+
 /**
- * The reminder window (1C's «Напоминания»): a non-modal panel in the corner listing every reminder
- * due now, so work on the page can go on. It can be folded; a new reminder unfolds it.
+ * The reminder window (1C's «Напоминания»): a non-modal panel in the corner listing the reminders
+ * due now, newest first, so work on the page can go on. It can be folded; a new reminder unfolds
+ * it. A user back after a long absence sees the count of all and loads older ones on request.
  */
-export function RemindersPanel({ items }: { items: Task[] }) {
+export function RemindersPanel({ items, total, left, loadingMore, onMore }: Props) {
   const { t } = useTranslation();
   const [folded, setFolded] = useState(false);
   const seen = useRef(new Set<string>());
@@ -52,8 +64,8 @@ export function RemindersPanel({ items }: { items: Task[] }) {
               <Text fw={700} size="sm">
                 {t('reminders.title')}
               </Text>
-              <Badge size="sm" circle color="red" data-testid="reminders-count">
-                {items.length}
+              <Badge size="sm" circle={total < 100} color="red" data-testid="reminders-count">
+                {total}
               </Badge>
             </Group>
           </UnstyledButton>
@@ -85,6 +97,11 @@ export function RemindersPanel({ items }: { items: Task[] }) {
               {items.map((task) => (
                 <ReminderCard key={task.id} task={task} />
               ))}
+              {left > 0 && (
+                <Button variant="subtle" size="xs" onClick={onMore} loading={loadingMore} data-testid="reminders-more">
+                  {t('reminders.more', { left })}
+                </Button>
+              )}
             </Stack>
           </ScrollArea.Autosize>
         )}

@@ -10,8 +10,9 @@ import { useNotificationStream } from '../notifications/useNotificationStream';
 
 /**
  * Mounted once in the signed-in layout. Asks GET /api/tasks/reminders at once (so a user who was
- * away sees what fell due), whenever the server hints (`reminder`, `taskChanged`, a (re)connect),
- * when the window gets the focus back, and every 30 s as a fallback; shows them in the panel.
+ * away sees what fell due: the newest page, the count of all, more on request), whenever the server
+ * hints (`reminder`, `taskChanged`, a (re)connect), when the window gets the focus back, and every
+ * 30 s as a fallback; shows them in the panel.
  * Done or snoozed in another tab: that tab's `taskChanged` removes the popup here too.
  */
 export function RemindersProvider() {
@@ -38,7 +39,15 @@ export function RemindersProvider() {
 
   const describe = (task: Task) =>
     task.dueAt ? t('reminders.due', { time: fmt.dateTime(task.dueAt) }) : t('reminders.remindAt', { time: fmt.dateTime(task.alertAt) });
-  useBrowserNotifications(reminders.data, describe);
+  useBrowserNotifications(reminders.data?.items, describe);
 
-  return <RemindersPanel items={reminders.data ?? []} />;
+  return (
+    <RemindersPanel
+      items={reminders.data?.items ?? []}
+      total={reminders.data?.total ?? 0}
+      left={reminders.data?.left ?? 0}
+      loadingMore={reminders.isFetchingNextPage}
+      onMore={() => void reminders.fetchNextPage()}
+    />
+  );
 }

@@ -1,7 +1,8 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SnoozeBody, Task, TaskCreate } from '../../../shared/api/tasks';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import type { ReminderPage, SnoozeBody, Task, TaskCreate } from '../../../shared/api/tasks';
 import { api, type QueryParams } from '../../api/client';
 import type { Page } from '../counterparties/counterparties.queries';
+import { joinReminderPages, withoutReminder } from './reminderPages';
 
 export type TaskStatusFilter = 'open' | 'overdue' | 'done' | 'all';
 
@@ -40,12 +41,19 @@ export function useMyOpenTasks(limit = 100) {
   });
 }
 
-/** The popups due now. The server-sent events say when to ask again; the poll is the fallback. */
+/** Popups per request: more than anyone works through at once; the panel offers the rest. */
+const REMINDER_PAGE_SIZE = 100;
+
+/** The popups due now, newest first, a page at a time (the panel loads more on request), with the
+ * count of all of them. The server-sent events say when to ask again; the poll is the fallback; a
+ * refetch refreshes every loaded page. */
 export function useDueReminders(enabled = true) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: taskKeys.reminders,
-    queryFn: () => api.get<{ items: Task[] }>('/api/tasks/reminders'),
-    select: (d) => d.items,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => api.get<ReminderPage>('/api/tasks/reminders', { limit: REMINDER_PAGE_SIZE, cursor: pageParam }),
+    getNextPageParam: (last) => last.nextCursor,
+    select: (d) => joinReminderPages(d.pages),
     enabled,
     staleTime: 0,
     refetchInterval: 30_000,
@@ -57,7 +65,7 @@ function useAfterChange() {
   const qc = useQueryClient();
   return (task: Task) => {
     // The popup goes at once; the refetch confirms it.
-    qc.setQueryData<{ items: Task[] }>(taskKeys.reminders, (d) => (d ? { items: d.items.filter((x) => x.id !== task.id) } : d));
+    qc.setQueryData<InfiniteData<ReminderPage>>(taskKeys.reminders, (d) => (d ? { ...d, pages: withoutReminder(d.pages, task.id) } : d));
     void qc.invalidateQueries({ queryKey: taskKeys.all });
   };
 }
