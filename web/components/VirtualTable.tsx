@@ -9,6 +9,11 @@ export interface Column<T> {
   /** The column's full name for screen readers and as a tooltip, when the header is a symbol. */
   label?: string;
   width?: number | string;
+  /** A column without a width takes the free width, but never less than this (px). Set on any column,
+   * the table's least width is the sum of the columns' (120 for one without either), else 900. */
+  minWidth?: number;
+  /** The text wraps onto more lines (a name) instead of being cut with an ellipsis; the row grows. */
+  wrap?: boolean;
   /** Server sort key; when set the header is clickable. */
   sortKey?: string;
   render: (row: T) => ReactNode;
@@ -36,6 +41,7 @@ interface Props<T> {
 
 const ROW_HEIGHT = 41;
 const cell: CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
+const wrapping: CSSProperties = { whiteSpace: 'normal', overflowWrap: 'anywhere' };
 const head: CSSProperties = { verticalAlign: 'bottom', lineHeight: 1.25 };
 
 function SortIcon({ active, desc }: { active: boolean; desc: boolean }) {
@@ -53,6 +59,8 @@ export function VirtualTable<T>(p: Props<T>) {
     count: p.rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    // Rows with wrapped names are taller: each row is measured, and the measure stays with its record.
+    getItemKey: (i) => p.rowKey(p.rows[i]),
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
@@ -65,6 +73,10 @@ export function VirtualTable<T>(p: Props<T>) {
   const paddingTop = items.length ? items[0].start : 0;
   const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const span = p.columns.length;
+  // Narrower than this the table scrolls sideways instead of squeezing the free-width columns.
+  const minWidth = p.columns.some((c) => c.minWidth)
+    ? p.columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : (c.minWidth ?? 120)), 0)
+    : 900;
 
   const header = (c: Column<T>) => {
     if (!c.sortKey || !p.onSortChange) return c.header;
@@ -94,7 +106,7 @@ export function VirtualTable<T>(p: Props<T>) {
         transition: 'opacity 150ms',
       }}
     >
-      <Table stickyHeader highlightOnHover style={{ tableLayout: 'fixed', minWidth: 900 }}>
+      <Table stickyHeader highlightOnHover style={{ tableLayout: 'fixed', minWidth }}>
         <Table.Thead>
           <Table.Tr>
             {p.columns.map((c) => (
@@ -121,6 +133,8 @@ export function VirtualTable<T>(p: Props<T>) {
             return (
               <Table.Tr
                 key={p.rowKey(row)}
+                ref={virtualizer.measureElement}
+                data-index={vi.index}
                 style={{ height: ROW_HEIGHT, cursor: p.onRowClick ? 'pointer' : undefined }}
                 tabIndex={p.onRowClick ? 0 : undefined}
                 data-testid={p.rowTestId}
@@ -133,7 +147,7 @@ export function VirtualTable<T>(p: Props<T>) {
                   const content = c.render(row);
                   // Truncated text stays readable on hover.
                   return (
-                    <Table.Td key={c.key} style={cell} title={typeof content === 'string' ? content : undefined}>
+                    <Table.Td key={c.key} style={c.wrap ? wrapping : cell} title={typeof content === 'string' ? content : undefined}>
                       {content}
                     </Table.Td>
                   );

@@ -6,7 +6,9 @@ import type { ContactPerson } from '../../../shared/api/contact-persons';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { ResponsiveList, type RowCard } from '../../components/ResponsiveList';
+import { TwoLines } from '../../components/TwoLines';
+import type { Column } from '../../components/VirtualTable';
 import { firstValue } from '../contact-info/contactInfo';
 import { useFormat } from '../../lib/useFormat';
 import { useListParams } from '../../lib/useListParams';
@@ -30,40 +32,54 @@ export function ContactPersonListPage() {
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const fmt = useFormat();
 
+  const archivedBadge = (p: ContactPerson) =>
+    p.archivedAt && (
+      <Badge size="xs" color="gray" variant="light">
+        {t('common.archived')}
+      </Badge>
+    );
+  const ownerOf = (p: ContactPerson) =>
+    p.counterpartyName ?? (
+      <Text size="sm" c="dimmed" span>
+        {t('contactPerson.individual')}
+      </Text>
+    );
+  // The person's and the counterparty's names take the free width and wrap; the rest is narrow.
   const columns: Column<ContactPerson>[] = [
     {
       key: 'fullName',
       header: t('contactPerson.fullName'),
-      width: '24%',
+      minWidth: 200,
+      wrap: true,
       render: (p) => (
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm" fw={500} truncate>
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
             {p.fullName}
           </Text>
-          {p.archivedAt && (
-            <Badge size="xs" color="gray" variant="light">
-              {t('common.archived')}
-            </Badge>
-          )}
+          {archivedBadge(p)}
         </Group>
       ),
     },
+    { key: 'counterparty', header: t('contactPerson.counterparty'), minWidth: 200, wrap: true, render: ownerOf },
+    { key: 'position', header: t('contactPerson.position'), width: 160, wrap: true, render: (p) => p.position ?? '' },
     {
-      key: 'counterparty',
-      header: t('contactPerson.counterparty'),
-      width: '20%',
-      render: (p) =>
-        p.counterpartyName ?? (
-          <Text size="sm" c="dimmed" span>
-            {t('contactPerson.individual')}
-          </Text>
-        ),
+      key: 'contacts',
+      header: `${t('contactInfoKinds.phone')} / ${t('contactInfoKindsShort.email')}`,
+      width: 200,
+      render: (p) => <TwoLines first={firstValue(p.contactInfo, 'phone')} second={firstValue(p.contactInfo, 'email')} />,
     },
-    { key: 'position', header: t('contactPerson.position'), width: '14%', render: (p) => p.position ?? '' },
-    { key: 'phone', header: t('contactInfoKinds.phone'), width: 170, render: (p) => firstValue(p.contactInfo, 'phone') },
-    { key: 'email', header: t('contactInfoKindsShort.email'), width: '16%', render: (p) => firstValue(p.contactInfo, 'email') },
     { key: 'birthday', header: t('contactPerson.birthday'), width: 150, render: (p) => fmt.day(p.birthday) },
   ];
+  const card = (p: ContactPerson): RowCard => ({
+    title: p.fullName,
+    badges: archivedBadge(p),
+    facts: [
+      ownerOf(p),
+      p.position,
+      [firstValue(p.contactInfo, 'phone'), firstValue(p.contactInfo, 'email')].filter(Boolean).join(' · '),
+      p.birthday && `${t('contactPerson.birthday')}: ${fmt.day(p.birthday)}`,
+    ],
+  });
   const filtered = !!lp.q || owner !== 'all' || archived !== 'active';
 
   return (
@@ -110,9 +126,10 @@ export function ContactPersonListPage() {
           data-testid="contact-person-empty"
         />
       ) : (
-        <VirtualTable
+        <ResponsiveList
           rows={rows}
           columns={columns}
+          card={card}
           rowKey={(p) => p.id}
           onRowClick={(p) => navigate(`/contact-persons/${p.id}`)}
           hasMore={list.hasNextPage}

@@ -6,7 +6,9 @@ import type { Counterparty } from '../../../shared/api/counterparties';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { ResponsiveList, type RowCard } from '../../components/ResponsiveList';
+import { TwoLines } from '../../components/TwoLines';
+import type { Column } from '../../components/VirtualTable';
 import { firstValue } from '../contact-info/contactInfo';
 import { useFormat } from '../../lib/useFormat';
 import { useListParams } from '../../lib/useListParams';
@@ -28,38 +30,68 @@ export function CounterpartyListPage() {
   const list = useCounterpartyList(params);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
+  const archivedBadge = (c: Counterparty) =>
+    c.archivedAt && (
+      <Badge size="xs" color="gray" variant="light">
+        {t('common.archived')}
+      </Badge>
+    );
+  // The name is what a manager reads: it takes the free width and wraps; the rest is kept narrow.
   const columns: Column<Counterparty>[] = [
     {
       key: 'name',
       header: t('counterparty.name'),
       sortKey: 'name',
+      minWidth: 260,
+      wrap: true,
       render: (c) => (
-        <Group gap={6} wrap="nowrap" title={c.name}>
-          <Text size="sm" truncate fw={500}>
+        <Group gap={6} wrap="nowrap" align="flex-start" title={c.name}>
+          <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }} data-testid="counterparty-name-cell">
             {c.name}
           </Text>
-          {c.archivedAt && (
-            <Badge size="xs" color="gray" variant="light">
-              {t('common.archived')}
-            </Badge>
-          )}
+          {archivedBadge(c)}
         </Group>
       ),
     },
-    { key: 'kind', header: t('counterparty.kind'), width: 95, render: (c) => t(`counterpartyKindsShort.${c.kind}`) },
-    { key: 'inn', header: t('counterparty.inn'), sortKey: 'inn', width: 135, render: (c) => c.inn ?? '' },
-    { key: 'kpp', header: t('counterparty.kpp'), width: 100, render: (c) => c.kpp ?? '' },
-    { key: 'phone', header: t('contactInfoKinds.phone'), width: 155, render: (c) => firstValue(c.contactInfo, 'phone') },
-    { key: 'email', header: t('contactInfoKindsShort.email'), width: 180, render: (c) => firstValue(c.contactInfo, 'email') },
-    { key: 'responsible', header: t('counterparty.responsible'), width: 150, render: (c) => c.responsibleUserName ?? '' },
+    { key: 'kind', header: t('counterparty.kind'), width: 92, render: (c) => t(`counterpartyKindsShort.${c.kind}`) },
+    {
+      key: 'inn',
+      header: `${t('counterparty.inn')} / ${t('counterparty.kpp')}`,
+      sortKey: 'inn',
+      width: 130,
+      render: (c) => <Requisites inn={c.inn} kpp={c.kpp} />,
+    },
+    {
+      key: 'contacts',
+      header: `${t('contactInfoKinds.phone')} / ${t('contactInfoKindsShort.email')}`,
+      width: 200,
+      render: (c) => <TwoLines first={firstValue(c.contactInfo, 'phone')} second={firstValue(c.contactInfo, 'email')} />,
+    },
+    { key: 'responsible', header: t('counterparty.responsible'), width: 140, wrap: true, render: (c) => c.responsibleUserName ?? '' },
     {
       key: 'abc',
       header: t('counterparty.abcClass'),
       width: 50,
       render: (c) => (c.abcClass ? <Badge variant="light">{c.abcClass}</Badge> : ''),
     },
-    { key: 'createdAt', header: t('common.createdAt'), sortKey: 'createdAt', width: 105, render: (c) => fmt.date(c.createdAt) },
+    { key: 'createdAt', header: t('common.createdAt'), sortKey: 'createdAt', width: 100, render: (c) => fmt.date(c.createdAt) },
   ];
+  const card = (c: Counterparty): RowCard => ({
+    title: c.name,
+    badges: (
+      <>
+        {archivedBadge(c)}
+        {c.abcClass && <Badge variant="light">{c.abcClass}</Badge>}
+      </>
+    ),
+    facts: [
+      [t(`counterpartyKindsShort.${c.kind}`), c.inn && `${t('counterparty.inn')} ${c.inn}`, c.kpp && `${t('counterparty.kpp')} ${c.kpp}`]
+        .filter(Boolean)
+        .join(' · '),
+      [firstValue(c.contactInfo, 'phone'), firstValue(c.contactInfo, 'email')].filter(Boolean).join(' · '),
+      c.responsibleUserName,
+    ],
+  });
 
   const empty = list.isSuccess && rows.length === 0;
   const filtered = !!lp.q || mine || archived !== 'active';
@@ -105,9 +137,10 @@ export function CounterpartyListPage() {
           data-testid="counterparty-empty"
         />
       ) : (
-        <VirtualTable
+        <ResponsiveList
           rows={rows}
           columns={columns}
+          card={card}
           rowKey={(c) => c.id}
           sort={sort}
           onSortChange={(s) => lp.set('sort', s)}
@@ -127,4 +160,9 @@ export function CounterpartyListPage() {
       )}
     </>
   );
+}
+
+/** INN over KPP in one narrow cell. */
+function Requisites({ inn, kpp }: { inn: string | null; kpp: string | null }) {
+  return <TwoLines first={inn ?? ''} second={kpp ?? ''} />;
 }

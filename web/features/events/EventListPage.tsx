@@ -1,11 +1,12 @@
-import { Badge, Button, EmptyState, Group, Text } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconCalendarEvent, IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Event } from '../../../shared/api/events';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { ResponsiveList, type RowCard } from '../../components/ResponsiveList';
+import type { Column } from '../../components/VirtualTable';
 import { useFormat } from '../../lib/useFormat';
 import { useListParams } from '../../lib/useListParams';
 import { EventFilters, FILTER_KEYS } from './EventFilters';
@@ -27,31 +28,89 @@ export function useEventColumns(opts: { hide?: ('counterparty' | 'contactPerson'
       render: (e) => <ImportanceMark importance={e.importance} />,
     },
     { key: 'number', header: t('events.number'), width: 56, render: (e) => String(e.number) },
-    { key: 'startAt', header: t('events.date'), width: 138, render: (e) => fmt.dateTime(e.startAt) },
-    { key: 'kind', header: t('events.kind'), width: 118, render: (e) => <KindLabel kind={e.kind} short /> },
-    { key: 'direction', header: t('events.directionShort'), width: 72, render: (e) => <DirectionLabel direction={e.direction} short /> },
-    { key: 'counterparty', header: t('events.counterparty'), width: '13%', render: (e) => e.counterpartyName ?? '' },
-    { key: 'contactPerson', header: t('events.contactPerson'), width: '11%', render: (e) => e.contactPersonName ?? '' },
+    { key: 'startAt', header: t('events.date'), width: 146, render: (e) => fmt.dateTime(e.startAt) },
+    {
+      key: 'kind',
+      header: t('events.kind'),
+      width: 120,
+      render: (e) => (
+        <Stack gap={0}>
+          <KindLabel kind={e.kind} short />
+          <DirectionLabel direction={e.direction} short />
+        </Stack>
+      ),
+    },
+    // Who and what the event was about take the free width and wrap: they are what a manager reads.
+    { key: 'counterparty', header: t('events.counterparty'), minWidth: 150, wrap: true, render: (e) => e.counterpartyName ?? '' },
+    { key: 'contactPerson', header: t('events.contactPerson'), minWidth: 130, wrap: true, render: (e) => e.contactPersonName ?? '' },
     {
       key: 'subject',
       header: t('events.subject'),
+      minWidth: 170,
+      wrap: true,
       render: (e) => (
-        <Group gap={6} wrap="nowrap" title={e.subject}>
-          <Text size="sm" truncate fw={e.importance === 'high' ? 600 : undefined}>
+        <Group gap={6} wrap="nowrap" align="flex-start" title={e.subject}>
+          <Text size="sm" fw={e.importance === 'high' ? 600 : undefined} style={{ overflowWrap: 'anywhere' }}>
             {e.subject}
           </Text>
-          {e.archivedAt && (
-            <Badge size="xs" color="gray" variant="light">
-              {t('common.archived')}
-            </Badge>
-          )}
+          {e.archivedAt && <ArchivedBadge />}
         </Group>
       ),
     },
-    { key: 'state', header: t('events.state'), width: 130, render: (e) => <StateLabel state={e.state} /> },
-    { key: 'responsible', header: t('events.responsible'), width: 128, render: (e) => e.responsibleUserName ?? '' },
+    {
+      key: 'state',
+      header: `${t('events.state')} / ${t('events.responsible')}`,
+      width: 140,
+      render: (e) => (
+        <Stack gap={0}>
+          <StateLabel state={e.state} />
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {e.responsibleUserName ?? ''}
+          </Text>
+        </Stack>
+      ),
+    },
   ];
   return cols.filter((c) => !opts.hide?.includes(c.key as 'counterparty'));
+}
+
+function ArchivedBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge size="xs" color="gray" variant="light">
+      {t('common.archived')}
+    </Badge>
+  );
+}
+
+/** An event as a phone lists it: the subject, then with whom, when and how it stands. */
+export function useEventCard(opts: { hide?: ('counterparty' | 'contactPerson')[] } = {}): (e: Event) => RowCard {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (e) => ({
+    title: e.subject,
+    badges: (
+      <>
+        <ImportanceMark importance={e.importance} />
+        {e.archivedAt && <ArchivedBadge />}
+      </>
+    ),
+    facts: [
+      [opts.hide?.includes('counterparty') ? null : e.counterpartyName, opts.hide?.includes('contactPerson') ? null : e.contactPersonName]
+        .filter(Boolean)
+        .join(' — '),
+      [
+        `№ ${e.number}`,
+        fmt.dateTime(e.startAt),
+        t(`events.kinds.${e.kind}`),
+        e.direction && t(`events.directions.${e.direction}`),
+        t(`events.states.${e.state}`),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      e.responsibleUserName,
+    ],
+  });
 }
 
 /** «События»: the journal of calls, meetings and letters, newest first, paged by the server. */
@@ -76,6 +135,7 @@ export function EventListPage() {
   const list = useEventList(params);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const columns = useEventColumns();
+  const card = useEventCard();
   const filtered = FILTER_KEYS.some((k) => k !== 'archived' && lp.get(k)) || archived !== 'active';
   const newUrl = params.counterpartyId ? `/events/new?counterpartyId=${encodeURIComponent(params.counterpartyId)}` : '/events/new';
 
@@ -97,9 +157,10 @@ export function EventListPage() {
           data-testid="events-empty"
         />
       ) : (
-        <VirtualTable
+        <ResponsiveList
           rows={rows}
           columns={columns}
+          card={card}
           rowKey={(e) => e.id}
           onRowClick={(e) => navigate(`/events/${e.id}`)}
           hasMore={list.hasNextPage}

@@ -3,8 +3,8 @@ import { IconCalendarEvent, IconList, IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { VirtualTable } from '../../components/VirtualTable';
-import { useEventColumns } from './EventListPage';
+import { ResponsiveList } from '../../components/ResponsiveList';
+import { useEventCard, useEventColumns } from './EventListPage';
 import { useEventList } from './events.queries';
 
 interface Props {
@@ -20,7 +20,9 @@ export function EventsPanel({ counterpartyId, contactPersonId, height = 'calc(10
   const filter: Record<string, string> = contactPersonId ? { contactPersonId } : { counterpartyId: counterpartyId ?? '' };
   const list = useEventList(filter, 50);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const columns = useEventColumns({ hide: contactPersonId ? ['contactPerson'] : ['counterparty'] });
+  const hide: ('counterparty' | 'contactPerson')[] = contactPersonId ? ['contactPerson'] : ['counterparty'];
+  const columns = useEventColumns({ hide });
+  const card = useEventCard({ hide });
   const query = new URLSearchParams(filter).toString();
 
   return (
@@ -49,9 +51,10 @@ export function EventsPanel({ counterpartyId, contactPersonId, height = 'calc(10
       {list.isSuccess && rows.length === 0 ? (
         <EmptyState icon={<IconCalendarEvent size={28} />} title={t('events.emptyForObject')} size="sm" data-testid="events-panel-empty" />
       ) : (
-        <VirtualTable
+        <ResponsiveList
           rows={rows}
           columns={columns}
+          card={card}
           rowKey={(e) => e.id}
           onRowClick={(e) => navigate(`/events/${e.id}`)}
           hasMore={list.hasNextPage}
