@@ -117,7 +117,7 @@ describe('XLSX', () => {
     expect(textsOf([sheet]).filter((v) => v.startsWith("'"))).toEqual(["'уже с апострофом"]);
     expect(r4[0].value).toBe('Петрова');
     expect(sheet.sheet.getCell('A5').alignment).toMatchObject({ indent: 2 });
-    expect(r4[4]).toMatchObject({ type: ExcelJS.ValueType.Date, numFmt: 'mmmm yyyy' });
+    expect(r4[4]).toMatchObject({ type: ExcelJS.ValueType.Date, numFmt: '[$-419]mmmm yyyy' });
 
     const formulas = sheet.rows.flat().filter((c) => c.type === ExcelJS.ValueType.Formula);
     expect(formulas).toEqual([]);

@@ -45,10 +45,23 @@ export const dateTime = (value: string | null | undefined, style: Style = {}): C
  * Russian Excel and LibreOffice parse back as a date); English files use ISO 8601, which every
  * locale's spreadsheet parses as a date and nobody misreads as month/day. */
 const FORMATS = {
-  ru: { date: 'dd.mm.yyyy', dateTime: 'dd.mm.yyyy hh:mm', luxonDate: 'dd.MM.yyyy', luxonDateTime: 'dd.MM.yyyy HH:mm' },
-  en: { date: 'yyyy-mm-dd', dateTime: 'yyyy-mm-dd hh:mm', luxonDate: 'yyyy-MM-dd', luxonDateTime: 'yyyy-MM-dd HH:mm' },
+  // A month is named in the file's language whatever the spreadsheet's locale ([$-419] Russian, [$-409] English).
+  ru: {
+    date: 'dd.mm.yyyy',
+    dateTime: 'dd.mm.yyyy hh:mm',
+    month: '[$-419]mmmm yyyy',
+    luxonDate: 'dd.MM.yyyy',
+    luxonDateTime: 'dd.MM.yyyy HH:mm',
+  },
+  en: {
+    date: 'yyyy-mm-dd',
+    dateTime: 'yyyy-mm-dd hh:mm',
+    month: '[$-409]mmmm yyyy',
+    luxonDate: 'yyyy-MM-dd',
+    luxonDateTime: 'yyyy-MM-dd HH:mm',
+  },
 } as const;
-const NUM_FORMATS = { percent: '0.0%', money: '#,##0.00', month: 'mmmm yyyy' } as const;
+const NUM_FORMATS = { percent: '0.0%', money: '#,##0.00' } as const;
 
 // --- What a spreadsheet would do with a text -----------------------------------------------------
 
@@ -171,7 +184,7 @@ function writeCell(cell: ExcelJS.Cell, c: Cell, t: Table) {
       break;
     case 'date':
       cell.value = new Date(`${c.value}T00:00:00Z`);
-      cell.numFmt = c.format === 'month' ? NUM_FORMATS.month : f.date;
+      cell.numFmt = c.format === 'month' ? f.month : f.date;
       break;
     case 'datetime':
       cell.value = wallClock(c.value, t.timeZone);

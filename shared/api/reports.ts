@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Nullable } from './common.js';
 import { CONTACT_INFO_KINDS } from './contact-info.js';
+import { Direction, EventKind, EventState, Importance } from './events.js';
 
 export const ReportFormat = Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')], { default: 'json' });
 export const CONTACT_REPORT_OBJECTS = ['counterparties', 'contactPersons', 'individuals'] as const;
@@ -109,8 +110,8 @@ export const EventsReportRow = Type.Object({
   direction: Nullable(Type.String()),
   importance: Nullable(Type.String()),
   state: Nullable(Type.String()),
-  /** The importance itself, for the red "!" of an important event. */
-  importanceCode: Nullable(Type.Union([Type.Literal('low'), Type.Literal('normal'), Type.Literal('high')])),
+  /** The values themselves on event rows (null on groups), for the screen's icons and colours. */
+  codes: Nullable(Type.Object({ kind: EventKind, direction: Nullable(Direction), importance: Importance, state: EventState })),
 });
 export type EventsReportRow = Static<typeof EventsReportRow>;
 

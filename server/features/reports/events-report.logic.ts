@@ -75,7 +75,7 @@ const eventRow = (e: Event, level: number, lang: Lang): EventsReportRow => ({
   direction: e.direction ? label(e.direction, lang) : null,
   importance: label(e.importance, lang),
   state: label(e.state, lang),
-  importanceCode: e.importance,
+  codes: { kind: e.kind, direction: e.direction, importance: e.importance, state: e.state },
 });
 
 /** Groups events by the user's ordered levels, with count and duration totals per group. Exact integer sums. */
@@ -117,7 +117,7 @@ export function groupEvents(
         direction: null,
         importance: null,
         state: null,
-        importanceCode: null,
+        codes: null,
       });
       walk(b.items, level + 1);
     }

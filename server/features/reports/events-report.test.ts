@@ -91,9 +91,11 @@ describe('events report', () => {
   it('shows direction and importance of every event', async () => {
     const r = (await t.get(t.adminCookie, '/api/reports/events?groupBy=&lang=ru')).json();
     const bySubject = Object.fromEntries(r.rows.map((x: any) => [x.label.replace(/^№\d+ /, ''), x]));
-    expect(bySubject['Звонок 1']).toMatchObject({ direction: 'Исходящее', importance: 'Высокая', importanceCode: 'high' });
-    expect(bySubject['Запрос цен']).toMatchObject({ direction: 'Входящее', importance: 'Обычная', importanceCode: 'normal' });
+    expect(bySubject['Звонок 1']).toMatchObject({ direction: 'Исходящее', importance: 'Высокая' });
+    expect(bySubject['Запрос цен']).toMatchObject({ direction: 'Входящее', importance: 'Обычная' });
     expect(bySubject['=cmd|calc']).toMatchObject({ direction: null, kind: 'Встреча' });
+    expect(bySubject['Звонок 1'].codes).toEqual({ kind: 'phoneCall', direction: 'outgoing', importance: 'high', state: 'completed' });
+    expect(r.rows.every((x: any) => x.type === 'event')).toBe(true);
     const en = (await t.get(t.adminCookie, '/api/reports/events?groupBy=&lang=en')).json();
     expect(en.rows.find((x: any) => x.label.endsWith('Звонок 1'))).toMatchObject({ direction: 'Outgoing', importance: 'High' });
   });
@@ -190,7 +192,7 @@ describe('events report', () => {
     ]);
     const [row, total] = calls.rows.slice(1);
     expect(row[0]).toMatchObject({ type: ExcelJS.ValueType.String, value: 'Анна Админова' });
-    expect(row[1]).toMatchObject({ type: ExcelJS.ValueType.Date, value: new Date('2026-11-01T00:00:00Z'), numFmt: 'mmmm yyyy' });
+    expect(row[1]).toMatchObject({ type: ExcelJS.ValueType.Date, value: new Date('2026-11-01T00:00:00Z'), numFmt: '[$-419]mmmm yyyy' });
     expect(row.slice(2, 6).map((c) => [c.type, c.value])).toEqual([
       [ExcelJS.ValueType.Number, 2],
       [ExcelJS.ValueType.Number, 1],

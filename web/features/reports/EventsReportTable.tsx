@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventsReport, EventsReportRow } from '../../../shared/api/reports';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useFormat } from '../../lib/useFormat';
-import { ImportanceMark, formatDuration } from '../events/eventLabels';
+import { DirectionLabel, ImportanceMark, KindLabel, StateLabel, formatDuration } from '../events/eventLabels';
 
 type Row = EventsReportRow | (Omit<EventsReportRow, 'type'> & { type: 'total' });
 
@@ -45,7 +45,7 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
     direction: null,
     importance: null,
     state: null,
-    importanceCode: null,
+    codes: null,
   };
   const rows: Row[] = [...report.rows, total];
   const strong = (r: Row) => r.type !== 'event';
@@ -59,9 +59,6 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
         if (r.type === 'event') {
           return (
             <Group gap={6} wrap="nowrap" style={pad} title={r.label}>
-              <span style={{ width: 10, display: 'inline-block' }}>
-                <ImportanceMark importance={r.importanceCode ?? 'normal'} />
-              </span>
               <Anchor component={Link} to={`/events/${r.eventId}`} size="sm" truncate data-testid="events-report-event-link">
                 {r.label}
               </Anchor>
@@ -85,17 +82,31 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
         );
       },
     },
+    // Importance and direction as in the journal: the red "!" (the full name in the tooltip and for
+    // screen readers) and the short direction with its arrow; the files carry the full names.
+    {
+      key: 'importance',
+      header: '!',
+      label: t('events.importance'),
+      width: 30,
+      render: (r) => (r.codes ? <ImportanceMark importance={r.codes.importance} /> : ''),
+    },
     { key: 'date', header: t('events.date'), width: 140, render: (r) => (r.startAt ? fmt.dateTime(r.startAt) : '') },
-    { key: 'counterparty', header: t('events.counterparty'), width: '15%', render: (r) => r.counterpartyName ?? '' },
-    { key: 'contactPerson', header: t('events.contactPerson'), width: '15%', render: (r) => r.contactPersonName ?? '' },
-    { key: 'kind', header: t('events.kind'), width: 150, render: (r) => r.kind ?? '' },
-    { key: 'direction', header: t('events.direction'), width: 110, render: (r) => r.direction ?? '' },
-    { key: 'importance', header: t('events.importance'), width: 100, render: (r) => r.importance ?? '' },
-    { key: 'state', header: t('events.state'), width: 120, render: (r) => r.state ?? '' },
+    { key: 'counterparty', header: t('events.counterparty'), width: '13%', render: (r) => r.counterpartyName ?? '' },
+    { key: 'contactPerson', header: t('events.contactPerson'), width: '13%', render: (r) => r.contactPersonName ?? '' },
+    { key: 'kind', header: t('events.kind'), width: 118, render: (r) => (r.codes ? <KindLabel kind={r.codes.kind} short /> : '') },
+    {
+      key: 'direction',
+      header: t('events.directionShort'),
+      label: t('events.direction'),
+      width: 72,
+      render: (r) => (r.codes?.direction ? <DirectionLabel direction={r.codes.direction} short /> : ''),
+    },
+    { key: 'state', header: t('events.state'), width: 120, render: (r) => (r.codes ? <StateLabel state={r.codes.state} /> : '') },
     {
       key: 'count',
       header: t('eventsReport.columns.count'),
-      width: 100,
+      width: 98,
       render: (r) => (
         <Text size="sm" fw={strong(r) ? 700 : undefined} data-testid="events-report-count">
           {r.count}
@@ -105,7 +116,7 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
     {
       key: 'duration',
       header: t('eventsReport.columns.duration'),
-      width: 120,
+      width: 114,
       render: (r) => (
         <Text size="sm" fw={strong(r) ? 700 : undefined} data-testid="events-report-duration">
           {r.type === 'event' && r.durationMinutes === 0 ? '' : formatDuration(r.durationMinutes, t)}
