@@ -328,14 +328,33 @@ describe('events journey', () => {
     const total = page.getByTestId('events-report-row').filter({ has: page.getByTestId('events-report-total') });
     expect((await cellsOf(total)).slice(-2)).toEqual(['7', '4 ч']);
     expect(await page.getByTestId('events-report-summary').textContent()).toBe('Событий: 7, длительность: 4 ч');
-    // Event rows sit under their person, one level deeper, as links.
+    // Event rows sit under their person, one level deeper, as links, with direction and importance.
     expect(await page.getByTestId('events-report-event-link').count()).toBe(7);
+    const coldRow = page.getByTestId('events-report-row').filter({ hasText: 'Холодный звонок: знакомство' });
+    expect(await cellsOf(coldRow)).toEqual(expect.arrayContaining(['Звонок', 'Исх.', 'Завершено']));
+    const table = page.getByTestId('events-report-table');
+    expect(await table.locator('th[aria-label="Важность"]').textContent()).toBe('!');
+    expect(await table.locator('th[aria-label="Направление"]').textContent()).toBe('Напр.');
+    // №1 is important: its red "!" in the importance column.
+    expect(await table.getByTestId('importance-high').count()).toBe(1);
     await h.screenshot('events-report.ru');
 
     const csv = await download(page, page.getByTestId('events-report-export-csv'));
     expect(csv.name).toMatch(/\.csv$/);
     const rows = csvRows(csv.bytes);
-    expect(rows[0].slice(0, 4)).toEqual(['Группировка', 'Значение', 'Количество', 'Длительность, мин']);
+    expect(rows[0]).toEqual([
+      'Группировка',
+      'Значение',
+      'Количество',
+      'Длительность, мин',
+      'Дата',
+      'Контрагент',
+      'Контактное лицо',
+      'Вид',
+      'Направление',
+      'Важность',
+      'Состояние',
+    ]);
     const lines = rows.map((r) => r.slice(0, 4).join('|'));
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -349,9 +368,17 @@ describe('events journey', () => {
       ]),
     );
     expect(lines.indexOf('Контрагент|ООО «Вектор»|2|95')).toBeLessThan(lines.indexOf(`Контрагент|${CP}|5|145`));
-    expect(rows.find((r) => r[1].includes('Холодный звонок: знакомство'))).toEqual(
-      expect.arrayContaining(['1', '85', 'ООО «Вектор»', 'Сидоров Петр', 'Телефонный звонок', 'Завершено']),
-    );
+    expect(rows.find((r) => r[1].includes('Холодный звонок: знакомство'))!.slice(2)).toEqual([
+      '1',
+      '85',
+      '22.11.2026 10:00',
+      'ООО «Вектор»',
+      'Сидоров Петр',
+      'Телефонный звонок',
+      'Исходящее',
+      'Обычная',
+      'Завершено',
+    ]);
 
     const xlsx = await download(page, page.getByTestId('events-report-export-xlsx'));
     expect(xlsx.name).toMatch(/\.xlsx$/);
@@ -360,9 +387,15 @@ describe('events journey', () => {
     const sheet: string[][] = [];
     wb.worksheets[0].eachRow((r) => sheet.push((r.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
     expect(sheet[0][0]).toBe('Группировка');
+    // Levels are indented by the cell's alignment, not by spaces in the text.
     expect(sheet.map((r) => r.slice(0, 4).join('|'))).toEqual(
-      expect.arrayContaining([`Контрагент|${CP}|5|145`, `Контактное лицо|  ${PERSON}|2|25`, 'Итого||7|240']),
+      expect.arrayContaining([`Контрагент|${CP}|5|145`, `Контактное лицо|${PERSON}|2|25`, 'Итого||7|240']),
     );
+    // Counts and minutes are numbers, the event's time a date cell in the user's zone.
+    const callRow = wb.worksheets[0].getRows(1, wb.worksheets[0].rowCount)!.find((r) => String(r.getCell(2).value).includes('знакомство'))!;
+    expect([callRow.getCell(3).value, callRow.getCell(4).value]).toEqual([1, 85]);
+    expect(callRow.getCell(5).value).toEqual(new Date('2026-11-22T10:00:00Z'));
+    expect(callRow.getCell(5).numFmt).toBe('dd.mm.yyyy hh:mm');
 
     // Drill-down: the event row opens the event.
     await page.getByTestId('events-report-event-link').filter({ hasText: 'Холодный звонок: знакомство' }).click();
@@ -390,6 +423,22 @@ describe('events journey', () => {
     expect((await cellsOf(page.getByTestId('cold-calls-total'))).slice(0, 5)).toEqual(['Итого', '3', '1', '1', '50 %']);
     expect((await cellsOf(page.getByTestId('cold-calls-source-row').first())).slice(0, 3)).toEqual(['Выставка', '1', '100 %']);
     await h.screenshot('events-cold-calls.ru');
+
+    // The same statistics as files: two sections of a CSV, two sheets of a workbook.
+    const csv = await download(page, page.getByTestId('cold-calls-export-csv'));
+    expect(csv.name).toMatch(/^Статистика холодных звонков .*\.csv$/);
+    const lines = csvRows(csv.bytes);
+    expect(lines[0]).toEqual(['Исходящие звонки']);
+    expect(lines).toContainEqual(['Итого', '', '3', '1', '1', '1', '50%']);
+    expect(lines).toContainEqual(['Выставка', '1', '100%']);
+    const xlsx = await download(page, page.getByTestId('cold-calls-export-xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Исходящие звонки', 'Обращения по источникам']);
+    const calls = wb.worksheets[0];
+    const total = calls.getRow(calls.rowCount);
+    expect((total.values as unknown[]).slice(1)).toEqual(['Итого', undefined, 3, 1, 1, 1, 0.5]);
+    expect(calls.getCell('B2').value).toBeInstanceOf(Date);
   });
 
   it('lets the administrator add, rename and archive information sources', async () => {
