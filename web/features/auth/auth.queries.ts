@@ -3,6 +3,7 @@ import type { User } from '../../../shared/api/users';
 import { api, ApiError } from '../../api/client';
 import { keys } from '../../api/keys';
 import { currentLanguage } from '../../i18n';
+import { leaveThen } from '../../lib/leaveGuard';
 
 interface Credentials {
   email: string;
@@ -54,9 +55,10 @@ export function useLogin() {
   });
 }
 
+/** Signing out; a card with unsaved changes asks first whether to save them (see lib/leaveGuard). */
 export function useLogout() {
   const qc = useQueryClient();
-  return useMutation({
+  const m = useMutation({
     mutationFn: () => api.post<{ ok: boolean }>('/api/auth/logout', {}),
     onSettled: () => {
       // Nothing of the previous user's data may stay in the cache.
@@ -64,4 +66,5 @@ export function useLogout() {
       qc.setQueryData(keys.me, null);
     },
   });
+  return { ...m, mutate: () => leaveThen(() => m.mutate()) };
 }

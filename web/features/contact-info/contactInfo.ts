@@ -42,7 +42,9 @@ export function rowsFromEntries(entries: ContactInfoEntry[]): ContactInfoRow[] {
 
 /**
  * Rows to send. Entirely empty rows are dropped, so `keys[i]` says which row the server's
- * `contactInfo.i.*` errors belong to.
+ * `contactInfo.i.*` errors belong to. A row with a comment but no value goes as a blank: the
+ * server then names the missing value together with every other problem of the card (an empty
+ * string would be refused by the request schema alone, before any other check).
  */
 export function rowsToPayload(rows: ContactInfoRow[]): { payload: ContactInfoInput[]; keys: string[] } {
   const payload: ContactInfoInput[] = [];
@@ -51,7 +53,7 @@ export function rowsToPayload(rows: ContactInfoRow[]): { payload: ContactInfoInp
     const value = r.value.trim();
     const comment = r.comment.trim();
     if (!value && !comment) continue;
-    payload.push({ kind: r.kind, value, comment: comment || null });
+    payload.push({ kind: r.kind, value: value || ' ', comment: comment || null });
     keys.push(r.key);
   }
   return { payload, keys };

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContactPerson } from '../../../shared/api/contact-persons';
 import { ArchiveControls } from '../../components/ArchiveControls';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { LeaveGuard } from '../../components/LeaveGuard';
 import { PageHeader } from '../../components/PageHeader';
 import { useCardForm } from '../../lib/useCardForm';
 import { ContactInfoEditor } from '../contact-info/ContactInfoEditor';
@@ -53,7 +55,8 @@ function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initia
   const title = saved ? saved.fullName : t('contactPerson.newTitle');
 
   return (
-    <form onSubmit={card.onSubmit} noValidate data-testid="contact-person-card">
+    <form {...card.formProps} data-testid="contact-person-card">
+      <LeaveGuard {...card.leave} />
       <PageHeader
         title={title}
         badge={
@@ -91,6 +94,7 @@ function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initia
           {t('common.save')}
         </Button>
       </PageHeader>
+      <FormErrorSummary message={card.summary} />
       <ContactPersonFields form={card.form} errors={card.errors} onChange={card.patch} />
       <Divider my="lg" />
       <Title order={2} size="h4" mb="sm">

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Counterparty } from '../../../shared/api/counterparties';
 import { ArchiveControls } from '../../components/ArchiveControls';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { LeaveGuard } from '../../components/LeaveGuard';
 import { PageHeader } from '../../components/PageHeader';
 import { useCardForm } from '../../lib/useCardForm';
 import { useCurrentUser } from '../auth/useCurrentUser';
@@ -59,10 +61,13 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
 
   const title = saved ? saved.name : t('counterparty.newTitle');
   const ciCount = card.form.contactInfo.length;
-  const ciErrors = Object.keys(card.rowErrors).length > 0;
+  // A tab holding a marked field says so (the other tab may be the one on screen).
+  const mainErrors = Object.keys(card.errors).filter((f) => MAIN_FIELDS.includes(f)).length;
+  const ciErrors = Object.keys(card.rowErrors).length + (card.errors.contactInfo ? 1 : 0);
 
   return (
-    <form onSubmit={card.onSubmit} noValidate data-testid="counterparty-card">
+    <form {...card.formProps} data-testid="counterparty-card">
+      <LeaveGuard {...card.leave} />
       <PageHeader
         title={title}
         badge={
@@ -94,12 +99,13 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
           {t('common.save')}
         </Button>
       </PageHeader>
+      <FormErrorSummary message={card.summary} />
       <Tabs value={tab} onChange={(v) => setTab((v as Tab) ?? 'main')} keepMounted>
         <Tabs.List mb="md">
-          <Tabs.Tab value="main" data-testid="tab-main">
+          <Tabs.Tab value="main" data-testid="tab-main" {...errorMark(mainErrors)}>
             {t('counterparty.tabs.main')}
           </Tabs.Tab>
-          <Tabs.Tab value="contactInfo" data-testid="tab-contact-info" c={ciErrors ? 'red' : undefined}>
+          <Tabs.Tab value="contactInfo" data-testid="tab-contact-info" {...errorMark(ciErrors)}>
             {t('counterparty.tabs.contactInfo')}
             {ciCount ? ` (${ciCount})` : ''}
           </Tabs.Tab>
@@ -133,4 +139,18 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
       </Group>
     </form>
   );
+}
+
+/** A tab with marked fields: red, with their number beside its name. */
+function errorMark(count: number) {
+  if (!count) return {};
+  return {
+    c: 'red',
+    'data-errors': count,
+    rightSection: (
+      <Badge size="sm" color="red" circle>
+        {count}
+      </Badge>
+    ),
+  };
 }

@@ -1,5 +1,6 @@
 import type { Counterparty, CounterpartyCreate, CounterpartyKind } from '../../../shared/api/counterparties';
 import { rowsFromEntries, rowsToPayload, type ContactInfoRow } from '../contact-info/contactInfo';
+import { requiredText } from '../../lib/required';
 
 export interface CounterpartyForm {
   kind: CounterpartyKind;
@@ -57,7 +58,7 @@ export function counterpartyPayload(f: CounterpartyForm): { body: CounterpartyCr
   return {
     body: {
       kind: f.kind,
-      name: f.name.trim(),
+      name: requiredText(f.name),
       fullName: orNull(f.fullName),
       inn: orNull(f.inn.replace(/\s+/g, '')),
       kpp: f.kind === 'legalEntity' ? orNull(f.kpp.replace(/\s+/g, '')) : null,

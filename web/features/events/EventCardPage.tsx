@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Event } from '../../../shared/api/events';
 import { ArchiveControls } from '../../components/ArchiveControls';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { LeaveGuard } from '../../components/LeaveGuard';
 import { PageHeader } from '../../components/PageHeader';
 import { useCardForm } from '../../lib/useCardForm';
 import { useFormat } from '../../lib/useFormat';
@@ -110,7 +112,8 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
     saved?.basis ?? (basis ? { type: 'event' as const, id: basis.id, title: eventTitle(basis.number, basis.subject) } : null);
 
   return (
-    <form onSubmit={card.onSubmit} noValidate data-testid="event-card">
+    <form {...card.formProps} data-testid="event-card">
+      <LeaveGuard {...card.leave} />
       <PageHeader
         title={title}
         badge={
@@ -143,6 +146,7 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
           {t('common.save')}
         </Button>
       </PageHeader>
+      <FormErrorSummary message={card.summary} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: saved ? 8 : 9 }}>
           <Stack gap="md" maw={1000}>
