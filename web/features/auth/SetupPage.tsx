@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../api/errors';
 import { notifyError } from '../../components/notify';
 import { currentLanguage } from '../../i18n';
+import { missingFields } from '../../lib/required';
 import { AuthCard } from './AuthCard';
 import { useSetup } from './auth.queries';
 
@@ -14,10 +15,14 @@ export function SetupPage() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const errors = fieldErrorsOf(setup.error, t);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrorsOf(setup.error, t), ...missing };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const blank = missingFields({ name, email, password });
+    setMissing(Object.fromEntries(Object.keys(blank).map((k) => [k, t('errors.fields.required')])));
+    if (Object.keys(blank).length) return setup.reset();
     setup.mutate({ name: name.trim(), email: email.trim(), password }, { onError: (err) => notifyError(err, t) });
   };
 
@@ -26,7 +31,7 @@ export function SetupPage() {
       <Text size="sm" c="dimmed">
         {t('setup.intro')}
       </Text>
-      <form onSubmit={submit} data-testid="setup-form" lang={currentLanguage()}>
+      <form onSubmit={submit} noValidate data-testid="setup-form" lang={currentLanguage()}>
         <Stack>
           <TextInput
             label={t('setup.name')}

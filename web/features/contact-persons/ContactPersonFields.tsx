@@ -1,6 +1,7 @@
 import { NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../api/errors';
+import { DateField } from '../../components/DateFields';
 import { CounterpartyPicker } from '../counterparties/CounterpartyPicker';
 import type { ContactPersonForm } from './contactPersonForm';
 
@@ -43,14 +44,13 @@ export function ContactPersonFields({ form, errors, onChange }: Props) {
         <TextInput placeholder={t('contactPerson.roleHint')} {...text('role', 200)} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          type="date"
+        <DateField
           label={t('contactPerson.birthday')}
           value={form.birthday}
           error={errors.birthday}
-          max="9999-12-31"
-          onChange={(e) => onChange({ birthday: e.currentTarget.value })}
-          data-testid="contact-person-birthday"
+          clearable
+          onChange={(v) => onChange({ birthday: v })}
+          testId="contact-person-birthday"
         />
         <NumberInput
           label={t('contactPerson.birthdayReminderDays')}
@@ -59,8 +59,9 @@ export function ContactPersonFields({ form, errors, onChange }: Props) {
           error={errors.birthdayReminderDays}
           min={0}
           max={365}
+          // A typed "-3" stays as typed and is refused with a message, not turned into 3 or 0.
+          clampBehavior="none"
           allowDecimal={false}
-          allowNegative={false}
           onChange={(v) => onChange({ birthdayReminderDays: v })}
           data-testid="contact-person-reminder-days"
         />

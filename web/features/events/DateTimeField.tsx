@@ -1,5 +1,6 @@
-import type { KeyboardEvent, ReactNode } from 'react';
-import { Group, Input, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Group, Input } from '@mantine/core';
+import { DateField, TimeField } from '../../components/DateFields';
 
 interface Props {
   label: string;
@@ -12,34 +13,24 @@ interface Props {
   testId: string;
   /** Buttons beside the inputs (e.g. "in an hour"). */
   children?: ReactNode;
-  onKeyDown?: (e: KeyboardEvent<HTMLInputElement>) => void;
 }
 
-/** A date and a time on the user's clock (the card converts them with the user's time zone). */
-export function DateTimeField({ label, date, time, onChange, error, required, description, testId, children, onKeyDown }: Props) {
+/**
+ * A date and a time on the user's clock (the card converts them with the user's time zone), typed
+ * or picked in the UI's language on a 24-hour clock.
+ */
+export function DateTimeField({ label, date, time, onChange, error, required, description, testId, children }: Props) {
   return (
     <Input.Wrapper label={label} error={error} required={required} description={description}>
       <Group gap={6} wrap="nowrap" align="flex-start">
-        <TextInput
-          type="date"
-          value={date}
-          max="9999-12-31"
+        <DateField value={date} aria-label={label} error={!!error} w={150} onChange={(d) => onChange(d, time)} testId={`${testId}-date`} />
+        <TimeField
+          value={time}
           aria-label={label}
           error={!!error}
-          w={160}
-          onKeyDown={onKeyDown}
-          onChange={(e) => onChange(e.currentTarget.value, time)}
-          data-testid={`${testId}-date`}
-        />
-        <TextInput
-          type="time"
-          value={time}
-          aria-label={`${label} (time)`}
-          error={!!error}
-          w={110}
-          onKeyDown={onKeyDown}
-          onChange={(e) => onChange(date, e.currentTarget.value)}
-          data-testid={`${testId}-time`}
+          w={100}
+          onChange={(tm) => onChange(date, tm)}
+          testId={`${testId}-time`}
         />
         {children}
       </Group>

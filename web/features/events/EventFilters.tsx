@@ -1,7 +1,8 @@
-import { Button, Group, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateFields';
 import { SearchBox } from '../../components/SearchBox';
 import type { useListParams } from '../../lib/useListParams';
 import { useCounterparty } from '../counterparties/counterparties.queries';
@@ -67,23 +68,21 @@ export function EventFilters({ lp }: { lp: ReturnType<typeof useListParams> }) {
   return (
     <Group mb="sm" gap="sm" wrap="wrap" align="flex-end" data-testid="events-filters">
       <SearchBox value={lp.search} onChange={lp.setSearch} placeholder={t('events.searchPlaceholder')} testId="events-search" />
-      <TextInput
-        type="date"
+      <DateField
         label={t('events.filters.from')}
         value={lp.get('from')}
-        max="9999-12-31"
         w={150}
-        onChange={(e) => lp.set('from', e.currentTarget.value)}
-        data-testid="events-filter-from"
+        clearable
+        onChange={(v) => lp.set('from', v)}
+        testId="events-filter-from"
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('events.filters.to')}
         value={lp.get('to')}
-        max="9999-12-31"
         w={150}
-        onChange={(e) => lp.set('to', e.currentTarget.value)}
-        data-testid="events-filter-to"
+        clearable
+        onChange={(v) => lp.set('to', v)}
+        testId="events-filter-to"
       />
       {select('kind', KINDS, 'kinds', 190)}
       {select('importance', IMPORTANCES, 'importances', 130)}

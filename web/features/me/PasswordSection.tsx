@@ -3,6 +3,7 @@ import { Button, PasswordInput, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../api/errors';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { missingFields } from '../../lib/required';
 import { useChangePassword } from './me.queries';
 
 export function PasswordSection() {
@@ -12,11 +13,14 @@ export function PasswordSection() {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const mismatch = repeat !== '' && next !== repeat;
-  const errors = fieldErrorsOf(change.error, t);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrorsOf(change.error, t), ...missing };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (mismatch) return;
+    const blank = missingFields({ currentPassword: current, newPassword: next, repeat });
+    setMissing(Object.fromEntries(Object.keys(blank).map((k) => [k, t('errors.fields.required')])));
+    if (mismatch || Object.keys(blank).length) return;
     change.mutate(
       { currentPassword: current, newPassword: next },
       {
@@ -32,7 +36,7 @@ export function PasswordSection() {
   };
 
   return (
-    <form onSubmit={submit} data-testid="password-form">
+    <form onSubmit={submit} noValidate data-testid="password-form">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <PasswordInput
@@ -58,7 +62,7 @@ export function PasswordSection() {
             required
             value={repeat}
             autoComplete="new-password"
-            error={mismatch ? t('me.passwordMismatch') : undefined}
+            error={mismatch ? t('me.passwordMismatch') : errors.repeat}
             onChange={(e) => setRepeat(e.currentTarget.value)}
           />
         </SimpleGrid>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Button, Group, Menu, Modal, Stack, TextInput, type ButtonProps } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Modal, Stack, type ButtonProps } from '@mantine/core';
 import { IconAlarmSnooze, IconChevronDown } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SnoozeBody, Task } from '../../../shared/api/tasks';
 import { fieldErrorsOf, type ErrorOptions } from '../../api/errors';
+import { DateTimeInput } from '../../components/DateFields';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useFormat } from '../../lib/useFormat';
 import { fromDateTimeLocal, fromWall, nextFullHour, toDateTimeLocal, toWall, tomorrowAt } from '../../lib/zonedTime';
@@ -33,6 +34,7 @@ export function SnoozeMenu({ task, testId, compact, iconOnly, ...button }: Props
   const snooze = useSnoozeTask();
   const [custom, setCustom] = useState(false);
   const [wall, setWall] = useState('');
+  const [missing, setMissing] = useState(false);
 
   const run = (body: SnoozeBody, after?: () => void) =>
     snooze.mutate(
@@ -67,10 +69,10 @@ export function SnoozeMenu({ task, testId, compact, iconOnly, ...button }: Props
     e.preventDefault();
     e.stopPropagation();
     const until = fromWall(fromDateTimeLocal(wall), zone);
-    if (!until) return;
+    if (!until) return setMissing(true);
     run({ until }, () => setCustom(false));
   };
-  const error = custom ? fieldErrorsOf(snooze.error, t, TASKS).until : undefined;
+  const error = !custom ? undefined : missing ? t('errors.fields.required') : fieldErrorsOf(snooze.error, t, TASKS).until;
   const items: Choice[] = ['m5', 'm15', 'h1', 'tomorrow', 'week'];
 
   return (
@@ -119,18 +121,20 @@ export function SnoozeMenu({ task, testId, compact, iconOnly, ...button }: Props
         </Menu.Dropdown>
       </Menu>
       <Modal opened={custom} onClose={() => setCustom(false)} title={t('tasks.customSnooze.title')} centered size="sm" zIndex={1000}>
-        <form onSubmit={submitCustom} data-testid={`${testId}-custom-form`} onClick={(e) => e.stopPropagation()}>
+        <form onSubmit={submitCustom} noValidate data-testid={`${testId}-custom-form`} onClick={(e) => e.stopPropagation()}>
           <Stack>
-            <TextInput
-              type="datetime-local"
+            <DateTimeInput
               label={t('tasks.customSnooze.at')}
               value={wall}
               required
               autoFocus
               description={t('tasks.timeZoneHint', { zone })}
               error={error}
-              onChange={(e) => setWall(e.currentTarget.value)}
-              data-testid={`${testId}-custom-at`}
+              onChange={(v) => {
+                setWall(v);
+                setMissing(false);
+              }}
+              testId={`${testId}-custom-at`}
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setCustom(false)}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskCreate } from '../../../shared/api/tasks';
 import type { User } from '../../../shared/api/users';
 import { fieldErrorsOf } from '../../api/errors';
+import { DateTimeInput } from '../../components/DateFields';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { fromDateTimeLocal, fromWall, nextFullHour, toDateTimeLocal } from '../../lib/zonedTime';
 import { useCurrentUser } from '../auth/useCurrentUser';
@@ -42,7 +43,7 @@ export function TaskFormModal({ me, onClose }: { me: User; onClose: () => void }
 
   return (
     <Modal opened onClose={onClose} title={t('tasks.new')} centered size="lg">
-      <form onSubmit={submit} data-testid="task-form">
+      <form onSubmit={submit} noValidate data-testid="task-form">
         <Stack>
           <TextInput
             label={t('tasks.form.title')}
@@ -66,23 +67,15 @@ export function TaskFormModal({ me, onClose }: { me: User; onClose: () => void }
             data-testid="task-description"
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="datetime-local"
-              label={t('tasks.form.dueAt')}
-              value={due}
-              error={errors.dueAt}
-              onChange={(e) => setDue(e.currentTarget.value)}
-              data-testid="task-due"
-            />
-            <TextInput
-              type="datetime-local"
+            <DateTimeInput label={t('tasks.form.dueAt')} value={due} error={errors.dueAt} clearable onChange={setDue} testId="task-due" />
+            <DateTimeInput
               label={t('tasks.form.remindAt')}
               value={remind}
               error={errors.remindAt}
               description={t('tasks.form.remindHint')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              onChange={(e) => setRemind(e.currentTarget.value)}
-              data-testid="task-remind"
+              clearable
+              onChange={setRemind}
+              testId="task-remind"
             />
           </SimpleGrid>
           {me.role === 'admin' && (

@@ -6,6 +6,7 @@ import type { User, UserPatch } from '../../../shared/api/users';
 import { fieldErrorsOf } from '../../api/errors';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { currentLanguage } from '../../i18n';
+import { missingFields } from '../../lib/required';
 import { useCreateUser, useUpdateUser } from './users.queries';
 
 /** Create a user, or edit one: name, e-mail, role, blocked, and a new password (reset). */
@@ -19,10 +20,15 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
   const [blocked, setBlocked] = useState(user?.blocked ?? false);
   const [password, setPassword] = useState('');
   const mutation = user ? update : create;
-  const errors = fieldErrorsOf(mutation.error, t);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrorsOf(mutation.error, t), ...missing };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    // A new user needs a password; an edited one keeps theirs when none is typed.
+    const blank = missingFields<string>(user ? { name, email } : { name, email, password });
+    setMissing(Object.fromEntries(Object.keys(blank).map((k) => [k, t('errors.fields.required')])));
+    if (Object.keys(blank).length) return mutation.reset();
     const done = () => {
       notifySuccess(t('common.saved'));
       onClose();
@@ -46,7 +52,7 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
 
   return (
     <Modal opened onClose={onClose} title={user ? user.name : t('users.newTitle')} centered>
-      <form onSubmit={submit} data-testid="user-form">
+      <form onSubmit={submit} noValidate data-testid="user-form">
         <Stack>
           <TextInput
             label={t('users.name')}
