@@ -33,7 +33,7 @@ describe('birthdays journey', () => {
   it('the home page says there are no birthdays yet', async () => {
     const { page, database } = h;
     await firstRun(page, ADMIN);
-    await page.getByTestId('birthdays-empty').getByText('В ближайшие дни дней рождения нет').waitFor();
+    await page.getByTestId('birthdays-empty').getByText('Поздравлять пока некого').waitFor();
     adminId = (await database.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
   });
 
