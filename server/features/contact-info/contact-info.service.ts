@@ -1,6 +1,6 @@
 import type { DbOrTrx } from '../../db/database.js';
 import type { ContactInfoEntry, ContactInfoInput, ContactInfoKind } from '../../../shared/api/contact-info.js';
-import { invalidMany, type ErrorDetail } from '../../errors.js';
+import type { ErrorDetail } from '../../errors.js';
 import { normalizeEntries, phoneSearchOf, type NormalizedEntry } from './contact-info.logic.js';
 import * as repo from './contact-info.repo.js';
 
@@ -13,13 +13,6 @@ export { phoneSearchOf };
  */
 export function check(entries: ContactInfoInput[], region: string): { entries: NormalizedEntry[]; errors: ErrorDetail[] } {
   return normalizeEntries(entries, region);
-}
-
-/** Validates a whole list; throws one 400 naming every bad entry, before anything is written. */
-export function prepare(entries: ContactInfoInput[], region: string): NormalizedEntry[] {
-  const { entries: out, errors } = check(entries, region);
-  if (errors.length) throw invalidMany(errors);
-  return out;
 }
 
 export const replace = (db: DbOrTrx, owner: repo.Owner, entries: NormalizedEntry[]) => repo.replaceEntries(db, owner, entries);

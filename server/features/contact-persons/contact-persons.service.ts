@@ -10,6 +10,8 @@ import type {
   ContactPersonListQuery,
   ContactPersonPatch,
 } from '../../../shared/api/contact-persons.js';
+import type { ContactInfoInput } from '../../../shared/api/contact-info.js';
+import type { Settings } from '../../../shared/api/settings.js';
 import { getSettings } from '../settings/settings.service.js';
 import * as contactInfo from '../contact-info/contact-info.service.js';
 import * as counterparties from '../counterparties/counterparties.service.js';
@@ -97,15 +99,22 @@ type Fields = {
   comment: string | null;
 };
 
-async function validate(deps: Deps, actor: Actor, f: Fields, companyTz: string) {
-  const errors = checkBirthday(f.birthday, zonedToday(deps.clock.now(), companyTz));
+/**
+ * Every problem of a card at once — the last name, the birthday, the counterparty, each contact
+ * information entry — in one 400, so the user fixes them in one go. Returns the normalised contact
+ * information (empty when none was sent).
+ */
+async function validate(deps: Deps, actor: Actor, f: Fields, s: Settings, info: ContactInfoInput[] = []) {
+  const errors = checkBirthday(f.birthday, zonedToday(deps.clock.now(), s.timeZone));
   if (!f.lastName) errors.unshift({ field: 'lastName', code: 'required', message: 'is required' });
-  if (errors.length) throw invalidMany(errors);
   // The counterparty must exist and be visible to the user (no linking to hidden cards).
-  if (f.counterpartyId)
-    await counterparties.assertVisible(deps, actor, f.counterpartyId).catch(() => {
-      throw invalidMany([{ field: 'counterpartyId', code: 'counterparty_not_found', message: 'no such counterparty' }]);
-    });
+  if (f.counterpartyId && !(await counterparties.isVisible(deps, actor, f.counterpartyId))) {
+    errors.push({ field: 'counterpartyId', code: 'counterparty_not_found', message: 'no such counterparty' });
+  }
+  const ci = contactInfo.check(info, s.defaultPhoneRegion);
+  errors.push(...ci.errors);
+  if (errors.length) throw invalidMany(errors);
+  return ci.entries;
 }
 
 function fieldsFrom(input: ContactPersonPatch, base: Fields): Fields {
@@ -139,8 +148,7 @@ const EMPTY: Fields = {
 export async function create(deps: Deps, actor: Actor, input: ContactPersonCreate) {
   const s = await getSettings(deps);
   const f = fieldsFrom(input, EMPTY);
-  await validate(deps, actor, f, s.timeZone);
-  const entries = contactInfo.prepare(input.contactInfo ?? [], s.defaultPhoneRegion);
+  const entries = await validate(deps, actor, f, s, input.contactInfo);
   const now = deps.clock.now().toISOString();
   const id = newId();
   return deps.db.transaction().execute(async (trx) => {
@@ -176,10 +184,9 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Contac
   return deps.db.transaction().execute(async (trx) => {
     const before = await load(trx, id, v, { lock: true });
     const f = fieldsFrom(patch, before);
-    await validate({ ...deps, db: trx }, actor, f, s.timeZone);
-    const entries = patch.contactInfo ? contactInfo.prepare(patch.contactInfo, s.defaultPhoneRegion) : null;
+    const entries = await validate({ ...deps, db: trx }, actor, f, s, patch.contactInfo);
     await repo.update(trx, id, { ...f, nameSearch: personSearchKey(f), updatedAt: now, updatedBy: actor.id });
-    if (entries) await contactInfo.replace(trx, { contactPersonId: id }, entries);
+    if (patch.contactInfo) await contactInfo.replace(trx, { contactPersonId: id }, entries);
     const after = await load(trx, id, SEES_ALL);
     await audit.record(
       trx,
