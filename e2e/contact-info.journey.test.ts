@@ -161,7 +161,8 @@ describe('contact information journey', () => {
     await page.getByTestId('contact-person-middleName').fill('Петрович');
     await page.getByTestId('contact-person-position').fill('Директор по закупкам');
     await page.getByTestId('contact-person-role').fill('Принимает решения');
-    await page.getByTestId('contact-person-birthday').fill('1980-05-15');
+    // Typed as the Russian UI writes dates, whatever the browser's language.
+    await page.getByTestId('contact-person-birthday').fill('15.05.1980');
     await page.getByTestId('contact-person-reminder-days').fill('3');
     await page.getByTestId('ci-add').click();
     await page.getByTestId('ci-value-0').fill('+7 (916) 555-44-33');
@@ -275,7 +276,7 @@ describe('contact information journey', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
   });
 
-  it('signs out; a wrong password shows the server message; the right one signs in again', async () => {
+  it('signs out; a wrong password is said in Russian; the right one signs in again', async () => {
     const { page } = h;
     await page.getByTestId('nav-counterparties').click();
     await page.getByTestId('user-menu').click();
@@ -287,7 +288,9 @@ describe('contact information journey', () => {
     await page.getByTestId('login-email').fill('admin@example.ru');
     await page.getByTestId('login-password').fill('wrong password');
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('login-error').waitFor();
+    await page.getByTestId('login-error').getByText('Неверный адрес электронной почты или пароль').waitFor();
+    expect(await page.getByTestId('login-error').innerText()).toContain('Вход не выполнен');
+    expect(await page.getByTestId('login-error').innerText()).not.toMatch(/Wrong|sign in/i);
 
     await page.getByTestId('login-password').fill('correct horse 1');
     await page.getByTestId('login-submit').click();

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { apiPost, download, waitToastsGone } from './helpers';
@@ -30,6 +31,12 @@ const FOLLOW_UP = 'Перезвонить: уточнить объем';
 const DAY = '2026-11-20';
 
 let h: Harness;
+
+/** Types a time into a 24-hour time picker: hours, then minutes (the picker moves on by itself). */
+async function typeTime(page: Page, testId: string, hhmm: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(hhmm.replace(':', ''));
+}
 let adminId = '';
 let counterpartyId = '';
 let firstId = '';
@@ -77,10 +84,11 @@ describe('events journey', () => {
     await page.keyboard.type(SUBJECT);
     await pickOption(page, 'event-contact-person', PERSON);
     expect(await page.getByTestId('event-contact-person').inputValue()).toBe(PERSON);
-    await page.getByTestId('event-start-date').fill(DAY);
-    await page.getByTestId('event-start-time').fill('10:00');
+    // The date as the Russian UI writes it; the time on the 24-hour picker.
+    await page.getByTestId('event-start-date').fill(ruDate(DAY));
+    await typeTime(page, 'event-start-time', '10:00');
     // An end before the start: the server refuses, the message is under the field, nothing is written.
-    await page.getByTestId('event-end-time').fill('09:30');
+    await typeTime(page, 'event-end-time', '09:30');
     await page.getByTestId('event-importance').getByText('Высокая', { exact: true }).click();
     await page.getByTestId('event-state').getByText('Завершено', { exact: true }).click();
     await page.getByTestId('event-outcome').getByText('Успешно', { exact: true }).click();
@@ -96,7 +104,7 @@ describe('events journey', () => {
     expect(await database.db.selectFrom('events').select('id').execute()).toEqual([]);
     expect(await database.db.selectFrom('tasks').select('id').execute()).toEqual([]);
 
-    await page.getByTestId('event-end-time').fill('10:25');
+    await typeTime(page, 'event-end-time', '10:25');
     await page.getByTestId('event-duration').getByText('25 мин').waitFor();
     await waitToastsGone(page);
     await fullPageShot(h, 'events-new.ru');
@@ -215,7 +223,7 @@ describe('events journey', () => {
 
     const tomorrow = dateInZone(1);
     await page.getByTestId('event-start-date').fill(tomorrow);
-    await page.getByTestId('event-start-time').fill('11:00');
+    await typeTime(page, 'event-start-time', '11:00');
     await page.getByTestId('event-subject').fill(FOLLOW_UP);
     // Enter in a single-line field saves the card.
     await page.getByTestId('event-subject').press('Enter');

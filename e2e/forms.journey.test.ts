@@ -325,4 +325,41 @@ describe('forms journey', () => {
     const snoozed = await database.db.selectFrom('tasks').select('snoozedUntil').executeTakeFirstOrThrow();
     expect(new Date(snoozed.snoozedUntil!).toISOString()).toBe('2026-12-28T06:15:00.000Z');
   });
+  it('in English the same card speaks English: one summary, dates as DD/MM/YYYY, the same question on leaving', async () => {
+    const { page, database } = h;
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await expect.poll(async () => (await database.db.selectFrom('users').select('language').executeTakeFirstOrThrow()).language).toBe('en');
+    await page.getByTestId('nav-counterparties').click();
+    await page.getByTestId('counterparty-create').click();
+    await page.getByTestId('counterparty-inn').fill('12345');
+    await page.getByTestId('counterparty-save').click();
+    await page.getByTestId('form-error-summary').waitFor();
+    expect(await page.getByTestId('form-error-summary').innerText()).toBe('Not saved: correct the fields marked red (2)');
+    expect(await fieldErrors(page, 'counterparty-card')).toEqual([
+      'Required',
+      'Wrong INN length (10 digits for an organisation, 12 for a sole trader or individual)',
+    ]);
+    await h.screenshot('forms-counterparty-errors.en');
+
+    await page.getByTestId('nav-contact-persons').click();
+    await page.getByTestId('unsaved-dialog').getByText('The data has been changed').waitFor();
+    expect(await page.getByTestId('unsaved-dialog').innerText()).toContain('Save the changes?');
+    await h.screenshot('forms-unsaved-question.en');
+    await page.getByTestId('unsaved-discard').click();
+    await page.waitForURL(/\/contact-persons$/);
+
+    await page.getByTestId('contact-person-row').filter({ hasText: 'Соколова' }).click();
+    const birthday = page.getByTestId('contact-person-birthday');
+    await expect.poll(() => birthday.inputValue()).toBe('15/05/1980');
+    expect(await birthday.getAttribute('placeholder')).toBe('DD/MM/YYYY');
+    await birthday.fill('16/05/1980');
+    await page.getByTestId('contact-person-save').click();
+    await expect
+      .poll(async () => (await database.db.selectFrom('contactPersons').select('birthday').executeTakeFirstOrThrow()).birthday)
+      .toBe('1980-05-16');
+    await page.getByText('Saved').first().waitFor();
+    await waitToastsGone(page);
+    await h.screenshot('forms-contact-person.en');
+    expect(h.pageErrors).toEqual([]);
+  });
 });

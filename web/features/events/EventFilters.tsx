@@ -1,5 +1,7 @@
-import { Button, Group, SegmentedControl, Select } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Badge, Button, Collapse, Group, SegmentedControl, Select } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconFilterOff } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateFields';
@@ -60,30 +62,17 @@ export function EventFilters({ lp }: { lp: ReturnType<typeof useListParams> }) {
     />
   );
   const any = FILTER_KEYS.some((k) => k !== 'archived' && lp.get(k)) || lp.get('archived') !== 'active';
+  // On a phone the filters fold under one button, so the journal starts on the first screen.
+  const phone = useMediaQuery('(max-width: 48em)', window.matchMedia('(max-width: 48em)').matches, { getInitialValueInEffect: false });
+  const [open, setOpen] = useState(false);
+  const chosen = FILTER_KEYS.filter((k) => k !== 'q' && k !== 'archived' && lp.get(k)).length + (lp.get('archived') !== 'active' ? 1 : 0);
   const reset = () => {
     lp.setSearch('');
     setMany(Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])));
   };
 
-  return (
-    <Group mb="sm" gap="sm" wrap="wrap" align="flex-end" data-testid="events-filters">
-      <SearchBox value={lp.search} onChange={lp.setSearch} placeholder={t('events.searchPlaceholder')} testId="events-search" />
-      <DateField
-        label={t('events.filters.from')}
-        value={lp.get('from')}
-        w={150}
-        clearable
-        onChange={(v) => lp.set('from', v)}
-        testId="events-filter-from"
-      />
-      <DateField
-        label={t('events.filters.to')}
-        value={lp.get('to')}
-        w={150}
-        clearable
-        onChange={(v) => lp.set('to', v)}
-        testId="events-filter-to"
-      />
+  const controls = (
+    <>
       {select('kind', KINDS, 'kinds', 190)}
       {select('importance', IMPORTANCES, 'importances', 130)}
       {select('state', STATES, 'states', 150)}
@@ -129,6 +118,54 @@ export function EventFilters({ lp }: { lp: ReturnType<typeof useListParams> }) {
         <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={reset} data-testid="events-filter-reset">
           {t('events.filters.reset')}
         </Button>
+      )}
+    </>
+  );
+  return (
+    <Group mb="sm" gap="sm" wrap="wrap" align="flex-end" data-testid="events-filters">
+      <SearchBox value={lp.search} onChange={lp.setSearch} placeholder={t('events.searchPlaceholder')} testId="events-search" />
+      <DateField
+        label={t('events.filters.from')}
+        value={lp.get('from')}
+        w={150}
+        clearable
+        onChange={(v) => lp.set('from', v)}
+        testId="events-filter-from"
+      />
+      <DateField
+        label={t('events.filters.to')}
+        value={lp.get('to')}
+        w={150}
+        clearable
+        onChange={(v) => lp.set('to', v)}
+        testId="events-filter-to"
+      />
+      {phone ? (
+        <>
+          <Button
+            variant="default"
+            leftSection={<IconAdjustmentsHorizontal size={16} />}
+            rightSection={
+              chosen ? (
+                <Badge size="sm" circle>
+                  {chosen}
+                </Badge>
+              ) : null
+            }
+            aria-expanded={open}
+            onClick={() => setOpen((o) => !o)}
+            data-testid="events-filters-toggle"
+          >
+            {t('events.filters.toggle')}
+          </Button>
+          <Collapse expanded={open} style={{ width: '100%' }}>
+            <Group gap="sm" wrap="wrap" align="flex-end">
+              {controls}
+            </Group>
+          </Collapse>
+        </>
+      ) : (
+        controls
       )}
     </Group>
   );
