@@ -99,8 +99,37 @@ export const EventCreate = Type.Object(
 );
 export type EventCreate = Static<typeof EventCreate>;
 
+/** The event's own fields: what the card's «Записать» sends. */
 export const EventPatch = Type.Partial(Type.Object(editable), { additionalProperties: false, minProperties: 1 });
 export type EventPatch = Static<typeof EventPatch>;
+export type ReminderInput = Static<typeof ReminderInput>;
+
+/** PATCH /api/events/:id: any of the event's fields, plus `basis` (null: none) and `reminder`
+ * (replaces the event's reminder; null removes it), all written in one transaction. */
+export const EventUpdate = Type.Partial(
+  Type.Object({
+    ...editable,
+    basis: Nullable(BasisRef),
+    reminder: Nullable(ReminderInput),
+  }),
+  { additionalProperties: false, minProperties: 1 },
+);
+export type EventUpdate = Static<typeof EventUpdate>;
+
+/** The event's open reminder task, as the card's «Напомнить» shows it. */
+export const EventReminder = Type.Object({
+  taskId: Id,
+  remindAt: Nullable(Instant),
+  dueAt: Nullable(Instant),
+  text: Type.String(),
+  assigneeId: Id,
+  assigneeName: Nullable(Type.String()),
+  snoozedUntil: Nullable(Instant),
+});
+export type EventReminder = Static<typeof EventReminder>;
+/** GET /api/events/:id/reminder: null when the event has no open reminder the user may see. */
+export const EventReminderAnswer = Type.Object({ reminder: Nullable(EventReminder) });
+export type EventReminderAnswer = Static<typeof EventReminderAnswer>;
 
 export const EventListQuery = Type.Object(
   {

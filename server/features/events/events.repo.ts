@@ -130,6 +130,12 @@ export const basedOn = (db: DbOrTrx, type: string, id: string, v: Visibility) =>
     .limit(200)
     .execute();
 
+/** The event another event was based on (null: none or not an event), for walking a basis chain. */
+export async function basisEventOf(db: DbOrTrx, id: string): Promise<string | null> {
+  const r = await db.selectFrom('events').select(['basisType', 'basisId']).where('id', '=', id).executeTakeFirst();
+  return r?.basisType === 'event' ? r.basisId : null;
+}
+
 export const insert = (db: DbOrTrx, row: Insertable<EventsTable>) => db.insertInto('events').values(row).execute();
 
 export const update = (db: DbOrTrx, id: string, patch: Updateable<EventsTable>) =>

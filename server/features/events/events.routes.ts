@@ -2,7 +2,7 @@ import type { App } from '../../http.js';
 import { actorOf, errors } from '../../http.js';
 import type { Deps } from '../../deps.js';
 import { IdParams, ListOf } from '../../../shared/api/common.js';
-import { Event, EventCreate, EventListQuery, EventPatch, EventRelated } from '../../../shared/api/events.js';
+import { Event, EventCreate, EventListQuery, EventRelated, EventReminderAnswer, EventUpdate } from '../../../shared/api/events.js';
 import * as service from './events.service.js';
 
 export function registerEventRoutes(app: App, deps: Deps) {
@@ -34,8 +34,30 @@ export function registerEventRoutes(app: App, deps: Deps) {
   app.get('/api/events/:id', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } }, async (req) =>
     service.get(deps, actorOf(req), req.params.id),
   );
-  app.patch('/api/events/:id', { schema: { tags, params: IdParams, body: EventPatch, response: { 200: Event, ...errors } } }, async (req) =>
-    service.update(deps, actorOf(req), req.params.id, req.body),
+  app.patch(
+    '/api/events/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an event: only the fields sent; `basis` (null: none) and `reminder` (null: remove) in the same transaction',
+        params: IdParams,
+        body: EventUpdate,
+        response: { 200: Event, ...errors },
+      },
+    },
+    async (req) => service.update(deps, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/events/:id/reminder',
+    {
+      schema: {
+        tags,
+        summary: 'The event’s open reminder task («Напомнить»), if the user may see it',
+        params: IdParams,
+        response: { 200: EventReminderAnswer, ...errors },
+      },
+    },
+    async (req) => service.reminderOf(deps, actorOf(req), req.params.id),
   );
   app.post('/api/events/:id/archive', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } }, async (req) =>
     service.setArchived(deps, actorOf(req), req.params.id, true),

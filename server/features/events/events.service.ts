@@ -5,13 +5,14 @@ import { invalid, invalidMany, notFound, type ErrorDetail } from '../../errors.j
 import { pageOf } from '../../db/keyset.js';
 import { nextNumber } from '../../db/numbering.js';
 import type { DbOrTrx } from '../../db/database.js';
-import type { Event, EventCreate, EventListQuery, EventPatch, EventRelated } from '../../../shared/api/events.js';
+import type { Event, EventCreate, EventListQuery, EventRelated, EventReminderAnswer, EventUpdate } from '../../../shared/api/events.js';
 import { visibilityFor, type Visibility } from '../access/access.service.js';
 import { blankToNull, documentTitle, fullNameOrNull, searchKey } from '../../lib/names.js';
 import * as counterparties from '../counterparties/counterparties.service.js';
 import * as persons from '../contact-persons/contact-persons.service.js';
 import * as infoSources from '../info-sources/info-sources.service.js';
 import * as tasks from '../tasks/task-creation.service.js';
+import * as eventReminder from '../tasks/event-reminder.service.js';
 import * as audit from '../audit/audit.service.js';
 import { isActiveUser } from '../users/users.service.js';
 import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
@@ -139,10 +140,22 @@ async function resolveLinks(deps: Deps, actor: Actor, l: Links): Promise<Links> 
   return { ...l, counterpartyId };
 }
 
-async function resolveBasis(deps: Deps, v: Visibility, basis: EventCreate['basis']) {
+/** Basis chains longer than this are not followed further (none is made by hand). */
+const MAX_BASIS_DEPTH = 1000;
+
+/** A basis the actor may use: an event they can see; for an existing event `self`, neither itself
+ * nor one of the events based on it (directly or down the chain), which would make a cycle. */
+async function resolveBasis(db: DbOrTrx, v: Visibility, basis: EventCreate['basis'], self?: string) {
   if (!basis) return null;
   if (basis.type !== 'event') throw invalid('basis.type', 'documents of this type cannot be a basis yet', 'basis_type_unsupported');
-  if (!(await repo.findVisible(deps.db, basis.id, v))) throw invalid('basis.id', 'no such event', 'basis_not_found');
+  if (!(await repo.findVisible(db, basis.id, v))) throw invalid('basis.id', 'no such event', 'basis_not_found');
+  if (self) {
+    let cur: string | null = basis.id;
+    for (let depth = 0; cur && depth < MAX_BASIS_DEPTH; depth++) {
+      if (cur === self) throw invalid('basis.id', 'an event cannot be based on itself or on an event based on it', 'basis_cycle');
+      cur = await repo.basisEventOf(db, cur);
+    }
+  }
   return basis;
 }
 
@@ -156,7 +169,7 @@ export async function create(deps: Deps, actor: Actor, input: EventCreate): Prom
     responsibleUserId: input.responsibleUserId ?? actor.id,
   });
   const v = await visibilityFor(deps, actor);
-  const basis = await resolveBasis(deps, v, input.basis);
+  const basis = await resolveBasis(deps.db, v, input.basis);
   const now = deps.clock.now().toISOString();
   const id = newId();
   const subject = input.subject.trim();
@@ -228,48 +241,88 @@ function snapshot(e: Event) {
 
 /** Read, merge, check and write in one transaction with the event's row locked: two edits of
  * different fields made at the same time both survive (the second waits and merges into the
- * first's result). Links are checked on the transaction too, so an error leaves nothing written. */
-export async function update(deps: Deps, actor: Actor, id: string, patch: EventPatch): Promise<Event> {
+ * first's result). Links, the basis and the reminder are checked on the transaction too, so an error
+ * leaves nothing written. A request with only `reminder` leaves the event's row as it was. */
+export async function update(deps: Deps, actor: Actor, id: string, patch: EventUpdate): Promise<Event> {
   const v = await visibilityFor(deps, actor);
   const now = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  const { reminder, basis: basisPatch, ...fields } = patch;
+  const [result, change] = await deps.db.transaction().execute(async (trx) => {
     const before = toApi(await load(trx, id, v, { lock: true }));
-    const pick = <K extends keyof EventPatch & keyof Event>(k: K) => (patch[k] === undefined ? before[k] : patch[k]) as Event[K];
-    const links = await resolveLinks({ ...deps, db: trx }, actor, {
-      counterpartyId: pick('counterpartyId'),
-      contactPersonId: pick('contactPersonId'),
-      startAt: pick('startAt'),
-      endAt: pick('endAt'),
-      infoSourceId: pick('infoSourceId'),
-      responsibleUserId: pick('responsibleUserId'),
-    });
-    const subject = pick('subject').trim();
-    if (!subject) throw invalid('subject', 'is required', 'required');
-    await repo.update(trx, id, {
-      ...links,
-      startAt: toInstant(links.startAt),
-      endAt: toInstant(links.endAt),
-      kind: pick('kind'),
-      direction: pick('direction'),
-      subject,
-      subjectSearch: searchKey(subject),
-      description: blankToNull(pick('description')),
-      content: blankToNull(pick('content')),
-      importance: pick('importance'),
-      state: pick('state'),
-      outcome: pick('outcome'),
-      updatedAt: now,
-      updatedBy: actor.id,
-    });
-    const after = toApi(await reread(trx, id, v));
-    await audit.record(
-      trx,
-      { entityType: 'event', entityId: id, action: 'update', userId: actor.id, at: now },
-      snapshot(before),
-      snapshot(after),
-    );
-    return after;
+    const tx = { ...deps, db: trx };
+    const after =
+      Object.keys(fields).length > 0 || basisPatch !== undefined
+        ? await writeFields(tx, actor, v, before, fields, basisPatch, now)
+        : before;
+    const change =
+      reminder === undefined
+        ? null
+        : await eventReminder.setEventReminder(
+            tx,
+            actor,
+            { id, subject: after.subject, responsibleUserId: after.responsibleUserId },
+            reminder,
+          );
+    return [after, change] as const;
   });
+  await eventReminder.announce(deps, change);
+  return result;
+}
+
+async function writeFields(
+  deps: Deps,
+  actor: Actor,
+  v: Visibility,
+  before: Event,
+  patch: Omit<EventUpdate, 'reminder' | 'basis'>,
+  basisPatch: EventUpdate['basis'],
+  now: string,
+): Promise<Event> {
+  const trx = deps.db;
+  const id = before.id;
+  const pick = <K extends keyof typeof patch & keyof Event>(k: K) => (patch[k] === undefined ? before[k] : patch[k]) as Event[K];
+  const links = await resolveLinks(deps, actor, {
+    counterpartyId: pick('counterpartyId'),
+    contactPersonId: pick('contactPersonId'),
+    startAt: pick('startAt'),
+    endAt: pick('endAt'),
+    infoSourceId: pick('infoSourceId'),
+    responsibleUserId: pick('responsibleUserId'),
+  });
+  const subject = pick('subject').trim();
+  if (!subject) throw invalid('subject', 'is required', 'required');
+  const basis = basisPatch === undefined ? undefined : await resolveBasis(trx, v, basisPatch, id);
+  await repo.update(trx, id, {
+    ...links,
+    startAt: toInstant(links.startAt),
+    endAt: toInstant(links.endAt),
+    kind: pick('kind'),
+    direction: pick('direction'),
+    subject,
+    subjectSearch: searchKey(subject),
+    description: blankToNull(pick('description')),
+    content: blankToNull(pick('content')),
+    importance: pick('importance'),
+    state: pick('state'),
+    outcome: pick('outcome'),
+    ...(basis !== undefined && { basisType: basis?.type ?? null, basisId: basis?.id ?? null }),
+    updatedAt: now,
+    updatedBy: actor.id,
+  });
+  const after = toApi(await reread(trx, id, v));
+  await audit.record(
+    trx,
+    { entityType: 'event', entityId: id, action: 'update', userId: actor.id, at: now },
+    snapshot(before),
+    snapshot(after),
+  );
+  return after;
+}
+
+/** The event's open reminder (GET /api/events/:id/reminder), when the user may see the event and the task. */
+export async function reminderOf(deps: Deps, actor: Actor, id: string): Promise<EventReminderAnswer> {
+  await load(deps.db, id, await visibilityFor(deps, actor));
+  return { reminder: await eventReminder.reminderOf(deps.db, actor, id) };
 }
 
 export async function setArchived(deps: Deps, actor: Actor, id: string, archived: boolean) {

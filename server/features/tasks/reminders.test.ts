@@ -12,6 +12,7 @@ import type { Deps } from '../../deps.js';
 import type { App } from '../../http.js';
 import type { UserNotification } from '../notifications/notifications.service.js';
 import { CLAIM_BATCH, dispatchDueReminders } from './tasks.service.js';
+import { runBirthdayJob } from '../birthdays/birthdays.service.js';
 
 let t: TestApp;
 let cleanup: (() => Promise<void>)[] = [];
@@ -308,6 +309,27 @@ describe('GET /api/tasks/reminders', () => {
     expect(last).toMatchObject({ total: 120, nextCursor: null });
     expect(last.items).toHaveLength(120);
     expect((await t.get(manager.cookie, '/api/tasks/reminders')).json()).toMatchObject({ total: 5, nextCursor: null });
+  });
+
+  it('a birthday task made today (remindAt = now) comes first, before reminders that fell due earlier', async () => {
+    await dueTasks(3, [t.adminId], '2026-11-27T06:00:00.000Z');
+    await dueTasks(2, [t.adminId], '2026-11-27T08:59:00.000Z');
+    const cp = (await t.post(t.adminCookie, '/api/counterparties', { name: 'Ромашка' })).json();
+    const p = await t.post(t.adminCookie, '/api/contact-persons', {
+      counterpartyId: cp.id,
+      lastName: 'Петрова',
+      firstName: 'Мария',
+      birthday: '1985-11-27',
+      birthdayReminderDays: 0,
+    });
+    expect(p.statusCode, p.body).toBe(201);
+    expect((await runBirthdayJob(t.app.deps)).created).toBeGreaterThan(0);
+    const page = (await t.get(t.adminCookie, '/api/tasks/reminders')).json();
+    expect(page.total).toBe(6);
+    expect(page.items[0]).toMatchObject({ source: 'birthday', remindAt: '2026-11-27T09:00:00.000Z' });
+    expect(page.items.map((x: { alertAt: string }) => x.alertAt)).toEqual(
+      [...page.items.map((x: { alertAt: string }) => x.alertAt)].sort().reverse(),
+    );
   });
 
   it('refuses a cursor it did not give out, and limits outside 1..500', async () => {

@@ -168,3 +168,17 @@ export async function claimDueAlerts(db: DbOrTrx, now: string, limit: number) {
     .execute();
   return due;
 }
+
+/** The open reminder task of an event (at most one: changes to it run under the event's row lock). */
+export const findOpenEventReminder = (db: DbOrTrx, eventId: string) =>
+  db
+    .selectFrom('tasks')
+    .leftJoin('users as a', 'a.id', 'tasks.assigneeId')
+    .selectAll('tasks')
+    .select('a.name as assigneeName')
+    .where('tasks.subjectType', '=', 'event')
+    .where('tasks.subjectId', '=', eventId)
+    .where('tasks.source', '=', 'eventReminder')
+    .where('tasks.status', '=', 'open')
+    .orderBy('tasks.createdAt', 'desc')
+    .executeTakeFirst();

@@ -20,7 +20,7 @@ import * as persons from '../contact-persons/contact-persons.service.js';
 import * as events from '../events/events.service.js';
 import { visibilityFor, type Visibility } from '../access/access.service.js';
 import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
-import { alertAtOf, isOverdue, reminderTimeErrors, snoozeUntil } from './tasks.logic.js';
+import { isOverdue, reminderTimeErrors, restartedAlert, snoozeUntil } from './tasks.logic.js';
 import { insertTask, prepareTask } from './task-creation.service.js';
 import * as repo from './tasks.repo.js';
 
@@ -131,14 +131,12 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: TaskPa
   const dueAt = patch.dueAt === undefined ? r.dueAt : toInstant(patch.dueAt);
   const timeErrors = reminderTimeErrors(remindAt, dueAt);
   if (timeErrors.length) throw invalidMany(timeErrors);
-  const reminderMoved = patch.remindAt !== undefined && remindAt !== r.remindAt;
   await repo.update(deps.db, id, {
     ...(patch.title !== undefined && { title: patch.title.trim() }),
     ...(patch.description !== undefined && { description: patch.description?.trim() || null }),
     dueAt,
     remindAt,
-    // A new reminder time starts over: a fresh popup at that time.
-    ...(reminderMoved && { snoozedUntil: null, alertAt: alertAtOf(remindAt, null), alertedAt: null }),
+    ...restartedAlert(r, { remindAt, assigneeId: r.assigneeId }),
     updatedAt: now,
     updatedBy: actor.id,
   });
