@@ -1,6 +1,7 @@
-import type { Dialog, Page } from 'playwright-core';
+import type { Dialog, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { pickOption } from './events.helpers';
 import { waitToastsGone } from './helpers';
 
 // The forms of the cards as a manager meets them at 1366×768, in a browser whose own language is
@@ -26,6 +27,10 @@ afterAll(async () => {
 async function fieldErrors(page: Page, testId: string): Promise<string[]> {
   return (await page.getByTestId(testId).locator('.mantine-InputWrapper-error:visible').allTextContents()).map((s) => s.trim());
 }
+
+/** Whether a text is shown whole: nothing of it cut off by its box. */
+const shownWhole = (el: Locator) =>
+  el.evaluate((node) => node.scrollWidth <= node.clientWidth + 1 && node.scrollHeight <= node.clientHeight + 1);
 
 /** The red toasts on screen. */
 const errorToasts = (page: Page) =>
@@ -247,6 +252,8 @@ describe('forms journey', () => {
 
     // Picked from the calendar: the month and the days are named in Russian.
     await page.getByTestId('contact-person-lastName').fill('Соколова');
+    await page.getByTestId('contact-person-firstName').fill('Мария');
+    await pickOption(page, 'contact-person-counterparty', LONG, 'Северо-Западная');
     await birthday.fill('');
     await birthday.click();
     const calendar = page.locator('.mantine-Popover-dropdown').filter({ has: page.locator('table') });
@@ -261,9 +268,10 @@ describe('forms journey', () => {
     await page.waitForURL(/\/contact-persons\/[0-9a-f-]{36}$/);
     const person = await database.db
       .selectFrom('contactPersons')
-      .select(['lastName', 'birthday', 'birthdayReminderDays'])
+      .innerJoin('counterparties', 'counterparties.id', 'contactPersons.counterpartyId')
+      .select(['lastName', 'birthday', 'birthdayReminderDays', 'counterparties.name'])
       .executeTakeFirstOrThrow();
-    expect(person).toEqual({ lastName: 'Соколова', birthday: '1980-05-15', birthdayReminderDays: 3 });
+    expect(person).toEqual({ lastName: 'Соколова', birthday: '1980-05-15', birthdayReminderDays: 3, name: LONG });
     expect(await birthday.inputValue()).toBe('15.05.1980');
     await waitToastsGone(page);
     await h.screenshot('forms-contact-person-saved.ru');
@@ -275,6 +283,8 @@ describe('forms journey', () => {
     await page.getByTestId('event-create').click();
     await page.getByTestId('event-card').waitFor();
     await page.getByTestId('event-subject').fill('Переговоры о поставке');
+    await pickOption(page, 'event-counterparty', LONG, 'Северо-Западная');
+    await pickOption(page, 'event-contact-person', 'Соколова Мария');
     await page.getByTestId('event-start-date').fill('20.11.2026');
     await page.getByTestId('event-start-time').click();
     await page.keyboard.type('1430');
@@ -290,6 +300,34 @@ describe('forms journey', () => {
     expect(new Date(event.startAt).toISOString()).toBe('2026-11-20T11:30:00.000Z');
     expect(new Date(event.endAt!).toISOString()).toBe('2026-11-20T12:15:00.000Z');
     expect(await page.locator('body').innerText()).not.toMatch(/\b(AM|PM)\b/);
+  });
+
+  it('at 1366 px the lists give the long name the free width and show it whole', async () => {
+    const { page } = h;
+    await waitToastsGone(page);
+    await page.getByTestId('nav-counterparties').click();
+    const nameCell = page.getByTestId('counterparty-row').filter({ hasText: 'Северо-Западная' }).getByTestId('counterparty-name-cell');
+    await nameCell.waitFor();
+    expect(await nameCell.innerText()).toBe(LONG);
+    expect(await shownWhole(nameCell)).toBe(true);
+    expect((await nameCell.boundingBox())!.width).toBeGreaterThan(250);
+    await h.screenshot('forms-counterparty-list.ru');
+
+    await page.getByTestId('nav-contact-persons').click();
+    const person = page.getByTestId('contact-person-row').filter({ hasText: 'Соколова' });
+    await person.waitFor();
+    expect(await person.innerText()).toContain(LONG);
+    await h.screenshot('forms-contact-person-list.ru');
+
+    await page.getByTestId('nav-events').click();
+    const event = page.getByTestId('event-row').filter({ hasText: 'Переговоры о поставке' });
+    await event.waitFor();
+    const cells = event.locator('td');
+    for (const text of [LONG, 'Соколова Мария', 'Переговоры о поставке']) {
+      const cell = cells.filter({ hasText: text }).last();
+      expect(await shownWhole(cell), text).toBe(true);
+    }
+    await h.screenshot('forms-events-journal.ru');
   });
 
   it("a task: due and reminder typed as «ДД.ММ.ГГГГ чч:мм»; an empty custom snooze time gets the app's message", async () => {
