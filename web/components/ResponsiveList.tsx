@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { Box, Center, Group, Loader, NativeSelect, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { VirtualTable } from './VirtualTable';
+import { usePhone } from '../lib/usePhone';
 
 /** A record as a phone shows it: its name in full first, then the key facts, one per line. */
 export interface RowCard {
@@ -16,15 +16,12 @@ export interface RowCard {
 
 type Props<T> = ComponentProps<typeof VirtualTable<T>> & { card: (row: T) => RowCard };
 
-/** Mantine's "sm" breakpoint: below it the navigation is a drawer and lists are rows of text. */
-const PHONE = '(max-width: 48em)';
-
 /**
  * A list that is a table on a wide screen and readable rows on a phone, where a table's columns
  * would leave no room for the names. Both page through the same rows and load more on scroll.
  */
 export function ResponsiveList<T>(p: Props<T>) {
-  const phone = useMediaQuery(PHONE, window.matchMedia(PHONE).matches, { getInitialValueInEffect: false });
+  const phone = usePhone();
   if (!phone) return <VirtualTable {...p} />;
   return <CardList {...p} />;
 }

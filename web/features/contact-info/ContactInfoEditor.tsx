@@ -1,10 +1,10 @@
 import { ActionIcon, Button, Group, NativeSelect, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ContactInfoKind } from '../../../shared/api/contact-info';
 import type { RowErrors } from '../../api/errors';
 import { CONTACT_INFO_KINDS, newRowKey, type ContactInfoRow } from './contactInfo';
+import { usePhone } from '../../lib/usePhone';
 
 interface Props {
   rows: ContactInfoRow[];
@@ -18,7 +18,7 @@ interface Props {
 /** Editable list of typed contact information entries, shared by counterparties and contact persons. */
 export function ContactInfoEditor({ rows, onChange, errors = {}, listError, readOnly }: Props) {
   const { t } = useTranslation();
-  const phone = useMediaQuery('(max-width: 48em)', window.matchMedia('(max-width: 48em)').matches, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const kindOptions = CONTACT_INFO_KINDS.map((k) => ({ value: k, label: t(`contactInfoKinds.${k}`) }));
 
   const update = (key: string, patch: Partial<ContactInfoRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));

@@ -13,6 +13,7 @@ import { firstValue } from '../contact-info/contactInfo';
 import { useFormat } from '../../lib/useFormat';
 import { useListParams } from '../../lib/useListParams';
 import { useContactPersonList, type ContactPersonListParams } from './contact-persons.queries';
+import { usePhone } from '../../lib/usePhone';
 
 type Archived = NonNullable<ContactPersonListParams['archived']>;
 
@@ -31,6 +32,7 @@ export function ContactPersonListPage() {
   const list = useContactPersonList(params);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const fmt = useFormat();
+  const phone = usePhone();
 
   const archivedBadge = (p: ContactPerson) =>
     p.archivedAt && (
@@ -99,6 +101,9 @@ export function ContactPersonListPage() {
         <SegmentedControl
           value={owner}
           onChange={(v) => lp.set('owner', v)}
+          // Its three long choices do not fit a phone's width side by side.
+          orientation={phone ? 'vertical' : 'horizontal'}
+          fullWidth={phone}
           data-testid="contact-person-owner-filter"
           data={[
             { value: 'all', label: t('filters.all') },

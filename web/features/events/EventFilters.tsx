@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Badge, Button, Collapse, Group, SegmentedControl, Select } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconFilterOff } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +12,7 @@ import { ContactPersonPicker } from './ContactPersonPicker';
 import { CounterpartyPicker } from '../counterparties/CounterpartyPicker';
 import { ResponsibleFilter } from './ResponsibleFilter';
 import { IMPORTANCES, KINDS, STATES } from './eventLabels';
+import { usePhone } from '../../lib/usePhone';
 
 export const FILTER_KEYS = [
   'from',
@@ -63,7 +63,7 @@ export function EventFilters({ lp }: { lp: ReturnType<typeof useListParams> }) {
   );
   const any = FILTER_KEYS.some((k) => k !== 'archived' && lp.get(k)) || lp.get('archived') !== 'active';
   // On a phone the filters fold under one button, so the journal starts on the first screen.
-  const phone = useMediaQuery('(max-width: 48em)', window.matchMedia('(max-width: 48em)').matches, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [open, setOpen] = useState(false);
   const chosen = FILTER_KEYS.filter((k) => k !== 'q' && k !== 'archived' && lp.get(k)).length + (lp.get('archived') !== 'active' ? 1 : 0);
   const reset = () => {
