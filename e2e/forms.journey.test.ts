@@ -255,10 +255,13 @@ describe('forms journey', () => {
     await page.getByTestId('contact-person-firstName').fill('Мария');
     await pickOption(page, 'contact-person-counterparty', LONG, 'Северо-Западная');
     await birthday.fill('');
-    await birthday.click();
+    // Typing opens nothing over the card; the calendar opens from its button.
+    expect(await page.locator('[data-dates-dropdown]').count()).toBe(0);
+    await page.getByTestId('contact-person-birthday-calendar').click();
     const calendar = page.locator('.mantine-Popover-dropdown').filter({ has: page.locator('table') });
     await calendar.waitFor();
     expect(await calendar.innerText()).toMatch(/Пн\s+Вт\s+Ср/);
+    await h.screenshot('forms-birthday-calendar.ru');
     await page.keyboard.press('Escape');
     await birthday.fill('15.05.1980');
     await birthday.blur();

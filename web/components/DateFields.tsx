@@ -1,4 +1,6 @@
-import { useState, type FocusEvent, type ReactNode } from 'react';
+import { useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { ActionIcon } from '@mantine/core';
+import { IconCalendar } from '@tabler/icons-react';
 import { DateInput, TimePicker } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT, DATE_TIME_FORMAT, parseDateText, parseDateTimeText, type UiLanguage } from '../lib/dateText';
@@ -36,6 +38,37 @@ function useUnreadable(parse: (text: string) => string | null) {
   };
 }
 
+/**
+ * The calendar opens from its button beside the field, not on focus: typing needs no calendar, and a
+ * calendar that opened by itself would cover the buttons under the field (a dialog's «Создать»).
+ */
+function useCalendarButton(testId: string) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  return {
+    opened,
+    close: () => setOpened(false),
+    popoverProps: { opened, onChange: setOpened, withinPortal: true },
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => {
+      if (e.key === 'Escape') setOpened(false);
+      if (e.key === 'ArrowDown' && e.altKey) setOpened(true);
+    },
+    rightSection: (
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        onClick={() => setOpened((o) => !o)}
+        aria-label={t('dates.calendar')}
+        aria-expanded={opened}
+        title={t('dates.calendar')}
+        data-testid={`${testId}-calendar`}
+      >
+        <IconCalendar size={16} />
+      </ActionIcon>
+    ),
+  };
+}
+
 /** A calendar date: value and onChange in "YYYY-MM-DD" ('' when empty). */
 export function DateField({
   value,
@@ -52,6 +85,7 @@ export function DateField({
   const lang = useLanguage();
   const { t } = useTranslation();
   const unreadable = useUnreadable(parseDateText);
+  const calendar = useCalendarButton(p.testId);
   return (
     <UiDatesProvider>
       <DateInput
@@ -65,7 +99,10 @@ export function DateField({
         autoFocus={p.autoFocus}
         aria-label={p['aria-label']}
         value={value || null}
-        onChange={(v) => onChange(v ?? '')}
+        onChange={(v) => {
+          calendar.close();
+          onChange(v ?? '');
+        }}
         valueFormat={DATE_FORMAT[lang]}
         dateParser={parseDateText}
         placeholder={t('dates.datePlaceholder')}
@@ -73,7 +110,9 @@ export function DateField({
         maxDate={maxDate ?? '2999-12-31'}
         onBlur={unreadable.onBlur}
         onInput={unreadable.onInput}
-        popoverProps={{ withinPortal: true }}
+        onKeyDown={calendar.onKeyDown}
+        rightSection={calendar.rightSection}
+        popoverProps={calendar.popoverProps}
         data-testid={p.testId}
       />
     </UiDatesProvider>
@@ -112,6 +151,7 @@ export function DateTimeInput({ value, onChange, ...p }: Common & { value: strin
   const lang = useLanguage();
   const { t } = useTranslation();
   const unreadable = useUnreadable(parseDateTimeText);
+  const calendar = useCalendarButton(p.testId);
   return (
     <UiDatesProvider>
       <DateInput
@@ -126,7 +166,10 @@ export function DateTimeInput({ value, onChange, ...p }: Common & { value: strin
         aria-label={p['aria-label']}
         withTime
         value={value ? `${value.replace('T', ' ')}:00` : null}
-        onChange={(v) => onChange(v ? v.slice(0, 16).replace(' ', 'T') : '')}
+        onChange={(v) => {
+          calendar.close();
+          onChange(v ? v.slice(0, 16).replace(' ', 'T') : '');
+        }}
         valueFormat={DATE_TIME_FORMAT[lang]}
         dateParser={(text) => {
           const v = parseDateTimeText(text);
@@ -137,7 +180,9 @@ export function DateTimeInput({ value, onChange, ...p }: Common & { value: strin
         maxDate="2999-12-31"
         onBlur={unreadable.onBlur}
         onInput={unreadable.onInput}
-        popoverProps={{ withinPortal: true }}
+        onKeyDown={calendar.onKeyDown}
+        rightSection={calendar.rightSection}
+        popoverProps={calendar.popoverProps}
         data-testid={p.testId}
       />
     </UiDatesProvider>

@@ -16,8 +16,10 @@ const pathOf = (to: To) => (typeof to === 'string' ? to.split(/[?#]/)[0] : (to.p
 
 /**
  * «Данные были изменены. Сохранить изменения?» when a card with unsaved changes is left: by a link
- * or Back inside the app, by signing out, or by closing or reloading the tab (there the browser asks
- * in its own words). Changing only the query string (a tab of the card) is not leaving.
+ * or navigate() inside the app, by signing out, or by closing or reloading the tab (there the browser
+ * asks in its own words). The browser's Back button is held too once the app runs under a data router
+ * (createBrowserRouter): a plain <BrowserRouter> cannot hold a history step that already happened.
+ * Changing only the query string (a tab of the card) is not leaving.
  */
 export function LeaveGuard(p: LeaveGuardProps) {
   // useBlocker needs a data router; under a plain <BrowserRouter> the history's navigator is guarded.

@@ -127,7 +127,7 @@ export function EventFilters({ lp }: { lp: ReturnType<typeof useListParams> }) {
       <DateField
         label={t('events.filters.from')}
         value={lp.get('from')}
-        w={150}
+        w={160}
         clearable
         onChange={(v) => lp.set('from', v)}
         testId="events-filter-from"
@@ -135,7 +135,7 @@ export function EventFilters({ lp }: { lp: ReturnType<typeof useListParams> }) {
       <DateField
         label={t('events.filters.to')}
         value={lp.get('to')}
-        w={150}
+        w={160}
         clearable
         onChange={(v) => lp.set('to', v)}
         testId="events-filter-to"
