@@ -19,6 +19,8 @@ import { CreateBasedOnMenu } from './CreateBasedOnMenu';
 import { EventFields } from './EventFields';
 import { EventRelatedPanel } from './EventRelatedPanel';
 import { EventReminderBlock } from './EventReminderBlock';
+import { EventReminderEditor } from './EventReminderEditor';
+import { BasisPicker } from './BasisPicker';
 import { cardField, createPayload, emptyEventForm, formFromEvent, patchPayload, type EventForm, type EventPrefill } from './eventForm';
 import { useArchiveEvent, useCreateEvent, useEvent, useUpdateEvent } from './events.queries';
 
@@ -128,6 +130,7 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
           {t('events.backToJournal')}
         </Button>
         {saved && <CreateBasedOnMenu event={saved} />}
+        {saved && <EventReminderEditor event={saved} timeZone={timeZone} />}
         {saved && (
           <ArchiveControls
             archived={!!saved.archivedAt}
@@ -172,6 +175,7 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
             {!saved && (
               <EventReminderBlock value={form.reminder} onChange={(r) => card.patch({ reminder: r })} errors={errors} timeZone={timeZone} />
             )}
+            {saved && <BasisPicker event={saved} />}
             {errors.basis && (
               <Text c="red" size="sm">
                 {errors.basis}

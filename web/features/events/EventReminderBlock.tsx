@@ -12,10 +12,13 @@ interface Props {
   onChange: (r: ReminderForm) => void;
   errors: FieldErrors;
   timeZone: string;
+  /** false: the fields only, always shown (the «Напомнить» window of a saved event). */
+  withToggle?: boolean;
 }
 
-/** «Напоминание» on a new event: the server turns it into a task that pops up at the given time. */
-export function EventReminderBlock({ value, onChange, errors, timeZone }: Props) {
+/** «Напоминание» on a new event (and in «Напомнить» of a saved one): the server turns it into a task
+ * that pops up at the given time. */
+export function EventReminderBlock({ value, onChange, errors, timeZone, withToggle = true }: Props) {
   const { t } = useTranslation();
   const set = (p: Partial<ReminderForm>) => onChange({ ...value, ...p });
   const quick = (at: Wall) => set(spread(at));
@@ -26,15 +29,17 @@ export function EventReminderBlock({ value, onChange, errors, timeZone }: Props)
   };
 
   return (
-    <Paper withBorder p="sm" data-testid="event-reminder">
-      <Checkbox
-        label={t('events.reminder.enable')}
-        checked={value.enabled}
-        onChange={(e) => toggle(e.currentTarget.checked)}
-        data-testid="event-reminder-enabled"
-      />
-      {value.enabled && (
-        <Stack gap="sm" mt="sm">
+    <Paper withBorder={withToggle} p={withToggle ? 'sm' : 0} data-testid="event-reminder">
+      {withToggle && (
+        <Checkbox
+          label={t('events.reminder.enable')}
+          checked={value.enabled}
+          onChange={(e) => toggle(e.currentTarget.checked)}
+          data-testid="event-reminder-enabled"
+        />
+      )}
+      {(value.enabled || !withToggle) && (
+        <Stack gap="sm" mt={withToggle ? 'sm' : 0}>
           <DateTimeField
             label={t('events.reminder.remindAt')}
             required

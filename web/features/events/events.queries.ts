@@ -1,5 +1,13 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Event, EventCreate, EventListQuery, EventPatch, EventRelated } from '../../../shared/api/events';
+import type {
+  Event,
+  EventCreate,
+  EventListQuery,
+  EventPatch,
+  EventRelated,
+  EventReminderAnswer,
+  EventUpdate,
+} from '../../../shared/api/events';
 import type { ContactPerson } from '../../../shared/api/contact-persons';
 import { api, type QueryParams } from '../../api/client';
 import type { Page } from '../counterparties/counterparties.queries';
@@ -12,6 +20,7 @@ const eventKeys = {
   list: (params: QueryParams) => ['events', 'list', params] as const,
   one: (id: string) => ['events', 'one', id] as const,
   related: (id: string) => ['events', 'related', id] as const,
+  reminder: (id: string) => ['events', 'reminder', id] as const,
   personOptions: (params: QueryParams) => ['contact-persons', 'event-options', params] as const,
 };
 
@@ -48,6 +57,7 @@ function useAfterChange() {
     qc.setQueryData(eventKeys.one(e.id), e);
     void qc.invalidateQueries({ queryKey: ['events', 'list'] });
     void qc.invalidateQueries({ queryKey: ['events', 'related'] });
+    void qc.invalidateQueries({ queryKey: ['events', 'reminder'] });
     void qc.invalidateQueries({ queryKey: ['reports'] });
     // A reminder on create becomes a task.
     void qc.invalidateQueries({ queryKey: ['tasks'] });
@@ -62,6 +72,24 @@ export function useCreateEvent() {
 export function useUpdateEvent(id: string) {
   const after = useAfterChange();
   return useMutation({ mutationFn: (patch: EventPatch) => api.patch<Event>(`/api/events/${id}`, patch), onSuccess: after });
+}
+
+/** The event's open reminder («Напомнить» on a saved event). */
+export function useEventReminder(id: string | undefined) {
+  return useQuery({
+    queryKey: eventKeys.reminder(id ?? ''),
+    queryFn: () => api.get<EventReminderAnswer>(`/api/events/${id}/reminder`),
+    enabled: !!id,
+  });
+}
+
+/** Changes only the reminder or the basis of a saved event (the card's other fields are left alone). */
+export function useSetEventLinks(id: string) {
+  const after = useAfterChange();
+  return useMutation({
+    mutationFn: (patch: Pick<EventUpdate, 'reminder' | 'basis'>) => api.patch<Event>(`/api/events/${id}`, patch),
+    onSuccess: after,
+  });
 }
 
 export function useArchiveEvent(id: string) {
