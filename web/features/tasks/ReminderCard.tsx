@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconExternalLink } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,8 @@ export function ReminderCard({ task }: { task: Task }) {
   return (
     <Paper
       withBorder
-      p="sm"
+      px="xs"
+      py={6}
       radius="sm"
       data-testid="reminder-card"
       data-task-id={task.id}
@@ -34,9 +35,10 @@ export function ReminderCard({ task }: { task: Task }) {
       bg={task.overdue ? 'red.0' : undefined}
       style={task.overdue ? { borderColor: 'var(--mantine-color-red-4)' } : undefined}
     >
-      <Stack gap={4}>
+      <Stack gap={2} style={{ minWidth: 0 }}>
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-          <Text fw={600} size="sm" lineClamp={3} style={{ overflowWrap: 'anywhere' }} data-testid="reminder-title">
+          {/* The whole title, wrapped: a clipped one hides what the reminder is about. */}
+          <Text fw={600} size="sm" lh={1.3} style={{ overflowWrap: 'anywhere', minWidth: 0 }} data-testid="reminder-title">
             {task.title}
           </Text>
           {task.overdue && (
@@ -56,11 +58,12 @@ export function ReminderCard({ task }: { task: Task }) {
             ? t('reminders.due', { time: fmt.dateTime(task.dueAt) })
             : t('reminders.remindAt', { time: fmt.dateTime(task.alertAt ?? task.remindAt) })}
         </Text>
-        <Group gap={6} mt={4} wrap="nowrap">
-          <SnoozeMenu task={task} compact testId="reminder-snooze" />
+        <Group gap={4} mt={4} wrap="wrap">
+          <SnoozeMenu task={task} compact testId="reminder-snooze" px={8} />
           <Button
             size="compact-sm"
-            leftSection={<IconCheck size={16} />}
+            px={8}
+            leftSection={<IconCheck size={14} />}
             loading={complete.isPending}
             onClick={done}
             data-testid="reminder-complete"
@@ -68,15 +71,12 @@ export function ReminderCard({ task }: { task: Task }) {
             {t('tasks.complete')}
           </Button>
           {path && (
-            <Button
-              size="compact-sm"
-              variant="light"
-              leftSection={<IconExternalLink size={16} />}
-              onClick={() => navigate(path)}
-              data-testid="reminder-open"
-            >
-              {t('tasks.open')}
-            </Button>
+            // An icon keeps the three actions on one line in the narrow dock; its name is read out and shown on hover.
+            <Tooltip label={t('tasks.open')} withinPortal>
+              <ActionIcon size={26} variant="light" onClick={() => navigate(path)} aria-label={t('tasks.open')} data-testid="reminder-open">
+                <IconExternalLink size={16} />
+              </ActionIcon>
+            </Tooltip>
           )}
         </Group>
       </Stack>

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import { ActionIcon, Affix, Badge, Button, Group, Paper, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconBell, IconBellPlus, IconChevronDown, IconChevronUp } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { ActionIcon, Affix, Badge, Button, Group, Paper, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { useElementSize, useMediaQuery } from '@mantine/hooks';
+import { IconBell, IconBellPlus, IconChevronDown } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../shared/api/tasks';
 import { useBrowserNotificationPermission } from '../notifications/browserNotifications';
@@ -17,95 +18,158 @@ interface Props {
   onMore(): void;
 }
 
+const PHONE = '(max-width: 36em)';
+const STORE = 'crm.remindersPanel';
+/** Keys of popups already seen, kept so a reload does not count them as new again. */
+const SEEN_CAP = 500;
+/** Room between the page's last line and the dock, so nothing of the page stays under it. */
+const GAP = 16;
+
+interface Stored {
+  collapsed: boolean | null;
+  seen: string[];
+}
+
+function readStored(): Stored {
+  try {
+    const s = JSON.parse(sessionStorage.getItem(STORE) ?? 'null') as Partial<Stored> | null;
+    return { collapsed: typeof s?.collapsed === 'boolean' ? s.collapsed : null, seen: Array.isArray(s?.seen) ? s.seen : [] };
+  } catch {
+    return { collapsed: null, seen: [] };
+  }
+}
+
+function writeStored(s: Stored) {
+  try {
+    sessionStorage.setItem(STORE, JSON.stringify({ collapsed: s.collapsed, seen: s.seen.slice(-SEEN_CAP) }));
+  } catch {
+    // Private mode or a full storage: the panel still works, it just forgets on reload.
+  }
+}
+
 /**
- * The reminder window (1C's «Напоминания»): a non-modal panel in the corner listing the reminders
- * due now, newest first, so work on the page can go on. It can be folded; a new reminder unfolds
- * it. A user back after a long absence sees the count of all and loads older ones on request.
+ * The reminder window (1C's «Напоминания»): a narrow non-modal dock at the bottom right listing the
+ * reminders due now, newest first, so work on the page goes on. It collapses to a small counter
+ * button «Напоминания: N» (the choice is kept while the tab lives, across pages and reloads); a new
+ * reminder expands it, except on a phone, where it stays a counter. The page gets bottom padding as
+ * tall as the dock, so the dock never hides the page's own buttons.
  */
 export function RemindersPanel({ items, total, left, loadingMore, onMore }: Props) {
   const { t } = useTranslation();
-  const [folded, setFolded] = useState(false);
-  const seen = useRef(new Set<string>());
+  const phone = useMediaQuery(PHONE, window.matchMedia(PHONE).matches, { getInitialValueInEffect: false });
+  const [state, setState] = useState<Stored>(readStored);
   const browser = useBrowserNotificationPermission();
+  const { ref, height } = useElementSize();
+  // Without a choice of the user's, a phone shows the counter and a larger screen the list.
+  const collapsed = state.collapsed ?? phone;
+  const visible = items.length > 0;
+  const choose = (c: boolean) => setState((s) => ({ ...s, collapsed: c }));
+
+  // A snoozed reminder that comes back is new again: the key includes its alert time. A new one
+  // expands the list (adjusted during render, not in an effect); on a phone only the count grows.
+  const seen = new Set(state.seen);
+  const fresh = items.map((x) => `${x.id}@${x.alertAt}`).filter((k) => !seen.has(k));
+  if (fresh.length > 0) {
+    setState((s) => ({ collapsed: phone ? s.collapsed : false, seen: [...s.seen, ...fresh].slice(-SEEN_CAP) }));
+  }
+
+  useEffect(() => writeStored(state), [state]);
 
   useEffect(() => {
-    // A snoozed reminder that comes back is new again: the key includes its alert time.
-    const keys = items.map((x) => `${x.id}@${x.alertAt}`);
-    const fresh = keys.some((k) => !seen.current.has(k));
-    for (const k of keys) seen.current.add(k);
-    if (fresh) setFolded(false);
-  }, [items]);
+    if (!visible || height === 0) return;
+    const body = document.body.style;
+    const before = body.paddingBottom;
+    body.paddingBottom = `${Math.ceil(height) + GAP * 2}px`;
+    return () => {
+      body.paddingBottom = before;
+    };
+  }, [visible, height]);
 
-  if (items.length === 0) return null;
+  if (!visible) return null;
   return (
-    <Affix position={{ bottom: 16, right: 16 }} zIndex={190}>
-      <Paper
-        shadow="xl"
-        withBorder
-        radius="md"
-        w={430}
-        maw="calc(100vw - 32px)"
-        role="dialog"
-        aria-label={t('reminders.title')}
-        data-testid="reminders-panel"
-        data-folded={folded || undefined}
-      >
-        <Group
-          justify="space-between"
-          px="sm"
-          py={8}
-          wrap="nowrap"
-          bg="teal.0"
-          style={{ borderRadius: folded ? 'var(--mantine-radius-md)' : 'var(--mantine-radius-md) var(--mantine-radius-md) 0 0' }}
-        >
-          <UnstyledButton onClick={() => setFolded((f) => !f)} style={{ flex: 1 }} data-testid="reminders-toggle">
-            <Group gap="xs" wrap="nowrap">
-              <IconBell size={18} />
-              <Text fw={700} size="sm">
-                {t('reminders.title')}
-              </Text>
-              <Badge size="sm" circle={total < 100} color="red" data-testid="reminders-count">
-                {total}
-              </Badge>
-            </Group>
-          </UnstyledButton>
-          <Group gap={4} wrap="nowrap">
-            {browser.permission === 'default' && (
-              <Tooltip label={t('reminders.enableBrowser')} withinPortal>
-                <ActionIcon
-                  variant="subtle"
-                  onClick={() => void browser.request()}
-                  aria-label={t('reminders.enableBrowser')}
-                  data-testid="reminders-browser-permission"
-                >
-                  <IconBellPlus size={18} />
-                </ActionIcon>
-              </Tooltip>
-            )}
-            <ActionIcon
-              variant="subtle"
-              onClick={() => setFolded((f) => !f)}
-              aria-label={folded ? t('reminders.expand') : t('reminders.collapse')}
+    <Affix position={{ bottom: GAP, right: GAP }} zIndex={190}>
+      <div ref={ref} data-testid="reminders-panel" data-folded={collapsed || undefined}>
+        {collapsed ? (
+          <Tooltip label={t('reminders.expand')} withinPortal>
+            <Button
+              variant="filled"
+              color="teal"
+              radius="xl"
+              size="compact-md"
+              leftSection={<IconBell size={16} />}
+              onClick={() => choose(false)}
+              aria-expanded={false}
+              data-testid="reminders-toggle"
+              style={{ boxShadow: 'var(--mantine-shadow-md)' }}
             >
-              {folded ? <IconChevronUp size={18} /> : <IconChevronDown size={18} />}
-            </ActionIcon>
-          </Group>
-        </Group>
-        {!folded && (
-          <ScrollArea.Autosize mah="min(55vh, 520px)" type="auto">
-            <Stack gap="xs" p="xs">
-              {items.map((task) => (
-                <ReminderCard key={task.id} task={task} />
-              ))}
-              {left > 0 && (
-                <Button variant="subtle" size="xs" onClick={onMore} loading={loadingMore} data-testid="reminders-more">
-                  {t('reminders.more', { left })}
-                </Button>
-              )}
-            </Stack>
-          </ScrollArea.Autosize>
+              <span>
+                {t('reminders.title')}: <span data-testid="reminders-count">{total}</span>
+              </span>
+            </Button>
+          </Tooltip>
+        ) : (
+          <Paper
+            shadow="xl"
+            withBorder
+            radius="md"
+            w={360}
+            maw="calc(100vw - 32px)"
+            role="dialog"
+            aria-label={t('reminders.title')}
+            data-testid="reminders-window"
+            style={{ overflow: 'hidden' }}
+          >
+            <Group justify="space-between" pl="sm" pr={6} py={6} wrap="nowrap" bg="teal.0" gap="xs">
+              <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+                <IconBell size={16} style={{ flexShrink: 0 }} />
+                <Text fw={700} size="sm" truncate>
+                  {t('reminders.title')}
+                </Text>
+                <Badge size="sm" color="red" circle={total < 100} data-testid="reminders-count">
+                  {total}
+                </Badge>
+              </Group>
+              <Group gap={2} wrap="nowrap">
+                {browser.permission === 'default' && (
+                  <Tooltip label={t('reminders.enableBrowser')} withinPortal>
+                    <ActionIcon
+                      variant="subtle"
+                      onClick={() => void browser.request()}
+                      aria-label={t('reminders.enableBrowser')}
+                      data-testid="reminders-browser-permission"
+                    >
+                      <IconBellPlus size={18} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+                <Tooltip label={t('reminders.collapse')} withinPortal>
+                  <ActionIcon
+                    variant="subtle"
+                    onClick={() => choose(true)}
+                    aria-expanded
+                    aria-label={t('reminders.collapse')}
+                    data-testid="reminders-toggle"
+                  >
+                    <IconChevronDown size={18} />
+                  </ActionIcon>
+                </Tooltip>
+              </Group>
+            </Group>
+            <ScrollArea.Autosize mah="min(45vh, 420px)" type="auto" scrollbars="y" offsetScrollbars>
+              <Stack gap={6} p={6}>
+                {items.map((task) => (
+                  <ReminderCard key={task.id} task={task} />
+                ))}
+                {left > 0 && (
+                  <Button variant="subtle" size="xs" onClick={onMore} loading={loadingMore} data-testid="reminders-more">
+                    {t('reminders.more', { left })}
+                  </Button>
+                )}
+              </Stack>
+            </ScrollArea.Autosize>
+          </Paper>
         )}
-      </Paper>
+      </div>
     </Affix>
   );
 }
