@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Paper, SegmentedControl, Stack, Input, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Stack, Input, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileTypeCsv, IconPlayerPlay, IconReportAnalytics } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { currentLanguage } from '../../i18n';
 import { ResponsibleFilter } from '../events/ResponsibleFilter';
 import { ColdCallsTables } from './ColdCallsTables';
 import { coldCallsFileUrl, useColdCalls, type ColdCallsParams, type PeriodUnit } from './events-report.queries';
+import { DateField } from '../../components/DateFields';
 
 /** Cold-call statistics: outgoing calls and their success per responsible and period; requests by source. */
 export function ColdCallsPage() {
@@ -40,24 +41,8 @@ export function ColdCallsPage() {
       </PageHeader>
       <Paper withBorder p="md" mb="md" component="form" onSubmit={generate} data-testid="cold-calls-settings">
         <Group align="flex-end" gap="md">
-          <TextInput
-            type="date"
-            label={t('events.filters.from')}
-            value={from}
-            max="9999-12-31"
-            w={160}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-            data-testid="cold-calls-from"
-          />
-          <TextInput
-            type="date"
-            label={t('events.filters.to')}
-            value={to}
-            max="9999-12-31"
-            w={160}
-            onChange={(e) => setTo(e.currentTarget.value)}
-            data-testid="cold-calls-to"
-          />
+          <DateField label={t('events.filters.from')} value={from} w={170} onChange={setFrom} testId="cold-calls-from" clearable />
+          <DateField label={t('events.filters.to')} value={to} w={170} onChange={setTo} testId="cold-calls-to" clearable />
           <Input.Wrapper label={t('coldCalls.period')}>
             <SegmentedControl
               value={period}

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { IconChartBar, IconFileSpreadsheet, IconFileTypeCsv, IconPlayerPlay } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateFields';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { currentLanguage } from '../../i18n';
@@ -116,22 +117,14 @@ export function EventsReportPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8 }}>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing={6}>
-              <TextInput
-                type="date"
+              <DateField
                 label={t('events.filters.from')}
                 value={f.from}
-                max="9999-12-31"
-                onChange={(e) => set({ from: e.currentTarget.value })}
-                data-testid="events-report-from"
+                onChange={(v) => set({ from: v })}
+                testId="events-report-from"
+                clearable
               />
-              <TextInput
-                type="date"
-                label={t('events.filters.to')}
-                value={f.to}
-                max="9999-12-31"
-                onChange={(e) => set({ to: e.currentTarget.value })}
-                data-testid="events-report-to"
-              />
+              <DateField label={t('events.filters.to')} value={f.to} onChange={(v) => set({ to: v })} testId="events-report-to" clearable />
               <CounterpartyPicker
                 label={t('events.counterparty')}
                 value={f.counterpartyId}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Center, CloseButton, EmptyState, Group, Loader, SegmentedControl, Text, TextInput } from '@mantine/core';
+import { Button, Center, EmptyState, Group, Loader, SegmentedControl, Text } from '@mantine/core';
 import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -9,6 +9,7 @@ import { useCurrentUser } from '../auth/useCurrentUser';
 import { TaskFormModal } from './TaskFormModal';
 import { TaskTable } from './TaskTable';
 import { useTaskList, type TaskListParams, type TaskStatusFilter } from './tasks.queries';
+import { DateField } from '../../components/DateFields';
 
 const STATUSES: TaskStatusFilter[] = ['open', 'overdue', 'done', 'all'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,16 +32,13 @@ export function TaskListPage() {
 
   const filtered = status !== 'open' || !!from || !!to;
   const dateInput = (key: 'from' | 'to', value: string | undefined) => (
-    <TextInput
-      type="date"
-      size="sm"
+    <DateField
       w={170}
       label={t(`tasks.period.${key}`)}
       value={value ?? ''}
-      max="9999-12-31"
-      onChange={(e) => lp.set(key, e.currentTarget.value)}
-      data-testid={`task-${key}`}
-      rightSection={value ? <CloseButton size="sm" aria-label={t('common.clear')} onClick={() => lp.set(key, '')} /> : null}
+      onChange={(v) => lp.set(key, v)}
+      testId={`task-${key}`}
+      clearable
     />
   );
 
