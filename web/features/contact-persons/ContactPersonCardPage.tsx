@@ -1,5 +1,4 @@
 import { Badge, Button, Center, Divider, Group, Loader, Title } from '@mantine/core';
-import { IconDeviceFloppy } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ContactPerson } from '../../../shared/api/contact-persons';
@@ -15,6 +14,7 @@ import { EventsPanel } from '../events/EventsPanel';
 import { ContactPersonFields } from './ContactPersonFields';
 import { useArchiveContactPerson, useContactPerson, useCreateContactPerson, useUpdateContactPerson } from './contact-persons.queries';
 import { contactPersonPayload, emptyContactPersonForm, formFromContactPerson, type ContactPersonForm } from './contactPersonForm';
+import { ArchivedBadge, SaveButton } from '../../components/CardHeaderParts';
 
 /** Route element: an existing person by id, or a new one (optionally for ?counterpartyId=). */
 export function ContactPersonCardPage() {
@@ -57,16 +57,7 @@ function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initia
   return (
     <form {...card.formProps} data-testid="contact-person-card">
       <LeaveGuard {...card.leave} />
-      <PageHeader
-        title={title}
-        badge={
-          saved?.archivedAt ? (
-            <Badge color="gray" data-testid="archived-badge">
-              {t('common.archived')}
-            </Badge>
-          ) : null
-        }
-      >
+      <PageHeader title={title} badge={<ArchivedBadge archivedAt={saved?.archivedAt} />}>
         {counterpartyId ? (
           <Button variant="default" component={Link} to={`/counterparties/${counterpartyId}`} data-testid="back-to-counterparty">
             {t('contactPerson.backToCounterparty')}
@@ -84,15 +75,7 @@ function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initia
             question={t('contactPerson.archiveQuestion', { name: saved.fullName })}
           />
         )}
-        <Button
-          type="submit"
-          leftSection={<IconDeviceFloppy size={16} />}
-          loading={card.saving}
-          data-testid="contact-person-save"
-          title={t('common.saveHint')}
-        >
-          {t('common.save')}
-        </Button>
+        <SaveButton saving={card.saving} testId="contact-person-save" />
       </PageHeader>
       <FormErrorSummary message={card.summary} />
       <ContactPersonFields form={card.form} errors={card.errors} onChange={card.patch} />

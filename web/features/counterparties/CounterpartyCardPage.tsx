@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Badge, Button, Center, Group, Loader, Tabs } from '@mantine/core';
-import { IconDeviceFloppy } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Counterparty } from '../../../shared/api/counterparties';
@@ -17,6 +16,7 @@ import { CounterpartyMainTab } from './CounterpartyMainTab';
 import { CounterpartyPersonsTab } from './CounterpartyPersonsTab';
 import { useArchiveCounterparty, useCounterparty, useCreateCounterparty, useUpdateCounterparty } from './counterparties.queries';
 import { MAIN_FIELDS, counterpartyPayload, emptyCounterpartyForm, formFromCounterparty } from './counterpartyForm';
+import { ArchivedBadge, SaveButton } from '../../components/CardHeaderParts';
 
 /** Route element: loads the card (or starts a new one) and hands it to the editor. */
 export function CounterpartyCardPage() {
@@ -68,16 +68,7 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
   return (
     <form {...card.formProps} data-testid="counterparty-card">
       <LeaveGuard {...card.leave} />
-      <PageHeader
-        title={title}
-        badge={
-          saved?.archivedAt ? (
-            <Badge color="gray" data-testid="archived-badge">
-              {t('common.archived')}
-            </Badge>
-          ) : null
-        }
-      >
+      <PageHeader title={title} badge={<ArchivedBadge archivedAt={saved?.archivedAt} />}>
         <Button variant="default" component={Link} to="/counterparties">
           {t('common.backToList')}
         </Button>
@@ -89,15 +80,7 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
             question={t('counterparty.archiveQuestion', { name: saved.name })}
           />
         )}
-        <Button
-          type="submit"
-          leftSection={<IconDeviceFloppy size={16} />}
-          loading={card.saving}
-          data-testid="counterparty-save"
-          title={t('common.saveHint')}
-        >
-          {t('common.save')}
-        </Button>
+        <SaveButton saving={card.saving} testId="counterparty-save" />
       </PageHeader>
       <FormErrorSummary message={card.summary} />
       <Tabs value={tab} onChange={(v) => setTab((v as Tab) ?? 'main')} keepMounted>

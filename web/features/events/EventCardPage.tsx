@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { IconDeviceFloppy } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Event } from '../../../shared/api/events';
@@ -23,6 +22,7 @@ import { EventReminderEditor } from './EventReminderEditor';
 import { BasisPicker } from './BasisPicker';
 import { cardField, createPayload, emptyEventForm, formFromEvent, patchPayload, type EventForm, type EventPrefill } from './eventForm';
 import { useArchiveEvent, useCreateEvent, useEvent, useUpdateEvent } from './events.queries';
+import { ArchivedBadge, SaveButton } from '../../components/CardHeaderParts';
 
 /**
  * Route element: an event by id, or a new one prefilled from ?counterpartyId=, ?contactPersonId=
@@ -116,16 +116,7 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
   return (
     <form {...card.formProps} data-testid="event-card">
       <LeaveGuard {...card.leave} />
-      <PageHeader
-        title={title}
-        badge={
-          saved?.archivedAt ? (
-            <Badge color="gray" data-testid="archived-badge">
-              {t('common.archived')}
-            </Badge>
-          ) : null
-        }
-      >
+      <PageHeader title={title} badge={<ArchivedBadge archivedAt={saved?.archivedAt} />}>
         <Button variant="default" component={Link} to="/events">
           {t('events.backToJournal')}
         </Button>
@@ -139,15 +130,7 @@ function EventEditor({ saved, basis, initial, timeZone }: EditorProps) {
             question={t('events.archiveQuestion', { number: saved.number })}
           />
         )}
-        <Button
-          type="submit"
-          leftSection={<IconDeviceFloppy size={16} />}
-          loading={card.saving}
-          data-testid="event-save"
-          title={t('common.saveHint')}
-        >
-          {t('common.save')}
-        </Button>
+        <SaveButton saving={card.saving} testId="event-save" />
       </PageHeader>
       <FormErrorSummary message={card.summary} />
       <Grid gap="lg">
