@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Group, Select, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useCounterpartyOptions } from './counterparties.queries';
+import { usePickerSearch, withChosen } from '../../lib/usePickerSearch';
 
 interface Props {
   value: string | null;
@@ -19,20 +18,15 @@ interface Props {
 /** Searchable counterparty picker (the server searches name, INN, phone, e-mail). */
 export function CounterpartyPicker({ value, valueLabel, onChange, label, placeholder, error, testId, w }: Props) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState(valueLabel ?? '');
-  // A value set from outside (a chosen contact person fills the counterparty) shows its name.
-  // Reset the text when the value changes, during render (React's pattern for state derived from a prop).
-  const [shownValue, setShownValue] = useState(value);
-  if (value !== shownValue) {
-    setShownValue(value);
-    setSearch(valueLabel ?? '');
-  }
-  const [q] = useDebouncedValue(search.trim() === (valueLabel ?? '') ? '' : search.trim(), 250);
+  const { search, setSearch, query: q } = usePickerSearch(value, valueLabel);
   const options = useCounterpartyOptions(q);
   const found = options.data ?? [];
   const inns = new Map(found.map((c) => [c.id, c.inn]));
-  const data = found.map((c) => ({ value: c.id, label: c.name }));
-  if (value && !data.some((d) => d.value === value)) data.unshift({ value, label: valueLabel ?? value });
+  const data = withChosen(
+    found.map((c) => ({ value: c.id, label: c.name })),
+    value,
+    valueLabel,
+  );
 
   return (
     <Select

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Group, Select, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { ContactPerson } from '../../../shared/api/contact-persons';
 import { useContactPersonOptions } from './events.queries';
+import { usePickerSearch, withChosen } from '../../lib/usePickerSearch';
 
 interface Props {
   value: string | null;
@@ -21,19 +20,15 @@ interface Props {
 /** «Контактное лицо» for an event; a person of a counterparty shows that counterparty beside the name. */
 export function ContactPersonPicker({ value, valueLabel, counterpartyId, onChange, label, placeholder, error, testId, w }: Props) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState(valueLabel ?? '');
-  // Reset the text when the value changes, during render (React's pattern for state derived from a prop).
-  const [shownValue, setShownValue] = useState(value);
-  if (value !== shownValue) {
-    setShownValue(value);
-    setSearch(valueLabel ?? '');
-  }
-  const [q] = useDebouncedValue(search.trim() === (valueLabel ?? '') ? '' : search.trim(), 250);
+  const { search, setSearch, query: q } = usePickerSearch(value, valueLabel);
   const options = useContactPersonOptions(q, counterpartyId);
   const found = options.data ?? [];
   const byId = new Map(found.map((p) => [p.id, p]));
-  const data = found.map((p) => ({ value: p.id, label: p.fullName }));
-  if (value && !data.some((d) => d.value === value)) data.unshift({ value, label: valueLabel ?? value });
+  const data = withChosen(
+    found.map((p) => ({ value: p.id, label: p.fullName })),
+    value,
+    valueLabel,
+  );
 
   return (
     <Select
