@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002_events_tasks_scheduler.js';
 import * as m0003 from './migrations/0003_search_indexes.js';
 import * as m0004 from './migrations/0004_login_throttle.js';
 import * as m0005 from './migrations/0005_reminder_delivery.js';
+import * as m0006 from './migrations/0006_trade.js';
 
 interface Migration {
   name: string;
@@ -19,6 +20,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0003_search_indexes', up: m0003.up },
   { name: '0004_login_throttle', up: m0004.up },
   { name: '0005_reminder_delivery', up: m0005.up },
+  { name: '0006_trade', up: m0006.up },
 ];
 
 const MIGRATION_LOCK = 72_100_001;

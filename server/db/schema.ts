@@ -190,7 +190,88 @@ export interface ScheduledJobsTable {
   runCount: Generated<number>;
 }
 
+export type VatRateCode = 'none' | '0' | '10' | '20' | '22';
+
+/** Money columns are integer kopecks, quantities integer thousandths, discounts hundredths of a percent. */
+export interface ProductsTable extends Audited {
+  id: string;
+  sku: string;
+  skuKey: string;
+  name: string;
+  nameSearch: string;
+  unit: string;
+  price: number;
+  costPrice: number;
+  vatRate: VatRateCode;
+  archivedAt: string | null;
+}
+
+export interface OrdersTable extends Audited {
+  id: string;
+  number: number;
+  date: string;
+  counterpartyId: string;
+  contactPersonId: string | null;
+  responsibleUserId: string;
+  basisType: string | null;
+  basisId: string | null;
+  state: 'draft' | 'confirmed' | 'shipped' | 'cancelled';
+  comment: string | null;
+  total: number;
+  vatTotal: number;
+  confirmedAt: string | null;
+  shippedAt: string | null;
+  cancelledAt: string | null;
+  archivedAt: string | null;
+}
+
+export interface OrderLinesTable {
+  id: string;
+  orderId: string;
+  position: number;
+  productId: string;
+  quantity: number;
+  price: number;
+  discount: number;
+  amount: number;
+  vatRate: VatRateCode;
+  vatAmount: number;
+}
+
+export interface SalesTable extends Audited {
+  id: string;
+  number: number;
+  date: string;
+  counterpartyId: string;
+  orderId: string | null;
+  responsibleUserId: string | null;
+  comment: string | null;
+  revenue: number;
+  cost: number;
+  vatTotal: number;
+  archivedAt: string | null;
+}
+
+export interface SaleLinesTable {
+  id: string;
+  saleId: string;
+  position: number;
+  productId: string | null;
+  description: string | null;
+  quantity: number;
+  price: number;
+  amount: number;
+  cost: number;
+  vatRate: VatRateCode;
+  vatAmount: number;
+}
+
 export interface DB {
+  products: ProductsTable;
+  orders: OrdersTable;
+  orderLines: OrderLinesTable;
+  sales: SalesTable;
+  saleLines: SaleLinesTable;
   numberSequences: NumberSequencesTable;
   infoSources: InfoSourcesTable;
   events: EventsTable;

@@ -17,6 +17,8 @@ export const ErrorBody = Type.Object({
     details: Type.Array(
       Type.Object({
         field: Type.Optional(Type.String()),
+        /** The line of an imported file (the header is line 1). */
+        line: Type.Optional(Type.Integer()),
         message: Type.String(),
         code: Type.Optional(Type.String()),
       }),

@@ -12,6 +12,17 @@ export const Settings = Type.Object({
   timeZone: Type.String(),
   managersSeeAllCounterparties: Type.Boolean(),
   birthdayRemindResponsible: Type.Boolean(),
+  // Our company's requisites for the printed forms («Реквизиты организации»); '' when not filled.
+  companyInn: Type.String(),
+  companyKpp: Type.String(),
+  companyLegalAddress: Type.String(),
+  companyPhone: Type.String(),
+  companyBank: Type.String(),
+  companyBik: Type.String(),
+  companyAccount: Type.String(),
+  companyCorrAccount: Type.String(),
+  companyDirector: Type.String(),
+  companyAccountant: Type.String(),
 });
 export type Settings = Static<typeof Settings>;
 
@@ -25,6 +36,16 @@ export const SettingsPatch = Type.Object(
     timeZone: Type.Optional(TimeZone),
     managersSeeAllCounterparties: Type.Optional(Type.Boolean()),
     birthdayRemindResponsible: Type.Optional(Type.Boolean()),
+    companyInn: Type.Optional(Type.String({ pattern: '^(|\\d{10}|\\d{12})$' })),
+    companyKpp: Type.Optional(Type.String({ pattern: '^(|\\d{9})$' })),
+    companyLegalAddress: Type.Optional(Text(300)),
+    companyPhone: Type.Optional(Text(300)),
+    companyBank: Type.Optional(Text(300)),
+    companyBik: Type.Optional(Type.String({ pattern: '^(|\\d{9})$' })),
+    companyAccount: Type.Optional(Type.String({ pattern: '^(|\\d{20})$' })),
+    companyCorrAccount: Type.Optional(Type.String({ pattern: '^(|\\d{20})$' })),
+    companyDirector: Type.Optional(Text(300)),
+    companyAccountant: Type.Optional(Text(300)),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -11,6 +11,16 @@ const DEFAULT_SETTINGS: Settings = {
   timeZone: 'Europe/Moscow',
   managersSeeAllCounterparties: true,
   birthdayRemindResponsible: true,
+  companyInn: '',
+  companyKpp: '',
+  companyLegalAddress: '',
+  companyPhone: '',
+  companyBank: '',
+  companyBik: '',
+  companyAccount: '',
+  companyCorrAccount: '',
+  companyDirector: '',
+  companyAccountant: '',
 };
 
 export function assertPhoneRegion(field: string, region: string): void {
