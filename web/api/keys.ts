@@ -22,4 +22,16 @@ export const keys = {
   reports: {
     contactInfo: (params: QueryParams) => ['reports', 'contact-info', params] as const,
   },
+  sales: {
+    all: ['sales'] as const,
+    list: (params: QueryParams) => ['sales', 'list', params] as const,
+    one: (id: string) => ['sales', 'one', id] as const,
+    totals: (params: QueryParams) => ['sales', 'totals', params] as const,
+    productOptions: (q: string) => ['sales', 'product-options', q] as const,
+  },
+  salesReport: (params: QueryParams) => ['reports', 'sales', params] as const,
+  counterpartyOrders: {
+    list: (params: QueryParams) => ['orders', 'list', 'counterparty', params] as const,
+    totals: (params: QueryParams) => ['orders', 'totals', params] as const,
+  },
 };
