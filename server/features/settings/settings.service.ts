@@ -1,12 +1,14 @@
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { isAdmin } from '../../lib/actor.js';
-import { forbidden } from '../../errors.js';
+import { forbidden, invalidMany } from '../../errors.js';
 import type { Settings, SettingsPatch } from '../../../shared/api/settings.js';
 import { assertTimeZone } from '../../lib/time.js';
-import { assertPhoneRegion, mergeSettings } from './settings.logic.js';
+import { assertPhoneRegion, mergeSettings, requisitesErrors } from './settings.logic.js';
 import * as repo from './settings.repo.js';
 import { assertActiveUser } from '../users/users.service.js';
+
+const REQUISITES = ['companyInn', 'companyKpp', 'companyBik', 'companyAccount', 'companyCorrAccount'] as const;
 
 export async function getSettings(deps: Pick<Deps, 'db'>): Promise<Settings> {
   return mergeSettings(await repo.readAll(deps.db));
@@ -24,6 +26,11 @@ export async function updateSettings(deps: Deps, actor: Actor, patch: SettingsPa
   if (patch.scheduledJobsUserId) await assertActiveUser(deps.db, patch.scheduledJobsUserId, 'scheduledJobsUserId');
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
+    // The account's key depends on the BIK, so the requisites are checked together, as they will be after the change.
+    if (REQUISITES.some((k) => patch[k] !== undefined)) {
+      const problems = requisitesErrors({ ...mergeSettings(await repo.readAll(trx)), ...patch });
+      if (problems.length > 0) throw invalidMany(problems);
+    }
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined) await repo.upsert(trx, key, JSON.stringify(value), at, actor.id);
     }
