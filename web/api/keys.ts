@@ -22,6 +22,18 @@ export const keys = {
   reports: {
     contactInfo: (params: QueryParams) => ['reports', 'contact-info', params] as const,
   },
+  products: {
+    all: ['products'] as const,
+    list: (params: QueryParams) => ['products', 'list', params] as const,
+    options: (q: string) => ['products', 'options', q] as const,
+    one: (id: string) => ['products', 'one', id] as const,
+  },
+  orders: {
+    all: ['orders'] as const,
+    list: (params: QueryParams) => ['orders', 'list', params] as const,
+    one: (id: string) => ['orders', 'one', id] as const,
+    totals: (params: QueryParams) => ['orders', 'totals', params] as const,
+  },
   sales: {
     all: ['sales'] as const,
     list: (params: QueryParams) => ['sales', 'list', params] as const,
