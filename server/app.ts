@@ -28,6 +28,8 @@ import { registerInfoSourceRoutes } from './features/info-sources/info-sources.r
 import { registerNotificationRoutes } from './features/notifications/notifications.routes.js';
 import { registerBirthdayRoutes } from './features/birthdays/birthdays.routes.js';
 import { registerSchedulerRoutes } from './features/scheduler/scheduler.routes.js';
+import { registerProductRoutes } from './features/products/products.routes.js';
+import { registerSaleRoutes } from './features/sales/sales.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -88,6 +90,8 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   registerNotificationRoutes(app, deps);
   registerBirthdayRoutes(app, deps);
   registerSchedulerRoutes(app, deps);
+  registerProductRoutes(app, deps);
+  registerSaleRoutes(app, deps);
 
   await registerStaticWeb(app, opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
   return app;

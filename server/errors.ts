@@ -1,5 +1,13 @@
 export type ErrorCode =
-  'validation_failed' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable' | 'rate_limited' | 'internal_error';
+  | 'validation_failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'rate_limited'
+  | 'internal_error'
+  | 'precondition_failed';
 
 export interface ErrorDetail {
   field?: string;
