@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Id, Nullable } from './common.js';
 import { CONTACT_INFO_KINDS } from './contact-info.js';
 import { Direction, EventKind, EventState, Importance } from './events.js';
+import { Decimal, Money } from './trade.js';
 
 export const ReportFormat = Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')], { default: 'json' });
 export const CONTACT_REPORT_OBJECTS = ['counterparties', 'contactPersons', 'individuals'] as const;
@@ -155,3 +156,59 @@ export const ColdCallsReport = Type.Object({
   sources: Type.Array(Type.Object({ infoSourceId: Nullable(Id), name: Nullable(Type.String()), requests: Type.Integer() })),
 });
 export type ColdCallsReport = Static<typeof ColdCallsReport>;
+
+export const SALES_GROUPINGS = ['customer', 'product', 'responsible', 'month'] as const;
+export type SalesGrouping = (typeof SALES_GROUPINGS)[number];
+const SalesGroupingSchema = Type.Union(SALES_GROUPINGS.map((g) => Type.Literal(g)));
+
+/** «Продажи»: revenue, cost and gross profit of the sales of a period. */
+export const SalesReportQuery = Type.Object(
+  {
+    /** Default: the current month in the company's time zone. */
+    from: Type.Optional(Type.String({ format: 'date' })),
+    to: Type.Optional(Type.String({ format: 'date' })),
+    groupBy: Type.Optional(SalesGroupingSchema),
+    /** A second level under each group (must differ from groupBy). */
+    thenBy: Type.Optional(SalesGroupingSchema),
+    counterpartyId: Type.Optional(Id),
+    responsibleUserId: Type.Optional(Type.Union([Id, Type.Literal('me')])),
+    format: Type.Optional(ReportFormat),
+    lang: Type.Optional(Type.Union([Type.Literal('ru'), Type.Literal('en')])),
+  },
+  { additionalProperties: false },
+);
+export type SalesReportQuery = Static<typeof SalesReportQuery>;
+
+export const SalesReportRow = Type.Object({
+  level: Type.Integer(),
+  grouping: Type.String(),
+  /** Counterparty, product or user id, or the month (YYYY-MM); null for «Без номенклатуры» / no responsible. */
+  key: Nullable(Type.String()),
+  label: Type.String(),
+  /** Only where the row is a product or lies under one. */
+  quantity: Nullable(Decimal),
+  revenue: Money,
+  cost: Money,
+  grossProfit: Money,
+  /** grossProfit / revenue, a fraction; null without revenue. */
+  margin: Nullable(Type.Number()),
+  /** The row's revenue / the period's revenue, a fraction; null without revenue. */
+  share: Nullable(Type.Number()),
+});
+export type SalesReportRow = Static<typeof SalesReportRow>;
+
+export const SalesReport = Type.Object({
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  groupBy: SalesGroupingSchema,
+  thenBy: Nullable(SalesGroupingSchema),
+  rows: Type.Array(SalesReportRow),
+  totals: Type.Object({
+    revenue: Money,
+    cost: Money,
+    grossProfit: Money,
+    margin: Nullable(Type.Number()),
+    sales: Type.Integer(),
+  }),
+});
+export type SalesReport = Static<typeof SalesReport>;

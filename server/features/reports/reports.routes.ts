@@ -9,8 +9,12 @@ import {
   ContactInfoReportQuery,
   EventsReport,
   EventsReportQuery,
+  SalesReport,
+  SalesReportQuery,
 } from '../../../shared/api/reports.js';
 import * as eventsReport from './events-report.service.js';
+import * as salesReport from './sales-report.service.js';
+import { SALES_REPORT_TITLE, salesReportTable } from './sales-report.logic.js';
 import { sendTable } from '../../lib/export.js';
 import * as service from './reports.service.js';
 import { REPORT_TITLE } from './reports.logic.js';
@@ -88,6 +92,32 @@ export function registerReportRoutes(app: App, deps: Deps) {
       if (format === 'json') return report;
       const tables = coldCallsTables(report, unit, lang, actor.timeZone);
       await sendTable(fileReply(reply), `${COLD_CALLS_TITLE[lang]} ${stamp(deps)}`, format, tables);
+      return reply;
+    },
+  );
+
+  app.get(
+    '/api/reports/sales',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          '«Продажи»: revenue, cost, gross profit, margin and share by customer, product, responsible or month (thenBy: a second level); format=csv|xlsx downloads',
+        querystring: SalesReportQuery,
+        response: { 200: SalesReport, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { lang, ...report } = await salesReport.salesReport(deps, actor, req.query);
+      const format = req.query.format ?? 'json';
+      if (format === 'json') return report;
+      await sendTable(
+        fileReply(reply),
+        `${SALES_REPORT_TITLE[lang]} ${stamp(deps)}`,
+        format,
+        salesReportTable(report, lang, actor.timeZone),
+      );
       return reply;
     },
   );
