@@ -155,7 +155,8 @@ export const RelatedDocument = Type.Object({
   id: Id,
   number: Type.Integer(),
   title: Type.String(),
-  date: Instant,
+  /** An instant for events, a date (YYYY-MM-DD) for orders. */
+  date: Type.String({ description: 'instant for events, YYYY-MM-DD for orders' }),
 });
 export const EventRelated = Type.Object({
   basis: Nullable(RelatedDocument),

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import { IdParams, ListOf } from '../../../shared/api/common.js';
 import { Event, EventCreate, EventListQuery, EventRelated, EventReminderAnswer, EventUpdate } from '../../../shared/api/events.js';
 import * as service from './events.service.js';
+import { related } from '../documents/related.service.js';
 
 export function registerEventRoutes(app: App, deps: Deps) {
   const tags = ['events'];
@@ -75,6 +76,6 @@ export function registerEventRoutes(app: App, deps: Deps) {
         response: { 200: EventRelated, ...errors },
       },
     },
-    async (req) => service.related(deps, actorOf(req), req.params.id),
+    async (req) => related(deps, actorOf(req), req.params.id),
   );
 }

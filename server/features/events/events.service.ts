@@ -337,8 +337,9 @@ export async function setArchived(deps: Deps, actor: Actor, id: string, archived
   });
 }
 
-/** What the event was based on, and what was created based on it: the link both ways. */
-export async function related(deps: Deps, actor: Actor, id: string): Promise<EventRelated> {
+/** The event-side links of an event: the event it was based on and the events created based on it.
+ * Documents of other kinds are added by documents/related.service.ts (no import cycle with them). */
+export async function eventLinks(deps: Deps, actor: Actor, id: string): Promise<EventRelated> {
   const v = await visibilityFor(deps, actor);
   const e = await load(deps.db, id, v);
   const doc = (r: repo.EventRow) => ({ type: 'event' as const, id: r.id, number: r.number, title: r.subject, date: r.startAt });

@@ -29,10 +29,13 @@ function withSubject(db: DbOrTrx, v: Visibility) {
     .leftJoin('counterparties as sc', (j) => j.onRef('sc.id', '=', 'tasks.subjectId').on('tasks.subjectType', '=', 'counterparty'))
     .leftJoin('contactPersons as sp', (j) => j.onRef('sp.id', '=', 'tasks.subjectId').on('tasks.subjectType', '=', 'contactPerson'))
     .leftJoin('counterparties as spc', 'spc.id', 'sp.counterpartyId')
+    .leftJoin('orders as so', (j) => j.onRef('so.id', '=', 'tasks.subjectId').on('tasks.subjectType', '=', 'order'))
+    .leftJoin('counterparties as soc', 'soc.id', 'so.counterpartyId')
     .selectAll('tasks')
     .select((eb) => {
       const event = eventVisible(eb, v, { event: 'se', cp: 'sec' });
       const person = personVisible(eb, v, { person: 'sp', cp: 'spc' });
+      const order = counterpartyVisible(eb, v, 'soc');
       return [
         'a.name as assigneeName',
         eb.case().when(event).then(eb.ref('se.number')).end().as('eventNumber'),
@@ -46,6 +49,9 @@ function withSubject(db: DbOrTrx, v: Visibility) {
         eb.case().when(person).then(eb.ref('sp.lastName')).end().as('personLastName'),
         eb.case().when(person).then(eb.ref('sp.firstName')).end().as('personFirstName'),
         eb.case().when(person).then(eb.ref('sp.middleName')).end().as('personMiddleName'),
+        eb.case().when(order).then(eb.ref('so.number')).end().as('orderNumber'),
+        eb.case().when(order).then(eb.ref('so.date')).end().as('orderDate'),
+        eb.case().when(order).then(eb.ref('soc.name')).end().as('orderCounterpartyName'),
       ];
     });
 }

@@ -18,6 +18,7 @@ import { documentTitle, fullNameOrNull } from '../../lib/names.js';
 import * as counterparties from '../counterparties/counterparties.service.js';
 import * as persons from '../contact-persons/contact-persons.service.js';
 import * as events from '../events/events.service.js';
+import * as orders from '../orders/orders.service.js';
 import { visibilityFor, type Visibility } from '../access/access.service.js';
 import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
 import { isOverdue, reminderTimeErrors, restartedAlert, snoozeUntil } from './tasks.logic.js';
@@ -31,6 +32,8 @@ function subjectTitle(r: Row): string | null {
   if (r.subjectType === 'counterparty') return r.counterpartyName ?? null;
   if (r.subjectType === 'contactPerson')
     return fullNameOrNull({ lastName: r.personLastName, firstName: r.personFirstName, middleName: r.personMiddleName });
+  if (r.subjectType === 'order')
+    return r.orderNumber != null && r.orderDate ? orders.orderTitle(r.orderNumber, r.orderDate, r.orderCounterpartyName) : null;
   return null;
 }
 
@@ -104,13 +107,14 @@ export async function get(deps: Deps, actor: Actor, id: string, v?: Visibility) 
 /** A task may point only at a record its author can see (its title is shown with the task). */
 async function assertSubjectVisible(deps: Deps, actor: Actor, subject: SubjectRef) {
   const hidden = () => invalid('subject.id', 'no such record', 'subject_not_found');
-  if (subject.type === 'order') throw invalid('subject.type', 'orders are not available yet', 'subject_type_unsupported');
   const check =
-    subject.type === 'counterparty'
-      ? counterparties.assertVisible(deps, actor, subject.id)
-      : subject.type === 'contactPerson'
-        ? persons.assertVisible(deps, actor, subject.id)
-        : events.assertVisible(deps, actor, subject.id);
+    subject.type === 'order'
+      ? orders.assertVisible(deps, actor, subject.id)
+      : subject.type === 'counterparty'
+        ? counterparties.assertVisible(deps, actor, subject.id)
+        : subject.type === 'contactPerson'
+          ? persons.assertVisible(deps, actor, subject.id)
+          : events.assertVisible(deps, actor, subject.id);
   await check.catch(() => {
     throw hidden();
   });
