@@ -1,10 +1,10 @@
-import { Button, Menu, Tooltip } from '@mantine/core';
+import { Button, Menu } from '@mantine/core';
 import { IconCalendarEvent, IconChevronDown, IconFilePlus, IconShoppingCart } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Event } from '../../../shared/api/events';
 
-/** «Создать на основании»: a follow-up event now; a customer order once the orders module exists. */
+/** «Создать на основании»: a follow-up event or a customer order; neither is stored until its card is saved. */
 export function CreateBasedOnMenu({ event }: { event: Event }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -28,14 +28,13 @@ export function CreateBasedOnMenu({ event }: { event: Event }) {
         >
           {t('events.basedOn.followUp')}
         </Menu.Item>
-        <Tooltip label={t('events.basedOn.orderUnavailable')} position="left" withinPortal>
-          {/* A disabled item gets no pointer events; the wrapper keeps the tooltip working. */}
-          <div data-testid="event-based-on-order-wrapper">
-            <Menu.Item leftSection={<IconShoppingCart size={16} />} disabled data-testid="event-based-on-order">
-              {t('events.basedOn.customerOrder')}
-            </Menu.Item>
-          </div>
-        </Tooltip>
+        <Menu.Item
+          leftSection={<IconShoppingCart size={16} />}
+          data-testid="event-based-on-order"
+          onClick={() => navigate(`/orders/new?basisEvent=${encodeURIComponent(event.id)}`)}
+        >
+          {t('events.basedOn.customerOrder')}
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

@@ -4,26 +4,22 @@ import { useTranslation } from 'react-i18next';
 import type { EventRelated } from '../../../shared/api/events';
 import { useFormat } from '../../lib/useFormat';
 import { useEventRelated } from './events.queries';
+import { langOf, plainDate } from '../orders/decimalText';
 
 type Doc = EventRelated['documents'][number];
 
 function DocLink({ doc, testId }: { doc: Doc; testId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  // Only events exist as documents so far; orders join when their module lands.
-  const to = doc.type === 'event' ? `/events/${doc.id}` : null;
-  const text = t('events.related.docTitle', { type: t(`events.related.types.${doc.type}`), number: doc.number, date: fmt.date(doc.date) });
+  const to = doc.type === 'event' ? `/events/${doc.id}` : `/orders/${doc.id}`;
+  // An order's date is a calendar date ("YYYY-MM-DD"): shown as it is, with no time-zone shift.
+  const date = doc.type === 'order' ? plainDate(doc.date, langOf(i18n.language)) : fmt.date(doc.date);
+  const text = t('events.related.docTitle', { type: t(`events.related.types.${doc.type}`), number: doc.number, date });
   return (
     <div data-testid={testId}>
-      {to ? (
-        <Anchor component={Link} to={to} size="sm">
-          {text}
-        </Anchor>
-      ) : (
-        <Text size="sm" span>
-          {text}
-        </Text>
-      )}
+      <Anchor component={Link} to={to} size="sm" data-type={doc.type}>
+        {text}
+      </Anchor>
       <Text size="xs" c="dimmed" lineClamp={2}>
         {doc.title}
       </Text>

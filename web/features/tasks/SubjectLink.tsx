@@ -5,12 +5,13 @@ import type { Task } from '../../../shared/api/tasks';
 
 type Subject = NonNullable<Task['subject']>;
 
-/** Where a task's subject opens: the event, counterparty or contact person card. */
+/** Where a task's subject opens: the event, counterparty, contact person or order card. */
 export function subjectPath(s: Subject | null): string | null {
   if (!s) return null;
   if (s.type === 'event') return `/events/${s.id}`;
   if (s.type === 'counterparty') return `/counterparties/${s.id}`;
   if (s.type === 'contactPerson') return `/contact-persons/${s.id}`;
+  if (s.type === 'order') return `/orders/${s.id}`;
   return null;
 }
 
