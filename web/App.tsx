@@ -34,6 +34,10 @@ const UsersPage = lazyNamed(() => import('./features/users/UsersPage'), 'UsersPa
 const SettingsPage = lazyNamed(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 const MySettingsPage = lazyNamed(() => import('./features/me/MySettingsPage'), 'MySettingsPage');
 const JobsPage = lazyNamed(() => import('./features/scheduler/JobsPage'), 'JobsPage');
+const ProductListPage = lazyNamed(() => import('./features/products/ProductListPage'), 'ProductListPage');
+const ProductCardPage = lazyNamed(() => import('./features/products/ProductCardPage'), 'ProductCardPage');
+const OrderListPage = lazyNamed(() => import('./features/orders/OrderListPage'), 'OrderListPage');
+const OrderCardPage = lazyNamed(() => import('./features/orders/OrderCardPage'), 'OrderCardPage');
 
 function FullPageLoader() {
   return (
@@ -89,6 +93,12 @@ export function App() {
             <Route path="/events" element={<EventListPage />} />
             <Route path="/events/new" element={<EventCardPage />} />
             <Route path="/events/:id" element={<EventCardPage />} />
+            <Route path="/products" element={<ProductListPage />} />
+            <Route path="/products/new" element={<ProductCardPage key="new" />} />
+            <Route path="/products/:id" element={<ProductCardPage />} />
+            <Route path="/orders" element={<OrderListPage />} />
+            <Route path="/orders/new" element={<OrderCardPage />} />
+            <Route path="/orders/:id" element={<OrderCardPage />} />
             <Route path="/reports/events" element={<EventsReportPage />} />
             <Route path="/reports/cold-calls" element={<ColdCallsPage />} />
             {isAdmin && <Route path="/settings/info-sources" element={<InfoSourcesPage />} />}

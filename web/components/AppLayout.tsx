@@ -13,6 +13,7 @@ import {
 } from '@tabler/icons-react';
 import { IconChecklist, IconClockPlay, IconHome } from '@tabler/icons-react';
 import { IconCalendarEvent, IconListDetails } from '@tabler/icons-react';
+import { IconFileInvoice, IconPackage } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/api/users';
@@ -42,6 +43,8 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     { to: '/counterparties', label: t('nav.counterparties'), icon: <IconBuildingStore size={18} />, testId: 'nav-counterparties' },
     { to: '/contact-persons', label: t('nav.contactPersons'), icon: <IconAddressBook size={18} />, testId: 'nav-contact-persons' },
     { to: '/events', label: t('events.title'), icon: <IconCalendarEvent size={18} />, testId: 'nav-events' },
+    { to: '/products', label: t('products.title'), icon: <IconPackage size={18} />, testId: 'nav-products' },
+    { to: '/orders', label: t('orders.title'), icon: <IconFileInvoice size={18} />, testId: 'nav-orders' },
   ];
   const admin: NavItem[] =
     user.role === 'admin'
