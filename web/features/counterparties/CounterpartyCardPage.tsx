@@ -13,6 +13,8 @@ import { useCurrentUser } from '../auth/useCurrentUser';
 import { ContactInfoEditor } from '../contact-info/ContactInfoEditor';
 import { EventsPanel } from '../events/EventsPanel';
 import { CounterpartyMainTab } from './CounterpartyMainTab';
+import { CounterpartyOrdersTab } from './CounterpartyOrdersTab';
+import { CounterpartySalesTab } from './CounterpartySalesTab';
 import { CounterpartyPersonsTab } from './CounterpartyPersonsTab';
 import { useArchiveCounterparty, useCounterparty, useCreateCounterparty, useUpdateCounterparty } from './counterparties.queries';
 import { MAIN_FIELDS, counterpartyPayload, emptyCounterpartyForm, formFromCounterparty } from './counterpartyForm';
@@ -32,14 +34,16 @@ export function CounterpartyCardPage() {
   return <CounterpartyEditor key={id ?? 'new'} saved={query.data} />;
 }
 
-type Tab = 'main' | 'contactInfo' | 'persons' | 'events';
+type Tab = 'main' | 'contactInfo' | 'persons' | 'events' | 'orders' | 'sales';
+const LINKED_TABS: Tab[] = ['events', 'orders', 'sales'];
 
 function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
   const { t } = useTranslation();
   const me = useCurrentUser().user;
   const [search] = useSearchParams();
-  // ?tab=events opens «События» (links back from an event land there).
-  const [tab, setTab] = useState<Tab>(saved && search.get('tab') === 'events' ? 'events' : 'main');
+  // ?tab=events (or orders, sales) opens that tab: links back from a document land there.
+  const linked = LINKED_TABS.find((x) => x === search.get('tab'));
+  const [tab, setTab] = useState<Tab>(saved && linked ? linked : 'main');
   const archive = useArchiveCounterparty(saved?.id ?? '');
   const card = useCardForm({
     saved,
@@ -98,6 +102,12 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
           <Tabs.Tab value="events" disabled={!saved} data-testid="tab-events" title={saved ? undefined : t('counterparty.saveFirst')}>
             {t('events.title')}
           </Tabs.Tab>
+          <Tabs.Tab value="orders" disabled={!saved} data-testid="tab-orders" title={saved ? undefined : t('counterparty.saveFirst')}>
+            {t('sales.tabs.orders')}
+          </Tabs.Tab>
+          <Tabs.Tab value="sales" disabled={!saved} data-testid="tab-sales" title={saved ? undefined : t('counterparty.saveFirst')}>
+            {t('sales.tabs.sales')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="main">
           <CounterpartyMainTab form={card.form} errors={card.errors} onChange={card.patch} />
@@ -112,6 +122,8 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
         </Tabs.Panel>
         <Tabs.Panel value="persons">{saved && tab === 'persons' && <CounterpartyPersonsTab counterparty={saved} />}</Tabs.Panel>
         <Tabs.Panel value="events">{saved && tab === 'events' && <EventsPanel counterpartyId={saved.id} />}</Tabs.Panel>
+        <Tabs.Panel value="orders">{saved && tab === 'orders' && <CounterpartyOrdersTab counterparty={saved} />}</Tabs.Panel>
+        <Tabs.Panel value="sales">{saved && tab === 'sales' && <CounterpartySalesTab counterparty={saved} />}</Tabs.Panel>
       </Tabs>
       <Group mt="lg">
         {card.dirty && (

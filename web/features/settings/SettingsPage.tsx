@@ -12,6 +12,8 @@ import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useSaveShortcut } from '../../lib/useSaveShortcut';
 import { useSettings, useUpdateSettings } from './settings.queries';
+import { RequisitesSection } from './RequisitesSection';
+import { normalizeRequisites, requisitesErrors } from './requisites';
 
 export function SettingsPage() {
   const settings = useSettings();
@@ -31,12 +33,24 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const update = useUpdateSettings();
   const [form, setForm] = useState<Settings>(saved);
   const set = (p: Partial<Settings>) => setForm((f) => ({ ...f, ...p }));
-  const errors = fieldErrorsOf(update.error, t);
+  // The requisites' lengths are checked here first; the server's refusals (check digits) land at the same fields.
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrorsOf(update.error, t), ...localErrors };
 
   const save = () => {
+    const local = requisitesErrors(form);
+    const localTexts = Object.fromEntries(
+      Object.entries(local).map(([f, code]) => [f, t(`requisites.errors.${code}`, { defaultValue: '' }) || t(`errors.fields.${code}`)]),
+    );
+    setLocalErrors(localTexts);
+    if (Object.keys(localTexts).length) {
+      update.reset();
+      return;
+    }
+    const sent = normalizeRequisites(form);
     const patch: SettingsPatch = {};
-    for (const key of Object.keys(form) as (keyof Settings)[]) {
-      if (form[key] !== saved[key]) (patch as Record<string, unknown>)[key] = form[key];
+    for (const key of Object.keys(sent) as (keyof Settings)[]) {
+      if (sent[key] !== saved[key]) (patch as Record<string, unknown>)[key] = sent[key];
     }
     if (typeof patch.companyName === 'string') patch.companyName = patch.companyName.trim();
     if (typeof patch.defaultPhoneRegion === 'string') patch.defaultPhoneRegion = patch.defaultPhoneRegion.trim().toUpperCase();
@@ -95,6 +109,14 @@ function SettingsForm({ saved }: { saved: Settings }) {
           label={t('settings.managersSeeAll')}
           checked={form.managersSeeAllCounterparties}
           onChange={(e) => set({ managersSeeAllCounterparties: e.currentTarget.checked })}
+        />
+        <RequisitesSection
+          form={form}
+          errors={errors}
+          onChange={(p) => {
+            set(p);
+            setLocalErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in p))));
+          }}
         />
         <Title order={2} size="h4" mt="md">
           {t('settings.abc')}
