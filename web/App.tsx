@@ -29,6 +29,10 @@ const EventListPage = lazyNamed(() => import('./features/events/EventListPage'),
 const EventCardPage = lazyNamed(() => import('./features/events/EventCardPage'), 'EventCardPage');
 const EventsReportPage = lazyNamed(() => import('./features/reports/EventsReportPage'), 'EventsReportPage');
 const ColdCallsPage = lazyNamed(() => import('./features/reports/ColdCallsPage'), 'ColdCallsPage');
+const SalesReportPage = lazyNamed(() => import('./features/reports/SalesReportPage'), 'SalesReportPage');
+const SaleListPage = lazyNamed(() => import('./features/sales/SaleListPage'), 'SaleListPage');
+const SaleNewPage = lazyNamed(() => import('./features/sales/SaleNewPage'), 'SaleNewPage');
+const SaleCardPage = lazyNamed(() => import('./features/sales/SaleCardPage'), 'SaleCardPage');
 const InfoSourcesPage = lazyNamed(() => import('./features/info-sources/InfoSourcesPage'), 'InfoSourcesPage');
 const UsersPage = lazyNamed(() => import('./features/users/UsersPage'), 'UsersPage');
 const SettingsPage = lazyNamed(() => import('./features/settings/SettingsPage'), 'SettingsPage');
@@ -101,6 +105,10 @@ export function App() {
             <Route path="/orders/:id" element={<OrderCardPage />} />
             <Route path="/reports/events" element={<EventsReportPage />} />
             <Route path="/reports/cold-calls" element={<ColdCallsPage />} />
+            <Route path="/reports/sales" element={<SalesReportPage />} />
+            <Route path="/sales" element={<SaleListPage />} />
+            <Route path="/sales/new" element={<SaleNewPage />} />
+            <Route path="/sales/:id" element={<SaleCardPage />} />
             {isAdmin && <Route path="/settings/info-sources" element={<InfoSourcesPage />} />}
             <Route path="/me" element={<MySettingsPage />} />
             {isAdmin && <Route path="/users" element={<UsersPage />} />}

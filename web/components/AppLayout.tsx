@@ -14,6 +14,7 @@ import {
 import { IconChecklist, IconClockPlay, IconHome } from '@tabler/icons-react';
 import { IconCalendarEvent, IconListDetails } from '@tabler/icons-react';
 import { IconFileInvoice, IconPackage } from '@tabler/icons-react';
+import { IconReceipt } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/api/users';
@@ -43,6 +44,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     { to: '/counterparties', label: t('nav.counterparties'), icon: <IconBuildingStore size={18} />, testId: 'nav-counterparties' },
     { to: '/contact-persons', label: t('nav.contactPersons'), icon: <IconAddressBook size={18} />, testId: 'nav-contact-persons' },
     { to: '/events', label: t('events.title'), icon: <IconCalendarEvent size={18} />, testId: 'nav-events' },
+    { to: '/sales', label: t('sales.nav'), icon: <IconReceipt size={18} />, testId: 'nav-sales' },
     { to: '/products', label: t('products.title'), icon: <IconPackage size={18} />, testId: 'nav-products' },
     { to: '/orders', label: t('orders.title'), icon: <IconFileInvoice size={18} />, testId: 'nav-orders' },
   ];
@@ -148,6 +150,14 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
               onClick={close}
               active={location.pathname === '/reports/cold-calls'}
               data-testid="nav-cold-calls"
+            />
+            <NavLink
+              component={Link}
+              to="/reports/sales"
+              label={t('salesReport.title')}
+              onClick={close}
+              active={location.pathname === '/reports/sales'}
+              data-testid="nav-sales-report"
             />
           </NavLink>
           {admin.map(item)}
