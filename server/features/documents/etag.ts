@@ -1,16 +1,17 @@
-// Optimistic concurrency for cards: GET sends an ETag made of the record's id and last change, and a
-// PATCH with If-Match is refused with 412 when the card changed since it was read.
+// Optimistic concurrency for cards: GET sends an ETag made of the card as the API shows it (so two
+// changes within one millisecond still differ), and a PATCH with If-Match is refused with 412 when
+// the card changed since it was read.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../errors.js';
 
-export function etagOf(r: { id: string; updatedAt: string }): string {
-  return `"${createHash('sha256').update(`${r.id}|${r.updatedAt}`).digest('base64url').slice(0, 22)}"`;
+export function etagOf(card: object): string {
+  return `"${createHash('sha256').update(JSON.stringify(card)).digest('base64url').slice(0, 27)}"`;
 }
 
 /** Throws 412 unless `ifMatch` (absent: no condition) names the record's current ETag. */
-export function assertIfMatch(ifMatch: string | undefined, r: { id: string; updatedAt: string }): void {
+export function assertIfMatch(ifMatch: string | undefined, card: object): void {
   if (ifMatch === undefined) return;
-  const current = etagOf(r);
+  const current = etagOf(card);
   const tags = ifMatch.split(',').map((s) => s.trim().replace(/^W\//, ''));
   if (tags.includes('*') || tags.includes(current)) return;
   throw new AppError(412, 'precondition_failed', 'The record was changed by someone else since it was read', [

@@ -185,10 +185,10 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: OrderP
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const row = await load(trx, id, v, true);
-    assertIfMatch(ifMatch, row);
+    const before = await read(trx, row);
+    assertIfMatch(ifMatch, before);
     const stateErr = verbError(row.state, 'edit', 1);
     if (stateErr) throw stateErr;
-    const before = await read(trx, row);
     const head: Head = {
       date: patch.date ?? row.date,
       counterpartyId: patch.counterpartyId ?? row.counterpartyId,

@@ -96,8 +96,8 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Produc
   return guardSku(patch.sku ?? '', () =>
     deps.db.transaction().execute(async (trx) => {
       const row = await load(trx, id, true);
-      assertIfMatch(ifMatch, row);
       const before = toApi(row);
+      assertIfMatch(ifMatch, before);
       const { fields, errors } = fieldsOf(rest, row);
       if (errors.length) throw invalidMany(errors);
       if (skuKeyOf(fields.sku) !== row.skuKey) await checkSku(trx, fields, id);
