@@ -30,6 +30,7 @@ import { registerBirthdayRoutes } from './features/birthdays/birthdays.routes.js
 import { registerSchedulerRoutes } from './features/scheduler/scheduler.routes.js';
 import { registerProductRoutes } from './features/products/products.routes.js';
 import { registerSaleRoutes } from './features/sales/sales.routes.js';
+import { registerSaleImportRoutes } from './features/sales/sales-import.routes.js';
 import { registerOrderRoutes } from './features/orders/orders.routes.js';
 
 export interface AppDeps {
@@ -93,6 +94,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   registerSchedulerRoutes(app, deps);
   registerProductRoutes(app, deps);
   registerSaleRoutes(app, deps);
+  await registerSaleImportRoutes(app, deps);
   registerOrderRoutes(app, deps);
 
   await registerStaticWeb(app, opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));

@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'unprocessable'
   | 'rate_limited'
   | 'internal_error'
-  | 'precondition_failed';
+  | 'precondition_failed'
+  | 'import_invalid'
+  | 'payload_too_large';
 
 export interface ErrorDetail {
   field?: string;

@@ -87,7 +87,9 @@ export function registerErrorHandler(app: FastifyInstance) {
             ? 'not_found'
             : err.statusCode === 415
               ? 'unsupported_media_type'
-              : 'bad_request';
+              : err.statusCode === 413
+                ? 'payload_too_large'
+                : 'bad_request';
       return reply.status(err.statusCode).send({ error: { code, message: err.message, details: [] } });
     }
     req.log.error({ err, reqId: req.id }, 'unexpected error');
