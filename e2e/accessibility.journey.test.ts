@@ -16,6 +16,8 @@ const MENU = [
   'nav-counterparties',
   'nav-contact-persons',
   'nav-events',
+  'nav-products',
+  'nav-orders',
   'nav-reports',
   'nav-contact-info-report',
   'nav-events-report',
@@ -32,6 +34,8 @@ interface Ids {
   counterpartyId: string;
   contactPersonId: string;
   eventId: string;
+  productId: string;
+  orderId: string;
 }
 
 /** The signed-in pages, with what to do on each before the check (reports are generated). */
@@ -48,6 +52,10 @@ function pages(ids: Ids): { name: string; path: string; prepare?: (page: Page) =
     { name: 'contact person card', path: `/contact-persons/${ids.contactPersonId}` },
     { name: 'events journal', path: '/events' },
     { name: 'event card', path: `/events/${ids.eventId}` },
+    { name: 'products', path: '/products' },
+    { name: 'product card', path: `/products/${ids.productId}` },
+    { name: 'customer orders', path: '/orders' },
+    { name: 'customer order card', path: `/orders/${ids.orderId}` },
     { name: 'tasks', path: '/tasks' },
     { name: 'events report', path: '/reports/events', prepare: generate('events-report-generate', 'events-report-summary') },
     { name: 'cold calls', path: '/reports/cold-calls', prepare: generate('cold-calls-generate', 'cold-calls-table') },
@@ -105,7 +113,18 @@ async function seed(page: Page, lang: 'ru' | 'en'): Promise<Ids> {
     dueAt: new Date(now.getTime() - 86_400_000).toISOString(),
     subject: { type: 'counterparty', id: cp.id },
   });
-  return { counterpartyId: cp.id, contactPersonId: person.id, eventId: event.id };
+  const product = await apiPost<{ id: string }>(page, '/api/products', {
+    sku: 'A-100',
+    name: ru ? 'Сахар-песок, 1 кг' : 'Sugar, 1 kg',
+    price: '100.10',
+  });
+  const order = await apiPost<{ id: string }>(page, '/api/orders', {
+    counterpartyId: cp.id,
+    contactPersonId: person.id,
+    basis: { type: 'event', id: event.id },
+    lines: [{ productId: product.id, quantity: '3', discountPercent: '5' }],
+  });
+  return { counterpartyId: cp.id, contactPersonId: person.id, eventId: event.id, productId: product.id, orderId: order.id };
 }
 
 /** The budget for the JavaScript a first visit downloads before the sign-in page can be used. */

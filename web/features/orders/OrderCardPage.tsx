@@ -10,6 +10,7 @@ import { LeaveGuard } from '../../components/LeaveGuard';
 import { PageHeader } from '../../components/PageHeader';
 import { eventTitle } from '../../lib/names';
 import { useCardForm } from '../../lib/useCardForm';
+import { usePhone } from '../../lib/usePhone';
 import { toWall } from '../../lib/zonedTime';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { useCounterparty } from '../counterparties/counterparties.queries';
@@ -45,7 +46,6 @@ export function OrderCardPage() {
   const { id } = useParams();
   const [search] = useSearchParams();
   const { user, timeZone } = useCurrentUser();
-  const { i18n } = useTranslation();
   const basisId = id ? null : search.get('basisEvent');
   const cpId = id ? undefined : (search.get('counterpartyId') ?? undefined);
   const order = useOrder(id);
@@ -74,7 +74,7 @@ export function OrderCardPage() {
     : { counterpartyId: counterparty.data?.id ?? null, counterpartyName: counterparty.data?.name ?? null };
   return (
     <OrderEditor
-      key={`new-${search.toString()}-${i18n.language}`}
+      key={`new-${search.toString()}`}
       basis={b ? { id: b.id, title: eventTitle(b.number, b.subject) } : null}
       initial={emptyOrderForm(today, user?.id ?? null, prefill)}
     />
@@ -104,12 +104,13 @@ function OrderEditor({ saved, basis, initial }: { saved?: Order; basis?: Basis |
   const totals = orderTotals(form.lines);
   const basisLink = saved?.basis ?? (basis ? { type: 'event' as const, ...basis } : null);
   const readOnly = !editable;
+  const phone = usePhone();
 
   const title = saved ? t('orders.cardTitle', { number: saved.number, date: plainDate(saved.date, lang) }) : t('orders.newTitle');
   return (
     <form {...card.formProps} data-testid="order-card">
       {editable && <LeaveGuard {...card.leave} />}
-      <PageHeader title={title} badge={saved && <OrderStateBadge state={saved.state} />}>
+      <PageHeader title={title} badge={saved && !phone && <OrderStateBadge state={saved.state} />}>
         <Button variant="default" component={Link} to="/orders">
           {t('common.backToList')}
         </Button>
@@ -119,8 +120,10 @@ function OrderEditor({ saved, basis, initial }: { saved?: Order; basis?: Basis |
       </PageHeader>
       <FormErrorSummary message={card.summary} />
       <Stack gap="md">
-        {(basisLink || saved?.saleId) && (
+        {(basisLink || saved?.saleId || (saved && phone)) && (
           <Group gap="xl" wrap="wrap">
+            {/* Beside a phone's title the badge would be cut. */}
+            {saved && phone && <OrderStateBadge state={saved.state} />}
             {basisLink && (
               <Text size="sm" data-testid="order-basis">
                 <Text span fw={500}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Grid, TextInput, Textarea } from '@mantine/core';
+import { Grid, Text, TextInput, Textarea } from '@mantine/core';
+import { usePhone } from '../../lib/usePhone';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../api/errors';
 import { DateField } from '../../components/DateFields';
@@ -21,6 +22,7 @@ interface Props {
 /** The header of «Заказ покупателя»: number and date, the customer and whom we deal with there, who answers for it. */
 export function OrderHeaderFields({ form, errors, onChange, number, responsibleName, readOnly }: Props) {
   const { t, i18n } = useTranslation();
+  const phone = usePhone();
   const counterparty = (
     <CounterpartyPicker
       label={t('orders.customer')}
@@ -70,7 +72,15 @@ export function OrderHeaderFields({ form, errors, onChange, number, responsibleN
             data-testid="order-counterparty"
           />
         ) : (
-          counterparty
+          <>
+            {counterparty}
+            {/* A picker shows one line: on a phone a long name is cut, so it is written out whole under it. */}
+            {phone && form.counterpartyName && form.counterpartyName.length > 28 && (
+              <Text size="sm" mt={4} style={{ overflowWrap: 'anywhere' }} data-testid="order-counterparty-full">
+                {form.counterpartyName}
+              </Text>
+            )}
+          </>
         ),
       )}
       {col(

@@ -62,8 +62,16 @@ export function OrderLinesEditor({ lines, onChange, errors, readOnly }: Props) {
   };
 
   const err = (l: LineForm, part: string) => errors[`lines.${l.key}.${part}`];
-  const num = (l: LineForm, i: number, part: 'quantity' | 'price' | 'discount', label: string) => (
+  const num = (l: LineForm, i: number, part: 'quantity' | 'price' | 'discount', label: string, unit?: string) => (
     <TextInput
+      rightSection={
+        unit ? (
+          <Text size="xs" c="dimmed">
+            {unit}
+          </Text>
+        ) : undefined
+      }
+      rightSectionPointerEvents="none"
       aria-label={`${label}, ${t('orders.lineN', { n: i + 1 })}`}
       label={phone ? label : undefined}
       value={l[part]}
@@ -115,13 +123,13 @@ export function OrderLinesEditor({ lines, onChange, errors, readOnly }: Props) {
           <Paper key={l.key} withBorder p="xs" onKeyDown={keys(l.key)} data-testid="order-line">
             <Group justify="space-between" mb={4}>
               <Text size="sm" fw={600}>
-                {t('orders.lineN', { n: i + 1 })}
+                {t('orders.lineTitle', { n: i + 1 })}
               </Text>
               {removeButton(l, i)}
             </Group>
             {product(l, i)}
             <Group grow gap="xs" mt="xs" align="flex-start">
-              {num(l, i, 'quantity', `${t('orders.quantity')}${l.unit ? `, ${l.unit}` : ''}`)}
+              {num(l, i, 'quantity', t('orders.quantity'), l.unit)}
               {num(l, i, 'price', t('orders.price'))}
               {num(l, i, 'discount', t('orders.discount'))}
             </Group>
@@ -145,9 +153,9 @@ export function OrderLinesEditor({ lines, onChange, errors, readOnly }: Props) {
             <Table.Th w={36}>№</Table.Th>
             <Table.Th>{t('orders.product')}</Table.Th>
             <Table.Th w={96}>{t('orders.quantity')}</Table.Th>
-            <Table.Th w={56}>{t('products.unitShort')}</Table.Th>
+            <Table.Th w={68}>{t('products.unitShort')}</Table.Th>
             <Table.Th w={112}>{t('orders.price')}</Table.Th>
-            <Table.Th w={84}>{t('orders.discount')}</Table.Th>
+            <Table.Th w={96}>{t('orders.discount')}</Table.Th>
             <Table.Th w={120} style={{ textAlign: 'right' }}>
               {t('orders.amount')}
             </Table.Th>

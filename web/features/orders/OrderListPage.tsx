@@ -57,7 +57,7 @@ export function OrderListPage() {
     { key: 'responsible', header: t('orders.responsible'), width: 150, wrap: true, render: (o) => o.responsibleUserName ?? '' },
     { key: 'state', header: t('orders.state'), width: 120, render: (o) => <OrderStateBadge state={o.state} size="sm" /> },
     { key: 'total', header: t('orders.total'), width: 130, render: (o) => <MoneyCell value={o.total} fw={500} /> },
-    { key: 'basis', header: '⛓', label: t('orders.basedOnEvent'), width: 40, render: basisMark },
+    { key: 'basis', header: t('orders.basisShort'), label: t('orders.basedOnEvent'), width: 60, render: basisMark },
   ];
   const card = (o: OrderListItem): RowCard => ({
     title: o.counterpartyName,
