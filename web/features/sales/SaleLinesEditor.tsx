@@ -66,7 +66,7 @@ export function SaleLinesEditor({ lines, errors, onChange }: Props) {
               />
               <TextInput
                 label={t('sales.description')}
-                description={l.productId ? undefined : t('sales.descriptionHint')}
+                placeholder={l.productId ? undefined : t('sales.descriptionHint')}
                 value={l.description}
                 maxLength={300}
                 error={err('description')}
@@ -95,7 +95,6 @@ export function SaleLinesEditor({ lines, errors, onChange }: Props) {
                 label={t('sales.amount')}
                 value={l.amount}
                 placeholder={auto !== null ? f.money(formatMoney(auto)) : ''}
-                description={l.amount.trim() ? t('sales.amountTyped') : t('sales.amountAuto')}
                 inputMode="decimal"
                 error={err('amount')}
                 onChange={(e) => set(l.key, { amount: e.currentTarget.value })}
@@ -105,13 +104,15 @@ export function SaleLinesEditor({ lines, errors, onChange }: Props) {
                 label={t('sales.cost')}
                 value={l.cost}
                 placeholder={autoCost !== null ? f.money(formatMoney(autoCost)) : ''}
-                description={t('sales.costHint')}
                 inputMode="decimal"
                 error={err('cost')}
                 onChange={(e) => set(l.key, { cost: e.currentTarget.value })}
                 data-testid="sale-line-cost"
               />
             </SimpleGrid>
+            <Text size="xs" c="dimmed" mt={4}>
+              {l.amount.trim() ? t('sales.amountTyped') : t('sales.amountAuto')} {t('sales.costHint')}
+            </Text>
           </Paper>
         );
       })}

@@ -11,6 +11,7 @@ import { ResponsiveList, type RowCard } from '../../components/ResponsiveList';
 import type { Column } from '../../components/VirtualTable';
 import { useListParams } from '../../lib/useListParams';
 import { CounterpartyPicker } from '../counterparties/CounterpartyPicker';
+import { useCounterparty } from '../counterparties/counterparties.queries';
 import { Amount } from './Amount';
 import { SaleImportDialog } from './SaleImportDialog';
 import { useSaleList, type SaleListParams } from './sales.queries';
@@ -65,6 +66,8 @@ export function SaleListPage() {
   const [importOpen, setImportOpen] = useState(false);
   const opt = (k: string) => lp.get(k) || undefined;
   const params: SaleListParams = { from: opt('from'), to: opt('to'), counterpartyId: opt('counterpartyId') };
+  // The name of the customer in the address is read from the server (the address holds only the id).
+  const counterparty = useCounterparty(params.counterpartyId);
   const list = useSaleList(params);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const columns = useSaleColumns();
@@ -87,7 +90,7 @@ export function SaleListPage() {
           {t('sales.new')}
         </Button>
       </PageHeader>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mb="md" data-testid="sales-filters">
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" mb="md" data-testid="sales-filters">
         <DateField
           label={t('sales.filters.from')}
           value={lp.get('from')}
@@ -96,17 +99,17 @@ export function SaleListPage() {
           clearable
         />
         <DateField label={t('sales.filters.to')} value={lp.get('to')} onChange={(v) => lp.set('to', v)} testId="sales-to" clearable />
-        <CounterpartyPicker
-          label={t('sales.customer')}
-          value={params.counterpartyId ?? null}
-          valueLabel={lp.get('counterpartyName') || null}
-          placeholder={t('sales.filters.any')}
-          testId="sales-counterparty"
-          onChange={(id, name) => {
-            lp.set('counterpartyId', id ?? '');
-            lp.set('counterpartyName', name ?? '');
-          }}
-        />
+        <div style={{ gridColumn: 'span 2' }}>
+          <CounterpartyPicker
+            label={t('sales.customer')}
+            value={params.counterpartyId ?? null}
+            valueLabel={counterparty.data?.name ?? null}
+            key={`cp-${counterparty.data?.id ?? ''}`}
+            placeholder={t('sales.filters.any')}
+            testId="sales-counterparty"
+            onChange={(id) => lp.set('counterpartyId', id ?? '')}
+          />
+        </div>
       </SimpleGrid>
       {list.isError && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && rows.length === 0 ? (

@@ -86,6 +86,7 @@ function SaleNewForm({ counterpartyId, counterpartyName }: { counterpartyId: str
               valueLabel={card.form.counterpartyName}
               error={card.errors.counterpartyId}
               testId="sale-counterparty"
+              placeholder={t('sales.customerPlaceholder')}
               onChange={(id, name) => card.patch({ counterpartyId: id, counterpartyName: name })}
             />
           </SimpleGrid>

@@ -43,11 +43,12 @@ export function RequisitesSection({ form, errors, onChange }: Props) {
         {input('companyInn')}
         {input('companyKpp')}
         {input('companyLegalAddress', true)}
-        {input('companyPhone')}
+        {input('companyPhone', true)}
         {input('companyBank', true)}
         {input('companyBik')}
-        {input('companyAccount')}
         {input('companyCorrAccount')}
+        {input('companyAccount')}
+        <div />
         {input('companyDirector')}
         {input('companyAccountant')}
       </SimpleGrid>

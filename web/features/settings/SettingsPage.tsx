@@ -4,12 +4,13 @@ import { Anchor, Group } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/api/settings';
-import { fieldErrorsOf } from '../../api/errors';
+import { failureSummary, fieldErrorsOf } from '../../api/errors';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsibleSelect } from '../users/ResponsibleSelect';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
-import { notifyError, notifySuccess } from '../../components/notify';
+import { notifySuccess } from '../../components/notify';
 import { useSaveShortcut } from '../../lib/useSaveShortcut';
 import { useSettings, useUpdateSettings } from './settings.queries';
 import { RequisitesSection } from './RequisitesSection';
@@ -35,7 +36,14 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const set = (p: Partial<Settings>) => setForm((f) => ({ ...f, ...p }));
   // The requisites' lengths are checked here first; the server's refusals (check digits) land at the same fields.
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const errors = { ...fieldErrorsOf(update.error, t), ...localErrors };
+  // Fields edited since the last refusal lose its mark at once.
+  const [edited, setEdited] = useState<string[]>([]);
+  const serverErrors = Object.fromEntries(Object.entries(fieldErrorsOf(update.error, t)).filter(([f]) => !edited.includes(f)));
+  const errors = { ...serverErrors, ...localErrors };
+  // One line above the fields instead of a toast over «Записать»: the fields themselves are marked.
+  const marked = Object.values(errors).filter(Boolean).length;
+  const refusal = update.error ? failureSummary(update.error, t) : null;
+  const summary = refusal ?? (marked ? t('errors.summary', { count: marked }) : null);
 
   const save = () => {
     const local = requisitesErrors(form);
@@ -43,6 +51,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
       Object.entries(local).map(([f, code]) => [f, t(`requisites.errors.${code}`, { defaultValue: '' }) || t(`errors.fields.${code}`)]),
     );
     setLocalErrors(localTexts);
+    setEdited([]);
     if (Object.keys(localTexts).length) {
       update.reset();
       return;
@@ -60,7 +69,6 @@ function SettingsForm({ saved }: { saved: Settings }) {
         setForm(s);
         notifySuccess(t('common.saved'));
       },
-      onError: (err) => notifyError(err, t),
     });
   };
   useSaveShortcut(save);
@@ -76,6 +84,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
           {t('common.save')}
         </Button>
       </PageHeader>
+      <FormErrorSummary message={summary} />
       <Stack maw={720} gap="md">
         <Title order={2} size="h4">
           {t('settings.company')}
@@ -115,6 +124,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
           errors={errors}
           onChange={(p) => {
             set(p);
+            setEdited((e) => [...e, ...Object.keys(p)]);
             setLocalErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in p))));
           }}
         />
