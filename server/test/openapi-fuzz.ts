@@ -333,9 +333,21 @@ export async function seedForFuzz(t: TestApp): Promise<{ ids: string[]; victimId
   ).json();
   const task = (await t.post(t.adminCookie, '/api/tasks', { title: 'Задача', dueAt: '2026-11-28T10:00:00Z' })).json();
   const source = (await t.post(t.adminCookie, '/api/info-sources', { name: 'Выставка' })).json();
-  const ids = [cp.id, person.id, event.id, task.id, source.id, manager.id, victim.id, t.adminId].filter(
-    (x): x is string => typeof x === 'string',
-  );
-  if (ids.length !== 8) throw new Error('fuzz seed data could not be created');
+  const product = (await t.post(t.adminCookie, '/api/products', { sku: 'FZ-1', name: 'Товар', price: '100.10', costPrice: '60' })).json();
+  const lines = [{ productId: product.id, quantity: 3, discountPercent: 5 }];
+  const order = (
+    await t.post(t.adminCookie, '/api/orders', { counterpartyId: cp.id, lines, basis: { type: 'event', id: event.id } })
+  ).json();
+  await t.post(t.adminCookie, `/api/orders/${order.id}/confirm`);
+  const sale = (
+    await t.post(t.adminCookie, '/api/sales', {
+      date: '2026-11-27',
+      counterpartyId: cp.id,
+      lines: [{ productId: product.id, quantity: 1 }],
+    })
+  ).json();
+  const seeded = [cp.id, person.id, event.id, task.id, source.id, manager.id, victim.id, t.adminId, product.id, order.id, sale.id];
+  const ids = seeded.filter((x): x is string => typeof x === 'string');
+  if (ids.length !== seeded.length) throw new Error('fuzz seed data could not be created');
   return { ids, victimId: victim.id, managerCookie: manager.cookie };
 }
