@@ -3,6 +3,7 @@
 // through the services, acting as the responsible user, like the rest of the demo.
 import { DateTime } from 'luxon';
 import type { Actor } from '../lib/actor.js';
+import { zonedToday } from '../lib/time.js';
 import * as counterparties from '../features/counterparties/counterparties.service.js';
 import * as contactPersons from '../features/contact-persons/contact-persons.service.js';
 import * as events from '../features/events/events.service.js';
@@ -76,6 +77,15 @@ export async function demoEvents(ctx: DemoContext) {
       infoSourceId: infoSource ? (sourceIds.get(infoSource) ?? null) : null,
       ...(reminder && { reminder: { remindAt: reminder.remindAt, dueAt: reminder.dueAt } }),
     });
+    // Successful calls and meetings with a counterparty: the conversations orders come out of.
+    if (e.counterpartyId && e.state === 'completed' && e.outcome === 'success' && (e.kind === 'phoneCall' || e.kind === 'meeting'))
+      ctx.successfulEvents.push({
+        id: created.id,
+        counterpartyId: e.counterpartyId,
+        contactPersonId: e.contactPersonId,
+        responsibleUserId: e.responsibleUserId,
+        date: zonedToday(new Date(e.startAt), actor.timeZone),
+      });
     if (reminder?.done) {
       const task = await tasks.list(ctx.deps, actor, { subjectType: 'event', subjectId: created.id, status: 'open' });
       for (const t of task.items) await tasks.complete(ctx.deps, actor, t.id);

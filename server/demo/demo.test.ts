@@ -153,7 +153,68 @@ describe('demo data', () => {
   });
 
   it('writes the audit log through the services', async () => {
-    expect(await count('auditLog')).toBe((await count('counterparties')) + (await count('contactPersons')) + (await count('events')));
+    const created = await database.db
+      .selectFrom('auditLog')
+      .select(['entityType', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('action', '=', 'create')
+      .groupBy('entityType')
+      .execute();
+    const byType = Object.fromEntries(created.map((r) => [r.entityType, Number(r.n)]));
+    expect(byType).toEqual({
+      counterparty: await count('counterparties'),
+      contactPerson: await count('contactPersons'),
+      event: await count('events'),
+      product: await count('products'),
+      order: await count('orders'),
+      sale: await count('sales'),
+    });
+  });
+
+  it('trades for 18 months: orders in every state, some based on calls, shipments and direct sales for the ABC classification', async () => {
+    const orders = await database.db.selectFrom('orders').selectAll().execute();
+    const sales = await database.db.selectFrom('sales').selectAll().execute();
+    expect(orders.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(orders.map((o) => o.state))).toEqual(new Set(['draft', 'confirmed', 'shipped', 'cancelled']));
+    const based = orders.filter((o) => o.basisType === 'event');
+    expect(based.length).toBeGreaterThanOrEqual(5);
+    const basisEvents = await database.db
+      .selectFrom('events')
+      .select(['id', 'counterpartyId'])
+      .where(
+        'id',
+        'in',
+        based.map((o) => o.basisId!),
+      )
+      .execute();
+    const eventCp = new Map(basisEvents.map((e) => [e.id, e.counterpartyId]));
+    expect(based.every((o) => eventCp.get(o.basisId!) === o.counterpartyId)).toBe(true);
+    // Every shipped order has its sale, dated the order's day; the rest were entered directly.
+    const shipped = orders.filter((o) => o.state === 'shipped');
+    const fromOrders = sales.filter((s) => s.orderId);
+    expect(fromOrders).toHaveLength(shipped.length);
+    const orderDate = new Map(orders.map((o) => [o.id, o.date]));
+    expect(fromOrders.every((s) => s.date === orderDate.get(s.orderId!))).toBe(true);
+    expect(sales.length - fromOrders.length).toBeGreaterThanOrEqual(30);
+    const dates = sales.map((s) => s.date).sort();
+    expect(dates[0] <= '2025-08-01').toBe(true);
+    expect(dates.at(-1)! <= TODAY).toBe(true);
+    expect(sales.every((s) => Number(s.revenue) > Number(s.cost) && Number(s.cost) > 0)).toBe(true);
+    // A few customers make most of the revenue: the ABC classification has all three classes to show.
+    const perCustomer = new Map<string, number>();
+    for (const s of sales) perCustomer.set(s.counterpartyId, (perCustomer.get(s.counterpartyId) ?? 0) + Number(s.revenue));
+    const ranked = [...perCustomer.values()].sort((a, b) => b - a);
+    const total = ranked.reduce((a, b) => a + b, 0);
+    expect(ranked.slice(0, Math.ceil(ranked.length / 5)).reduce((a, b) => a + b, 0) / total).toBeGreaterThan(0.5);
+    expect(ranked.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('fills the company requisites for the printed forms and keeps one product in the archive', async () => {
+    const s = await getSettings({ db: database.db });
+    expect(isValidInn(s.companyInn)).toBe(true);
+    expect(s.companyBik).toMatch(/^\d{9}$/);
+    expect(s.companyAccount).toMatch(/^\d{20}$/);
+    const archived = await database.db.selectFrom('products').select('sku').where('archivedAt', 'is not', null).execute();
+    expect(archived).toEqual([{ sku: 'КОНД-099' }]);
   });
 
   it('has a year of calls, meetings and letters, numbered in time order, with outcomes and importance', async () => {

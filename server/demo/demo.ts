@@ -1,7 +1,7 @@
 // Demo data for `npm run demo`: a Russian wholesale company with managers, counterparties, contact
 // persons and individuals. Everything goes through the services, so validation, normalisation and
 // the audit log apply exactly as for data typed in the UI.
-// One function per section: to add one (orders...), write `async function demoX(ctx)` and call it
+// One function per section: to add one, write `async function demoX(ctx)` and call it
 // from loadDemoData in dependency order. Events, tasks and new counterparties are in demo.events.ts.
 import type { FastifyBaseLogger } from 'fastify';
 import { loadConfig, type Config } from '../config.js';
@@ -21,6 +21,8 @@ import { birthdayInDays, birthdayLater, seededRandom, type Random } from './demo
 import { makePerson, type DemoPerson } from './demo.people.js';
 import { counterpartyContactInfo, requisites } from './demo.companies.js';
 import { demoEvents, demoProspects, demoTasks } from './demo.events.js';
+import { demoTrade } from './demo.trade.js';
+import type { TradeEvent } from './demo.trade.logic.js';
 
 export interface DemoResult {
   loaded: boolean;
@@ -43,6 +45,8 @@ export interface DemoContext {
   individuals: { id: string; responsibleUserId: string }[];
   /** Counterparties that came during the year (demo.events.ts). */
   prospects: { id: string; personId: string; responsibleUserId: string; source: string; converted: boolean }[];
+  /** Completed successful calls and meetings with counterparties (demo.events.ts): orders are based on some. */
+  successfulEvents: TradeEvent[];
 }
 
 const noop = () => {};
@@ -86,6 +90,7 @@ export async function loadDemoData(
     counterparties: [],
     individuals: [],
     prospects: [],
+    successfulEvents: [],
   };
   await demoSettings(ctx);
   await demoManagers(ctx);
@@ -95,7 +100,7 @@ export async function loadDemoData(
   await demoProspects(ctx);
   await demoEvents(ctx);
   await demoTasks(ctx);
-  // Orders: add their section here, after the records they refer to.
+  await demoTrade(ctx);
   return { loaded: true, adminEmail: DEMO_ADMIN.email, password: DEMO_PASSWORD };
 }
 
