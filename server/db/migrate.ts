@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_search_indexes.js';
 import * as m0004 from './migrations/0004_login_throttle.js';
 import * as m0005 from './migrations/0005_reminder_delivery.js';
 import * as m0006 from './migrations/0006_trade.js';
+import * as m0007 from './migrations/0007_abc.js';
 
 interface Migration {
   name: string;
@@ -21,6 +22,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0004_login_throttle', up: m0004.up },
   { name: '0005_reminder_delivery', up: m0005.up },
   { name: '0006_trade', up: m0006.up },
+  { name: '0007_abc', up: m0007.up },
 ];
 
 const MIGRATION_LOCK = 72_100_001;

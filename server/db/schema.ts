@@ -266,7 +266,49 @@ export interface SaleLinesTable {
   vatAmount: number;
 }
 
+/** «ABC-классификация покупателей»; percents are whole numbers. */
+export interface AbcClassificationsTable extends Audited {
+  id: string;
+  number: number;
+  date: string;
+  periodFrom: string;
+  periodTo: string;
+  basis: 'revenue' | 'grossProfit';
+  classAPercent: number;
+  classBPercent: number;
+  classCPercent: number;
+  xyzXPercent: number;
+  xyzYPercent: number;
+  state: 'draft' | 'applied';
+  responsibleUserId: string;
+  comment: string | null;
+  /** T: the sum of the positive amounts, kopecks. */
+  total: number;
+  customerCount: number;
+  filledAt: string | null;
+  appliedAt: string | null;
+  autoMonth: string | null;
+  archivedAt: string | null;
+}
+
+export interface AbcClassificationLinesTable {
+  id: string;
+  classificationId: string;
+  position: number;
+  counterpartyId: string;
+  amount: number;
+  /** Sum of the positive amounts of this line and every line before it. */
+  cumulativeAmount: number;
+  abcClass: 'A' | 'B' | 'C';
+  previousClass: 'A' | 'B' | 'C' | null;
+  xyzClass: 'X' | 'Y' | 'Z' | null;
+  /** Coefficient of variation in hundredths of a percent. */
+  variation: number | null;
+}
+
 export interface DB {
+  abcClassifications: AbcClassificationsTable;
+  abcClassificationLines: AbcClassificationLinesTable;
   products: ProductsTable;
   orders: OrdersTable;
   orderLines: OrderLinesTable;

@@ -74,6 +74,8 @@ export const CounterpartyListQuery = Type.Object(
     responsibleUserId: Type.Optional(Type.Union([Id, Type.Literal('me')])),
     isCustomer: Type.Optional(Type.Boolean()),
     isSupplier: Type.Optional(Type.Boolean()),
+    /** The current ABC class; `none`: never classified. */
+    abcClass: Type.Optional(Type.Union([AbcClass, Type.Literal('none')])),
   },
   { additionalProperties: false },
 );

@@ -23,6 +23,14 @@ export const Settings = Type.Object({
   companyCorrAccount: Type.String(),
   companyDirector: Type.String(),
   companyAccountant: Type.String(),
+  // ABC classification: class percents (whole numbers summing to 100), XYZ bounds of the
+  // coefficient of variation, and the monthly automatic run by the scheduler.
+  abcClassAPercent: Type.Integer(),
+  abcClassBPercent: Type.Integer(),
+  abcClassCPercent: Type.Integer(),
+  xyzXPercent: Type.Integer(),
+  xyzYPercent: Type.Integer(),
+  abcMonthlyAuto: Type.Boolean(),
 });
 export type Settings = Static<typeof Settings>;
 
@@ -46,6 +54,12 @@ export const SettingsPatch = Type.Object(
     companyCorrAccount: Type.Optional(Type.String({ pattern: '^(|\\d{20})$' })),
     companyDirector: Type.Optional(Text(300)),
     companyAccountant: Type.Optional(Text(300)),
+    abcClassAPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    abcClassBPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    abcClassCPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    xyzXPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+    xyzYPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+    abcMonthlyAuto: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
 );

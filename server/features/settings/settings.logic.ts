@@ -23,6 +23,12 @@ const DEFAULT_SETTINGS: Settings = {
   companyCorrAccount: '',
   companyDirector: '',
   companyAccountant: '',
+  abcClassAPercent: 70,
+  abcClassBPercent: 20,
+  abcClassCPercent: 10,
+  xyzXPercent: 10,
+  xyzYPercent: 25,
+  abcMonthlyAuto: false,
 };
 
 export function assertPhoneRegion(field: string, region: string): void {

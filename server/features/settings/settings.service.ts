@@ -7,8 +7,10 @@ import { assertTimeZone } from '../../lib/time.js';
 import { assertPhoneRegion, mergeSettings, requisitesErrors } from './settings.logic.js';
 import * as repo from './settings.repo.js';
 import { assertActiveUser } from '../users/users.service.js';
+import { classPercentErrors, xyzBoundErrors } from '../abc/abc.logic.js';
 
 const REQUISITES = ['companyInn', 'companyKpp', 'companyBik', 'companyAccount', 'companyCorrAccount'] as const;
+const ABC_PERCENTS = ['abcClassAPercent', 'abcClassBPercent', 'abcClassCPercent'] as const;
 
 export async function getSettings(deps: Pick<Deps, 'db'>): Promise<Settings> {
   return mergeSettings(await repo.readAll(deps.db));
@@ -29,6 +31,15 @@ export async function updateSettings(deps: Deps, actor: Actor, patch: SettingsPa
     // The account's key depends on the BIK, so the requisites are checked together, as they will be after the change.
     if (REQUISITES.some((k) => patch[k] !== undefined)) {
       const problems = requisitesErrors({ ...mergeSettings(await repo.readAll(trx)), ...patch });
+      if (problems.length > 0) throw invalidMany(problems);
+    }
+    // The three ABC percents sum to 100 as they will be after the change; so do the XYZ bounds' order.
+    if (ABC_PERCENTS.some((k) => patch[k] !== undefined) || patch.xyzXPercent !== undefined || patch.xyzYPercent !== undefined) {
+      const s = { ...mergeSettings(await repo.readAll(trx)), ...patch };
+      const problems = [
+        ...classPercentErrors({ a: s.abcClassAPercent, b: s.abcClassBPercent, c: s.abcClassCPercent }, [...ABC_PERCENTS]),
+        ...xyzBoundErrors(s.xyzXPercent, s.xyzYPercent),
+      ];
       if (problems.length > 0) throw invalidMany(problems);
     }
     for (const [key, value] of Object.entries(patch)) {
