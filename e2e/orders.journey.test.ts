@@ -63,6 +63,16 @@ describe('orders journey', () => {
     await page.getByTestId('product-search').fill('сах');
     await expect.poll(() => page.getByTestId('product-row').count()).toBe(1);
     expect((await page.getByTestId('product-row').innerText()).replace(/\s+/g, ' ')).toContain('100,10');
+    await page.getByTestId('product-search').fill('');
+    await expect.poll(() => page.getByTestId('product-row').count()).toBe(2);
+    await waitToastsGone(page);
+    await h.screenshot('orders-products.ru');
+    // On a phone the list is rows of text: the name whole, then SKU, prices, unit and VAT.
+    await page.setViewportSize(PHONE);
+    const phoneRow = page.getByTestId('product-row').filter({ hasText: 'Мука пшеничная, 50 кг' });
+    expect((await phoneRow.innerText()).replace(/\s+/g, ' ')).toContain('Артикул: МК-2');
+    await h.screenshot('orders-products-phone.ru');
+    await page.setViewportSize(WIDE);
   });
 
   it('logs a call and creates an order based on it, prefilled; nothing is stored before «Записать»', async () => {

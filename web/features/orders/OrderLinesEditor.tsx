@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { ActionIcon, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../api/errors';
@@ -163,7 +163,11 @@ export function OrderLinesEditor({ lines, onChange, errors, readOnly }: Props) {
             <Table.Th w={104} style={{ textAlign: 'right' }}>
               {t('orders.vat')}
             </Table.Th>
-            {!readOnly && <Table.Th w={44} aria-label={t('orders.lineActions')} />}
+            {!readOnly && (
+              <Table.Th w={44}>
+                <VisuallyHidden>{t('orders.lineActions')}</VisuallyHidden>
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

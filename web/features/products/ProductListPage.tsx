@@ -47,7 +47,7 @@ export function ProductListPage() {
         </Group>
       ),
     },
-    { key: 'unit', header: t('products.unit'), width: 80, render: (p) => p.unit },
+    { key: 'unit', header: t('products.unitShort'), label: t('products.unit'), width: 80, render: (p) => p.unit },
     { key: 'price', header: t('products.price'), width: 120, render: (p) => <MoneyCell value={p.price} /> },
     { key: 'costPrice', header: t('products.costPrice'), width: 130, render: (p) => <MoneyCell value={p.costPrice} /> },
     { key: 'vatRate', header: t('products.vatRate'), width: 100, render: (p) => vatRateLabel(p.vatRate, t) },
