@@ -211,10 +211,8 @@ describe('events journey', () => {
     await page.getByTestId('event-row').filter({ hasText: SUBJECT }).click();
     await page.waitForURL(new RegExp(`/events/${firstId}$`));
     await page.getByTestId('event-based-on').click();
-    // Orders are not built yet: the item is there, disabled, and says why.
-    expect(await page.getByTestId('event-based-on-order').isDisabled()).toBe(true);
-    await page.getByTestId('event-based-on-order-wrapper').hover();
-    await page.getByText('Будет доступно с модулем заказов').waitFor();
+    // Both kinds of document can be created based on an event (the orders journey follows the order).
+    expect(await page.getByTestId('event-based-on-order').isDisabled()).toBe(false);
     await page.getByTestId('event-based-on-event').click();
     await page.waitForURL(/\/events\/new\?basisId=/);
     expect(await page.getByTestId('event-counterparty').inputValue()).toBe(CP);
