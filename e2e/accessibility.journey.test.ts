@@ -18,10 +18,12 @@ const MENU = [
   'nav-events',
   'nav-products',
   'nav-orders',
+  'nav-sales',
   'nav-reports',
   'nav-contact-info-report',
   'nav-events-report',
   'nav-cold-calls',
+  'nav-sales-report',
   'nav-users',
   'nav-settings',
   'nav-jobs',
@@ -36,6 +38,7 @@ interface Ids {
   eventId: string;
   productId: string;
   orderId: string;
+  saleId: string;
 }
 
 /** The signed-in pages, with what to do on each before the check (reports are generated). */
@@ -56,6 +59,12 @@ function pages(ids: Ids): { name: string; path: string; prepare?: (page: Page) =
     { name: 'product card', path: `/products/${ids.productId}` },
     { name: 'customer orders', path: '/orders' },
     { name: 'customer order card', path: `/orders/${ids.orderId}` },
+    { name: 'sales', path: '/sales' },
+    { name: 'sale card', path: `/sales/${ids.saleId}` },
+    { name: 'new sale', path: '/sales/new' },
+    { name: 'counterparty orders tab', path: `/counterparties/${ids.counterpartyId}?tab=orders` },
+    { name: 'counterparty sales tab', path: `/counterparties/${ids.counterpartyId}?tab=sales` },
+    { name: 'sales report', path: '/reports/sales', prepare: generate('sales-report-generate', 'sales-report-summary') },
     { name: 'tasks', path: '/tasks' },
     { name: 'events report', path: '/reports/events', prepare: generate('events-report-generate', 'events-report-summary') },
     { name: 'cold calls', path: '/reports/cold-calls', prepare: generate('cold-calls-generate', 'cold-calls-table') },
@@ -124,7 +133,22 @@ async function seed(page: Page, lang: 'ru' | 'en'): Promise<Ids> {
     basis: { type: 'event', id: event.id },
     lines: [{ productId: product.id, quantity: '3', discountPercent: '5' }],
   });
-  return { counterpartyId: cp.id, contactPersonId: person.id, eventId: event.id, productId: product.id, orderId: order.id };
+  const sale = await apiPost<{ id: string }>(page, '/api/sales', {
+    date: new Date().toISOString().slice(0, 10),
+    counterpartyId: cp.id,
+    lines: [
+      { productId: product.id, quantity: '2', cost: '120.00' },
+      { description: ru ? 'Доставка' : 'Delivery', quantity: '1', price: '500.00' },
+    ],
+  });
+  return {
+    counterpartyId: cp.id,
+    contactPersonId: person.id,
+    eventId: event.id,
+    productId: product.id,
+    orderId: order.id,
+    saleId: sale.id,
+  };
 }
 
 /** The budget for the JavaScript a first visit downloads before the sign-in page can be used. */

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { SalesReport, SalesReportRow } from '../../../shared/api/reports';
 import { Amount } from '../sales/Amount';
 import { useSaleFormat } from '../sales/useSaleFormat';
+import { usePhone } from '../../lib/usePhone';
+import { SalesReportCards } from './SalesReportCards';
 import { fractionToPercent } from './sales-report.logic';
 
 const INDENT = 22;
@@ -12,12 +14,14 @@ const INDENT = 22;
 export function SalesReportTable({ report }: { report: SalesReport }) {
   const { t } = useTranslation();
   const f = useSaleFormat();
+  const phone = usePhone();
   if (report.rows.length === 0)
     return (
       <Text c="dimmed" data-testid="sales-report-empty">
         {t('common.nothingFound')}
       </Text>
     );
+  if (phone) return <SalesReportCards report={report} />;
   const withQuantity = report.groupBy === 'product' || report.thenBy === 'product';
   const label = (r: SalesReportRow) => {
     if (r.grouping === 'customer' && r.key)

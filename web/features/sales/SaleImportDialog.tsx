@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Alert, Button, Code, FileInput, Group, Modal, Paper, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,11 @@ export function SaleImportDialog({ opened, onClose }: { opened: boolean; onClose
   const [dragging, setDragging] = useState(false);
   const upload = useImportSales(setProgress);
   const errors = upload.isError ? importErrorRows(upload.error, t) : [];
+  // The outcome is under the instructions: bring it into view, or the user sees no answer.
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (upload.isError || upload.isSuccess) outcome.current?.scrollIntoView({ block: 'start' });
+  }, [upload.isError, upload.isSuccess]);
 
   const choose = (f: File | null) => {
     setFile(f);
@@ -101,38 +106,40 @@ export function SaleImportDialog({ opened, onClose }: { opened: boolean; onClose
             data-testid="sales-import-progress"
           />
         )}
-        {upload.isSuccess && (
-          <Alert color="teal" icon={<IconCircleCheck size={18} />} data-testid="sales-import-done">
-            {t('sales.import.done', { sales: upload.data.created, lines: upload.data.lines })}
-          </Alert>
-        )}
-        {errors.length > 0 && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('sales.import.failed')} data-testid="sales-import-failed">
-            <Text size="sm" mb="xs">
-              {t('sales.import.nothingWritten', { count: errors.length })}
-            </Text>
-            <ScrollArea.Autosize mah={260}>
-              <Table fz="sm" striped data-testid="sales-import-errors">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={70}>{t('sales.import.line')}</Table.Th>
-                    <Table.Th w={140}>{t('sales.import.field')}</Table.Th>
-                    <Table.Th>{t('sales.import.message')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {errors.map((r, i) => (
-                    <Table.Tr key={i} data-testid="sales-import-error" data-line={r.line ?? ''}>
-                      <Table.Td>{r.line ?? ''}</Table.Td>
-                      <Table.Td>{r.field}</Table.Td>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.message}</Table.Td>
+        <Stack gap="sm" ref={outcome}>
+          {upload.isSuccess && (
+            <Alert color="teal" icon={<IconCircleCheck size={18} />} data-testid="sales-import-done">
+              {t('sales.import.done', { sales: upload.data.created, lines: upload.data.lines })}
+            </Alert>
+          )}
+          {errors.length > 0 && (
+            <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('sales.import.failed')} data-testid="sales-import-failed">
+              <Text size="sm" mb="xs">
+                {t('sales.import.nothingWritten', { count: errors.length })}
+              </Text>
+              <ScrollArea.Autosize mah={260}>
+                <Table fz="sm" striped data-testid="sales-import-errors">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={70}>{t('sales.import.line')}</Table.Th>
+                      <Table.Th w={140}>{t('sales.import.field')}</Table.Th>
+                      <Table.Th>{t('sales.import.message')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea.Autosize>
-          </Alert>
-        )}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {errors.map((r, i) => (
+                      <Table.Tr key={i} data-testid="sales-import-error" data-line={r.line ?? ''}>
+                        <Table.Td>{r.line ?? ''}</Table.Td>
+                        <Table.Td>{r.field}</Table.Td>
+                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.message}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollArea.Autosize>
+            </Alert>
+          )}
+        </Stack>
         <Group justify="flex-end">
           <Button variant="default" onClick={close} data-testid="sales-import-close">
             {upload.isSuccess ? t('sales.import.close') : t('common.cancel')}
