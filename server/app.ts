@@ -31,6 +31,7 @@ import { registerSchedulerRoutes } from './features/scheduler/scheduler.routes.j
 import { registerProductRoutes } from './features/products/products.routes.js';
 import { registerSaleRoutes } from './features/sales/sales.routes.js';
 import { registerSaleImportRoutes } from './features/sales/sales-import.routes.js';
+import { registerPrintingRoutes } from './features/printing/printing.routes.js';
 import { registerOrderRoutes } from './features/orders/orders.routes.js';
 
 export interface AppDeps {
@@ -95,6 +96,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   registerProductRoutes(app, deps);
   registerSaleRoutes(app, deps);
   await registerSaleImportRoutes(app, deps);
+  registerPrintingRoutes(app, deps);
   registerOrderRoutes(app, deps);
 
   await registerStaticWeb(app, opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
