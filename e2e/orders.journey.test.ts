@@ -116,6 +116,16 @@ describe('orders journey', () => {
     expect(await textOf(page, 'order-total')).toBe('385,29');
     expect(await textOf(page, 'order-vat-total')).toBe('60,54');
 
+    // The flour is archived meanwhile: the server's refusal is shown under that line's product, nothing is written.
+    const flour = await database.db.selectFrom('products').select('id').where('sku', '=', 'МК-2').executeTakeFirstOrThrow();
+    await apiPatch(page, `/api/products/${flour.id}`, { archived: true });
+    await page.keyboard.press('Control+s');
+    await page.getByTestId('order-lines-editor').getByText('Номенклатура в архиве: выберите другую').waitFor();
+    expect(await page.getByTestId('order-line-product-1').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('order-line-product-0').getAttribute('aria-invalid')).not.toBe('true');
+    expect(await database.db.selectFrom('orders').select('id').execute()).toEqual([]);
+    await apiPatch(page, `/api/products/${flour.id}`, { archived: false });
+
     await page.keyboard.press('Control+s');
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
     orderId = page.url().split('/').pop()!;
