@@ -189,6 +189,37 @@ describe('sales journey', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
+  it('a sale entered by hand from the counterparty card: the product brings its price, the amount and totals follow', async () => {
+    const { page, database } = h;
+    await page.goto(`/counterparties/${counterpartyId}?tab=sales`);
+    await page.getByTestId('counterparty-new-sale').click();
+    await page.waitForURL(/\/sales\/new\?counterpartyId=/);
+    expect(await page.getByTestId('sale-counterparty').inputValue()).toBe(LONG);
+    await page.getByTestId('sale-save').click();
+    await page.getByTestId('form-error-summary').waitFor();
+    expect(await page.getByTestId('sale-line-description').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByTestId('sale-line-product').fill('MS-8');
+    await page.getByRole('option', { name: /MS-82/ }).click();
+    expect(await page.getByTestId('sale-line-price').inputValue()).toBe('1200.00');
+    await page.getByTestId('sale-line-quantity').fill('2');
+    expect(await page.getByTestId('sale-line-amount').getAttribute('placeholder')).toBe('2\u00a0400,00');
+    expect(await page.getByTestId('sale-total-revenue').innerText()).toBe('2\u00a0400,00');
+    expect(await page.getByTestId('sale-total-cost').innerText()).toBe('1\u00a0600,00');
+    expect(await page.getByTestId('sale-total-gross-profit').innerText()).toBe('800,00');
+    await h.screenshot('sales-new-filled.ru');
+    await page.getByTestId('sale-save').click();
+    await page.getByTestId('sale-card').waitFor();
+    const id = /\/sales\/([\w-]+)$/.exec(page.url())![1];
+    const sale = await database.db
+      .selectFrom('sales')
+      .select(['revenue', 'cost', 'counterpartyId'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(sale).toEqual({ revenue: 240_000, cost: 160_000, counterpartyId });
+    expect(await page.getByTestId('sale-total-gross-profit').innerText()).toBe('800,00');
+  });
+
   it('on a phone and in English the same pages read whole', async () => {
     const { page } = h;
     const shots = async (suffix: string) => {
@@ -229,7 +260,7 @@ describe('sales journey', () => {
     await page.getByText('Sales of goods and services').first().waitFor();
     await shots('.en');
     await page.goto(`/counterparties/${counterpartyId}?tab=sales`);
-    expect(await page.getByTestId('sales-total-revenue').innerText()).toBe('10,100.00');
+    expect(await page.getByTestId('sales-total-revenue').innerText()).toBe('12,500.00');
     await page.setViewportSize({ width: 390, height: 844 });
     await shots('-phone.en');
     expect(h.pageErrors).toEqual([]);
