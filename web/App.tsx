@@ -42,6 +42,8 @@ const ProductListPage = lazyNamed(() => import('./features/products/ProductListP
 const ProductCardPage = lazyNamed(() => import('./features/products/ProductCardPage'), 'ProductCardPage');
 const OrderListPage = lazyNamed(() => import('./features/orders/OrderListPage'), 'OrderListPage');
 const OrderCardPage = lazyNamed(() => import('./features/orders/OrderCardPage'), 'OrderCardPage');
+const AbcListPage = lazyNamed(() => import('./features/abc/AbcListPage'), 'AbcListPage');
+const AbcCardPage = lazyNamed(() => import('./features/abc/AbcCardPage'), 'AbcCardPage');
 
 function FullPageLoader() {
   return (
@@ -109,6 +111,9 @@ export function App() {
             <Route path="/sales" element={<SaleListPage />} />
             <Route path="/sales/new" element={<SaleNewPage />} />
             <Route path="/sales/:id" element={<SaleCardPage />} />
+            <Route path="/abc" element={<AbcListPage />} />
+            {isAdmin && <Route path="/abc/new" element={<AbcCardPage key="new" />} />}
+            <Route path="/abc/:id" element={<AbcCardPage />} />
             {isAdmin && <Route path="/settings/info-sources" element={<InfoSourcesPage />} />}
             <Route path="/me" element={<MySettingsPage />} />
             {isAdmin && <Route path="/users" element={<UsersPage />} />}

@@ -42,6 +42,14 @@ export const keys = {
     productOptions: (q: string) => ['sales', 'product-options', q] as const,
   },
   salesReport: (params: QueryParams) => ['reports', 'sales', params] as const,
+  abc: {
+    list: (params: QueryParams) => ['abc', 'list', params] as const,
+    one: (id: string) => ['abc', 'one', id] as const,
+    lines: (id: string, params: QueryParams) => ['abc', 'lines', id, params] as const,
+    history: (counterpartyId: string) => ['abc', 'history', counterpartyId] as const,
+  },
+  abcReport: (params: QueryParams) => ['reports', 'abc', params] as const,
+  abcMovement: (params: QueryParams) => ['reports', 'abc-movement', params] as const,
   counterpartyOrders: {
     list: (params: QueryParams) => ['orders', 'list', 'counterparty', params] as const,
     totals: (params: QueryParams) => ['orders', 'totals', params] as const,

@@ -15,6 +15,7 @@ import { IconChecklist, IconClockPlay, IconHome } from '@tabler/icons-react';
 import { IconCalendarEvent, IconListDetails } from '@tabler/icons-react';
 import { IconFileInvoice, IconPackage } from '@tabler/icons-react';
 import { IconReceipt } from '@tabler/icons-react';
+import { IconChartPie } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/api/users';
@@ -47,6 +48,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     { to: '/sales', label: t('sales.nav'), icon: <IconReceipt size={18} />, testId: 'nav-sales' },
     { to: '/products', label: t('products.title'), icon: <IconPackage size={18} />, testId: 'nav-products' },
     { to: '/orders', label: t('orders.title'), icon: <IconFileInvoice size={18} />, testId: 'nav-orders' },
+    { to: '/abc', label: t('abc.nav'), icon: <IconChartPie size={18} />, testId: 'nav-abc' },
   ];
   const admin: NavItem[] =
     user.role === 'admin'
@@ -158,6 +160,14 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
               onClick={close}
               active={location.pathname === '/reports/sales'}
               data-testid="nav-sales-report"
+            />
+            <NavLink
+              component={Link}
+              to="/reports/abc"
+              label={t('abc.report.title')}
+              onClick={close}
+              active={location.pathname === '/reports/abc'}
+              data-testid="nav-abc-report"
             />
           </NavLink>
           {admin.map(item)}

@@ -19,6 +19,8 @@ import { CounterpartyPersonsTab } from './CounterpartyPersonsTab';
 import { useArchiveCounterparty, useCounterparty, useCreateCounterparty, useUpdateCounterparty } from './counterparties.queries';
 import { MAIN_FIELDS, counterpartyPayload, emptyCounterpartyForm, formFromCounterparty } from './counterpartyForm';
 import { ArchivedBadge, SaveButton } from '../../components/CardHeaderParts';
+import { AbcHistoryTab } from '../abc/AbcHistoryTab';
+import { AbcClassBadge } from '../abc/abcLabels';
 
 /** Route element: loads the card (or starts a new one) and hands it to the editor. */
 export function CounterpartyCardPage() {
@@ -34,8 +36,8 @@ export function CounterpartyCardPage() {
   return <CounterpartyEditor key={id ?? 'new'} saved={query.data} />;
 }
 
-type Tab = 'main' | 'contactInfo' | 'persons' | 'events' | 'orders' | 'sales';
-const LINKED_TABS: Tab[] = ['events', 'orders', 'sales'];
+type Tab = 'main' | 'contactInfo' | 'persons' | 'events' | 'orders' | 'sales' | 'abc';
+const LINKED_TABS: Tab[] = ['events', 'orders', 'sales', 'abc'];
 
 function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
   const { t } = useTranslation();
@@ -72,7 +74,15 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
   return (
     <form {...card.formProps} data-testid="counterparty-card">
       <LeaveGuard {...card.leave} />
-      <PageHeader title={title} badge={<ArchivedBadge archivedAt={saved?.archivedAt} />}>
+      <PageHeader
+        title={title}
+        badge={
+          <>
+            <AbcClassBadge value={saved?.abcClass} testId="counterparty-abc-badge" />
+            <ArchivedBadge archivedAt={saved?.archivedAt} />
+          </>
+        }
+      >
         <Button variant="default" component={Link} to="/counterparties">
           {t('common.backToList')}
         </Button>
@@ -108,6 +118,9 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
           <Tabs.Tab value="sales" disabled={!saved} data-testid="tab-sales" title={saved ? undefined : t('counterparty.saveFirst')}>
             {t('sales.tabs.sales')}
           </Tabs.Tab>
+          <Tabs.Tab value="abc" disabled={!saved} data-testid="tab-abc" title={saved ? undefined : t('counterparty.saveFirst')}>
+            {t('abc.history')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="main">
           <CounterpartyMainTab form={card.form} errors={card.errors} onChange={card.patch} />
@@ -124,6 +137,9 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
         <Tabs.Panel value="events">{saved && tab === 'events' && <EventsPanel counterpartyId={saved.id} />}</Tabs.Panel>
         <Tabs.Panel value="orders">{saved && tab === 'orders' && <CounterpartyOrdersTab counterparty={saved} />}</Tabs.Panel>
         <Tabs.Panel value="sales">{saved && tab === 'sales' && <CounterpartySalesTab counterparty={saved} />}</Tabs.Panel>
+        <Tabs.Panel value="abc">
+          {saved && tab === 'abc' && <AbcHistoryTab counterpartyId={saved.id} current={saved.abcClass} />}
+        </Tabs.Panel>
       </Tabs>
       <Group mt="lg">
         {card.dirty && (

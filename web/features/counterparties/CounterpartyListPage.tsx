@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, EmptyState, Group, SegmentedControl, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, EmptyState, Group, SegmentedControl, Select, Text } from '@mantine/core';
 import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,9 +12,11 @@ import type { Column } from '../../components/VirtualTable';
 import { firstValue } from '../contact-info/contactInfo';
 import { useFormat } from '../../lib/useFormat';
 import { useListParams } from '../../lib/useListParams';
+import { AbcClassBadge } from '../abc/abcLabels';
 import { useCounterpartyList, type CounterpartyListParams } from './counterparties.queries';
 
 const SORTS = ['name', '-name', 'inn', '-inn', 'createdAt', '-createdAt'];
+const ABC_FILTERS = ['A', 'B', 'C', 'none'];
 type Archived = NonNullable<CounterpartyListParams['archived']>;
 
 /** «Контрагенты»: server-paged, searchable, sortable list. */
@@ -22,11 +24,12 @@ export function CounterpartyListPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const lp = useListParams({ sort: 'name', archived: 'active', mine: '' });
+  const lp = useListParams({ sort: 'name', archived: 'active', mine: '', abc: '' });
   const sort = SORTS.includes(lp.get('sort')) ? lp.get('sort') : 'name';
   const archived = (['active', 'archived', 'all'].includes(lp.get('archived')) ? lp.get('archived') : 'active') as Archived;
   const mine = lp.get('mine') === '1';
-  const params: CounterpartyListParams = { q: lp.q || undefined, sort, archived, responsibleUserId: mine ? 'me' : undefined };
+  const abcClass = ABC_FILTERS.includes(lp.get('abc')) ? (lp.get('abc') as CounterpartyListParams['abcClass']) : undefined;
+  const params: CounterpartyListParams = { q: lp.q || undefined, sort, archived, responsibleUserId: mine ? 'me' : undefined, abcClass };
   const list = useCounterpartyList(params);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -72,7 +75,7 @@ export function CounterpartyListPage() {
       key: 'abc',
       header: t('counterparty.abcClass'),
       width: 50,
-      render: (c) => (c.abcClass ? <Badge variant="light">{c.abcClass}</Badge> : ''),
+      render: (c) => <AbcClassBadge value={c.abcClass} testId="counterparty-abc-class" />,
     },
     { key: 'createdAt', header: t('common.createdAt'), sortKey: 'createdAt', width: 100, render: (c) => fmt.date(c.createdAt) },
   ];
@@ -81,7 +84,7 @@ export function CounterpartyListPage() {
     badges: (
       <>
         {archivedBadge(c)}
-        {c.abcClass && <Badge variant="light">{c.abcClass}</Badge>}
+        <AbcClassBadge value={c.abcClass} testId="counterparty-abc-class" />
       </>
     ),
     facts: [
@@ -94,7 +97,7 @@ export function CounterpartyListPage() {
   });
 
   const empty = list.isSuccess && rows.length === 0;
-  const filtered = !!lp.q || mine || archived !== 'active';
+  const filtered = !!lp.q || mine || archived !== 'active' || !!abcClass;
 
   return (
     <>
@@ -125,6 +128,20 @@ export function CounterpartyListPage() {
           checked={mine}
           onChange={(e) => lp.set('mine', e.currentTarget.checked ? '1' : '')}
           data-testid="counterparty-mine-filter"
+        />
+        <Select
+          aria-label={t('abc.listFilter')}
+          placeholder={t('abc.listFilterAny')}
+          value={abcClass ?? null}
+          onChange={(v) => lp.set('abc', v ?? '')}
+          clearable
+          w={160}
+          data={[
+            ...['A', 'B', 'C'].map((c) => ({ value: c, label: t('abc.classTitle', { value: c }) })),
+            { value: 'none', label: t('abc.listFilterNone') },
+          ]}
+          data-testid="counterparty-abc-filter"
+          comboboxProps={{ withinPortal: true }}
         />
       </Group>
       {list.isError && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}

@@ -13,6 +13,7 @@ export interface CounterpartyListParams extends QueryParams {
   sort?: string;
   archived?: 'active' | 'archived' | 'all';
   responsibleUserId?: string;
+  abcClass?: 'A' | 'B' | 'C' | 'none';
 }
 
 const PAGE_SIZE = 100;
