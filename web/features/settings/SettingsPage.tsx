@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Center, Loader, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { Anchor, Group } from '@mantine/core';
 import { Link } from 'react-router';
@@ -32,6 +32,8 @@ export function SettingsPage() {
 function SettingsForm({ saved }: { saved: Settings }) {
   const { t } = useTranslation();
   const update = useUpdateSettings();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [failedAt, setFailedAt] = useState(0);
   const [form, setForm] = useState<Settings>(saved);
   const set = (p: Partial<Settings>) => setForm((f) => ({ ...f, ...p }));
   // The requisites' lengths are checked here first; the server's refusals (check digits) land at the same fields.
@@ -54,6 +56,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
     setEdited([]);
     if (Object.keys(localTexts).length) {
       update.reset();
+      setFailedAt(Date.now());
       return;
     }
     const sent = normalizeRequisites(form);
@@ -65,6 +68,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
     if (typeof patch.defaultPhoneRegion === 'string') patch.defaultPhoneRegion = patch.defaultPhoneRegion.trim().toUpperCase();
     if (Object.keys(patch).length === 0) return notifySuccess(t('common.noChanges'));
     update.mutate(patch, {
+      onError: () => setFailedAt(Date.now()),
       onSuccess: (s) => {
         setForm(s);
         notifySuccess(t('common.saved'));
@@ -72,13 +76,19 @@ function SettingsForm({ saved }: { saved: Settings }) {
     });
   };
   useSaveShortcut(save);
+  // After a refused save the first marked field gets the focus (and scrolls into view), as on the cards.
+  useEffect(() => {
+    if (!failedAt) return;
+    const id = requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    return () => cancelAnimationFrame(id);
+  }, [failedAt]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save();
   };
 
   return (
-    <form onSubmit={submit} data-testid="settings-form">
+    <form ref={formRef} onSubmit={submit} noValidate data-testid="settings-form">
       <PageHeader title={t('nav.settings')}>
         <Button type="submit" loading={update.isPending} data-testid="settings-save">
           {t('common.save')}
