@@ -201,7 +201,7 @@ describe('sales journey', () => {
 
     await page.getByTestId('sale-line-product').fill('MS-8');
     await page.getByRole('option', { name: /MS-82/ }).click();
-    expect(await page.getByTestId('sale-line-price').inputValue()).toBe('1200.00');
+    expect(await page.getByTestId('sale-line-price').inputValue()).toBe('1200,00');
     await page.getByTestId('sale-line-quantity').fill('2');
     expect(await page.getByTestId('sale-line-amount').getAttribute('placeholder')).toBe('2\u00a0400,00');
     expect(await page.getByTestId('sale-total-revenue').innerText()).toBe('2\u00a0400,00');
