@@ -16,6 +16,7 @@ import { Amount } from './Amount';
 import { SaleImportDialog } from './SaleImportDialog';
 import { useSaleList, type SaleListParams } from './sales.queries';
 import { useSaleFormat } from './useSaleFormat';
+import './sales.css';
 
 export function useSaleColumns(opts: { hideCustomer?: boolean } = {}): Column<SaleListItem>[] {
   const { t } = useTranslation();
