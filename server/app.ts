@@ -33,6 +33,7 @@ import { registerSaleRoutes } from './features/sales/sales.routes.js';
 import { registerSaleImportRoutes } from './features/sales/sales-import.routes.js';
 import { registerPrintingRoutes } from './features/printing/printing.routes.js';
 import { registerOrderRoutes } from './features/orders/orders.routes.js';
+import { registerAbcRoutes } from './features/abc/abc.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   await registerSaleImportRoutes(app, deps);
   registerPrintingRoutes(app, deps);
   registerOrderRoutes(app, deps);
+  registerAbcRoutes(app, deps);
 
   await registerStaticWeb(app, opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
   return app;

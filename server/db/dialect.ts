@@ -217,3 +217,10 @@ export function createPubSub(url: string, opts: { pgSchema?: string } = {}): Pub
     },
   };
 }
+
+/** 'YYYY-MM' of a date column (text on SQLite, date on PostgreSQL), for grouping by month. */
+export function monthOfDate(db: Kysely<any>, column: string) {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')`
+    : sql<string>`substr(${sql.ref(column)}, 1, 7)`;
+}

@@ -274,11 +274,12 @@ export interface AbcClassificationsTable extends Audited {
   periodFrom: string;
   periodTo: string;
   basis: 'revenue' | 'grossProfit';
-  classAPercent: number;
-  classBPercent: number;
-  classCPercent: number;
-  xyzXPercent: number;
-  xyzYPercent: number;
+  // Named so CamelCasePlugin maps them both ways (classAPercent would become class_apercent).
+  percentA: number;
+  percentB: number;
+  percentC: number;
+  xyzPercentX: number;
+  xyzPercentY: number;
   state: 'draft' | 'applied';
   responsibleUserId: string;
   comment: string | null;

@@ -1,5 +1,5 @@
 // Frozen once released: append a new migration instead of editing this one.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { MigrationContext } from './context.js';
 
 // «ABC-классификация покупателей»: the document and its lines. Amounts are integer kopecks (a gross
@@ -15,11 +15,11 @@ export async function up(db: Kysely<any>, { t }: MigrationContext): Promise<void
     .addColumn('period_from', t.date, (c) => c.notNull())
     .addColumn('period_to', t.date, (c) => c.notNull())
     .addColumn('basis', 'text', (c) => c.notNull())
-    .addColumn('class_a_percent', 'integer', (c) => c.notNull())
-    .addColumn('class_b_percent', 'integer', (c) => c.notNull())
-    .addColumn('class_c_percent', 'integer', (c) => c.notNull())
-    .addColumn('xyz_x_percent', 'integer', (c) => c.notNull())
-    .addColumn('xyz_y_percent', 'integer', (c) => c.notNull())
+    .addColumn('percent_a', 'integer', (c) => c.notNull())
+    .addColumn('percent_b', 'integer', (c) => c.notNull())
+    .addColumn('percent_c', 'integer', (c) => c.notNull())
+    .addColumn('xyz_percent_x', 'integer', (c) => c.notNull())
+    .addColumn('xyz_percent_y', 'integer', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('responsible_user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('comment', 'text')
@@ -69,8 +69,13 @@ export async function up(db: Kysely<any>, { t }: MigrationContext): Promise<void
     .columns(['counterparty_id', 'classification_id'])
     .execute();
 
-  // Fill groups the period's sales by customer: every column it reads is in the index, so neither
-  // database visits the table.
-  await db.schema.createIndex('sales_abc_idx').on('sales').columns(['date', 'counterparty_id', 'revenue', 'cost']).execute();
+  // Fill groups the period's sales by customer and month: every column it reads is in this partial
+  // index (archived sales do not count), so neither database visits the table.
+  await db.schema
+    .createIndex('sales_abc_idx')
+    .on('sales')
+    .columns(['date', 'counterparty_id', 'revenue', 'cost'])
+    .where(sql.ref('archived_at'), 'is', null)
+    .execute();
   await db.schema.createIndex('counterparties_abc_class_idx').on('counterparties').columns(['abc_class', 'name_search', 'id']).execute();
 }

@@ -4,7 +4,7 @@ import { newId } from '../../lib/ids.js';
 import { diff } from './audit.logic.js';
 import * as repo from './audit.repo.js';
 
-export type EntityType = 'counterparty' | 'contactPerson' | 'event' | 'product' | 'order' | 'sale';
+export type EntityType = 'counterparty' | 'contactPerson' | 'event' | 'product' | 'order' | 'sale' | 'abcClassification';
 
 /** Writes one audit entry inside the caller's transaction. */
 export async function record(

@@ -21,6 +21,8 @@ export interface ListFilter {
   responsibleUserId?: string;
   isCustomer?: boolean;
   isSupplier?: boolean;
+  /** The current ABC class; 'none': never classified. */
+  abcClass?: 'A' | 'B' | 'C' | 'none';
 }
 
 type Eb = ExpressionBuilder<DB, 'counterparties'>;
@@ -44,6 +46,8 @@ function filtered(db: DbOrTrx, f: ListFilter) {
     if (f.responsibleUserId) conds.push(eb('counterparties.responsibleUserId', '=', f.responsibleUserId));
     if (f.isCustomer !== undefined) conds.push(eb('counterparties.isCustomer', '=', f.isCustomer ? 1 : 0));
     if (f.isSupplier !== undefined) conds.push(eb('counterparties.isSupplier', '=', f.isSupplier ? 1 : 0));
+    if (f.abcClass)
+      conds.push(eb('counterparties.abcClass', f.abcClass === 'none' ? 'is' : '=', f.abcClass === 'none' ? null : f.abcClass));
     if (f.q) conds.push(matches(eb, f.q));
     return eb.and(conds);
   });

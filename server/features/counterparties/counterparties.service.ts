@@ -55,6 +55,7 @@ export async function list(deps: Deps, actor: Actor, query: CounterpartyListQuer
     responsibleUserId: query.responsibleUserId === 'me' ? actor.id : query.responsibleUserId,
     isCustomer: query.isCustomer,
     isSupplier: query.isSupplier,
+    abcClass: query.abcClass,
     q: text ? searchPlan(text, contactInfo.phoneSearchOf(text, s.defaultPhoneRegion)) : undefined,
   };
   const sortParam = query.sort ?? 'name';
