@@ -69,7 +69,7 @@ export function AbcParamsTab({ form, errors, onChange, number, responsibleName, 
         <Text component="legend" size="sm" fw={600} mb={6}>
           {t('abc.percentsLegend')}
         </Text>
-        <Grid gap="md" align="flex-end">
+        <Grid gap="md" align="flex-start">
           {CLASS_PERCENT_FIELDS.map((k) => (
             <Grid.Col key={k} span={{ base: 4, sm: 2 }}>
               <NumberInput
@@ -83,7 +83,8 @@ export function AbcParamsTab({ form, errors, onChange, number, responsibleName, 
                 suffix=" %"
                 readOnly={readOnly}
                 error={errors[k]}
-                onChange={(v) => onChange({ [k]: String(v) })}
+                // A blur re-reports the same value: it must not count as an edit (that would clear the field's mark).
+                onChange={(v) => String(v) !== form[k] && onChange({ [k]: String(v) })}
                 data-testid={`abc-${k}`}
               />
             </Grid.Col>
@@ -96,7 +97,7 @@ export function AbcParamsTab({ form, errors, onChange, number, responsibleName, 
               role="status"
               data-testid="abc-percent-sum"
               data-sum={sum}
-              pb={errors.classAPercent ? 26 : 8}
+              pt={{ base: 0, sm: 32 }}
             >
               {t('abc.percentSum', { sum })}
               {sum !== 100 && ` — ${t('abc.percentSumMust')}`}

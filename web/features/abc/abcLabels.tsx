@@ -22,12 +22,12 @@ export function AbcStateBadge({ state }: { state: AbcState }) {
 }
 
 /** A customer's class as a badge; nothing when there is none. */
-export function AbcClassBadge({ value, testId }: { value: AbcLetter | null | undefined; testId?: string }) {
+export function AbcClassBadge({ value, testId, long }: { value: AbcLetter | null | undefined; testId?: string; long?: boolean }) {
   const { t } = useTranslation();
   if (!value) return null;
   return (
     <Badge color={CLASS_COLORS[value]} variant="light" title={t('abc.classTitle', { value })} data-testid={testId} data-class={value}>
-      {value}
+      {long ? t('abc.classTitle', { value }) : value}
     </Badge>
   );
 }

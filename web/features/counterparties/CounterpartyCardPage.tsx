@@ -78,7 +78,7 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
         title={title}
         badge={
           <>
-            <AbcClassBadge value={saved?.abcClass} testId="counterparty-abc-badge" />
+            <AbcClassBadge value={saved?.abcClass} testId="counterparty-abc-badge" long />
             <ArchivedBadge archivedAt={saved?.archivedAt} />
           </>
         }

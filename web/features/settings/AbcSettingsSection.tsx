@@ -24,6 +24,13 @@ const PERCENTS = [
 export function AbcSettingsSection({ form, errors, onChange }: Props) {
   const { t } = useTranslation();
   const whole = (v: string | number) => (typeof v === 'number' ? v : Number(v) || 0);
+  // A blur re-reports the same value: only a real change is an edit (an edit clears the field's refusal).
+  const number = (
+    key: 'abcClassAPercent' | 'abcClassBPercent' | 'abcClassCPercent' | 'xyzXPercent' | 'xyzYPercent',
+    v: string | number,
+  ) => {
+    if (whole(v) !== form[key]) onChange({ [key]: whole(v) });
+  };
   const sum = percentSum({
     classAPercent: form.abcClassAPercent,
     classBPercent: form.abcClassBPercent,
@@ -63,7 +70,7 @@ export function AbcSettingsSection({ form, errors, onChange }: Props) {
             hideControls
             value={form[key]}
             error={errors[key]}
-            onChange={(v) => onChange({ [key]: whole(v) })}
+            onChange={(v) => number(key, v)}
             data-testid={`settings-${key}`}
           />
         ))}
@@ -84,7 +91,7 @@ export function AbcSettingsSection({ form, errors, onChange }: Props) {
           hideControls
           value={form.xyzXPercent}
           error={errors.xyzXPercent}
-          onChange={(v) => onChange({ xyzXPercent: whole(v) })}
+          onChange={(v) => number('xyzXPercent', v)}
           data-testid="settings-xyzXPercent"
         />
         <NumberInput
@@ -98,7 +105,7 @@ export function AbcSettingsSection({ form, errors, onChange }: Props) {
           hideControls
           value={form.xyzYPercent}
           error={errors.xyzYPercent}
-          onChange={(v) => onChange({ xyzYPercent: whole(v) })}
+          onChange={(v) => number('xyzYPercent', v)}
           data-testid="settings-xyzYPercent"
         />
       </SimpleGrid>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Button, Center, Loader, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Loader, NumberInput, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { Anchor, Group } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { notifySuccess } from '../../components/notify';
 import { useSaveShortcut } from '../../lib/useSaveShortcut';
 import { useSettings, useUpdateSettings } from './settings.queries';
 import { RequisitesSection } from './RequisitesSection';
+import { AbcSettingsSection } from './AbcSettingsSection';
 import { normalizeRequisites, requisitesErrors } from './requisites';
 
 export function SettingsPage() {
@@ -138,22 +139,14 @@ function SettingsForm({ saved }: { saved: Settings }) {
             setLocalErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in p))));
           }}
         />
-        <Title order={2} size="h4" mt="md">
-          {t('settings.abc')}
-        </Title>
-        <div>
-          <Text size="sm" fw={500} mb={4}>
-            {t('settings.abcBasis')}
-          </Text>
-          <SegmentedControl
-            value={form.abcBasis}
-            onChange={(v) => set({ abcBasis: v === 'grossProfit' ? 'grossProfit' : 'revenue' })}
-            data={[
-              { value: 'revenue', label: t('settings.abcRevenue') },
-              { value: 'grossProfit', label: t('settings.abcGrossProfit') },
-            ]}
-          />
-        </div>
+        <AbcSettingsSection
+          form={form}
+          errors={errors}
+          onChange={(p) => {
+            set(p);
+            setEdited((e) => [...e, ...Object.keys(p)]);
+          }}
+        />
         <Group justify="space-between" mt="md">
           <Title order={2} size="h4">
             {t('settings.jobs')}
