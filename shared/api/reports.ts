@@ -212,3 +212,99 @@ export const SalesReport = Type.Object({
   }),
 });
 export type SalesReport = Static<typeof SalesReport>;
+
+/** «АВС-анализ покупателей»: a classification's customers by class, with XYZ. Codes, not labels:
+ * classes 'A' | 'B' | 'C', XYZ 'X' | 'Y' | 'Z' or null (no sales), basis 'revenue' | 'grossProfit'. */
+export const AbcReportQuery = Type.Object(
+  {
+    /** Default: the latest applied classification (404 abc_none_applied when there is none). */
+    classificationId: Type.Optional(Id),
+    abcClass: Type.Optional(Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Literal('C')])),
+    xyzClass: Type.Optional(Type.Union([Type.Literal('X'), Type.Literal('Y'), Type.Literal('Z')])),
+    responsibleUserId: Type.Optional(Type.Union([Id, Type.Literal('me')])),
+    format: Type.Optional(ReportFormat),
+    lang: Type.Optional(Type.Union([Type.Literal('ru'), Type.Literal('en')])),
+  },
+  { additionalProperties: false },
+);
+export type AbcReportQuery = Static<typeof AbcReportQuery>;
+
+const AbcCode = Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Literal('C')]);
+const XyzCode = Nullable(Type.Union([Type.Literal('X'), Type.Literal('Y'), Type.Literal('Z')]));
+/** Percent with two places ("45.45"). */
+const PercentText = Type.String({ pattern: '^-?\\d{1,6}\\.\\d{2}$' });
+
+export const AbcReportHead = Type.Object({
+  id: Id,
+  number: Type.Integer(),
+  date: Type.String({ format: 'date' }),
+  periodFrom: Type.String({ format: 'date' }),
+  periodTo: Type.String({ format: 'date' }),
+  basis: Type.Union([Type.Literal('revenue'), Type.Literal('grossProfit')]),
+  classAPercent: Type.Integer(),
+  classBPercent: Type.Integer(),
+  classCPercent: Type.Integer(),
+  state: Type.Union([Type.Literal('draft'), Type.Literal('applied')]),
+  /** T: the sum of the positive amounts of the whole classification. */
+  total: Money,
+});
+
+export const AbcReportCustomer = Type.Object({
+  counterpartyId: Id,
+  name: Type.String(),
+  responsibleUserId: Nullable(Id),
+  responsibleUserName: Nullable(Type.String()),
+  amount: Money,
+  share: PercentText,
+  cumulativeShare: PercentText,
+  abcClass: AbcCode,
+  xyzClass: XyzCode,
+  /** Coefficient of variation of monthly revenue, percent. */
+  variation: Nullable(PercentText),
+});
+export type AbcReportCustomer = Static<typeof AbcReportCustomer>;
+
+export const AbcReport = Type.Object({
+  classification: AbcReportHead,
+  /** Per class over the customers shown (filters and visibility applied); share of T. */
+  classes: Type.Array(Type.Object({ class: AbcCode, count: Type.Integer(), amount: Money, share: PercentText })),
+  /** ABC × XYZ: every cell, xyzClass null for customers without sales. */
+  matrix: Type.Array(Type.Object({ abcClass: AbcCode, xyzClass: XyzCode, count: Type.Integer(), amount: Money })),
+  /** In rank order; at most 1000 on screen (truncated), every one in the export. */
+  customers: Type.Array(AbcReportCustomer),
+  truncated: Type.Boolean(),
+  totals: Type.Object({ count: Type.Integer(), amount: Money }),
+});
+export type AbcReport = Static<typeof AbcReport>;
+
+/** Class movement between two classifications; defaults: the two latest applied (older → newer). */
+export const AbcMovementQuery = Type.Object(
+  { from: Type.Optional(Id), to: Type.Optional(Id), responsibleUserId: Type.Optional(Type.Union([Id, Type.Literal('me')])) },
+  { additionalProperties: false },
+);
+export type AbcMovementQuery = Static<typeof AbcMovementQuery>;
+
+/** 'none': the customer is not in that classification (new in `to`, or absent from it). */
+const MoveClass = Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Literal('C'), Type.Literal('none')]);
+
+export const AbcMovement = Type.Object({
+  from: AbcReportHead,
+  to: AbcReportHead,
+  /** Every cell of the 4×4 grid (A, B, C, none), zeros included, except none→none. */
+  matrix: Type.Array(Type.Object({ fromClass: MoveClass, toClass: MoveClass, count: Type.Integer() })),
+  /** Customers whose class went down (A→B, A→C, B→C), by name; at most 1000 (truncated). */
+  movedDown: Type.Array(
+    Type.Object({
+      counterpartyId: Id,
+      name: Type.String(),
+      responsibleUserId: Nullable(Id),
+      responsibleUserName: Nullable(Type.String()),
+      fromClass: AbcCode,
+      toClass: AbcCode,
+      fromAmount: Money,
+      toAmount: Money,
+    }),
+  ),
+  truncated: Type.Boolean(),
+});
+export type AbcMovement = Static<typeof AbcMovement>;
