@@ -233,6 +233,9 @@ describe('sales journey', () => {
       await page.goto(`/counterparties/${counterpartyId}?tab=sales`);
       await page.getByTestId('sales-total-revenue').waitFor();
       await h.screenshot(`sales-counterparty-tab${suffix}`);
+      await page.getByTestId('counterparty-sale-row').first().getByRole('link').first().click();
+      await page.getByTestId('sale-line').first().waitFor();
+      await h.screenshot(`sales-card${suffix}`);
       await page.goto('/reports/sales');
       await page.getByTestId('sales-report-generate').click();
       await page.getByTestId('sales-report-row').first().waitFor();

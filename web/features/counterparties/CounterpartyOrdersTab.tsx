@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Center, EmptyState, Group, Loader, ScrollArea, Stack, Table } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Center, EmptyState, Group, Loader, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { usePhone } from '../../lib/usePhone';
 import { IconClipboardList, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ const STATE_COLOR: Record<OrderState, string> = { draft: 'gray', confirmed: 'blu
 export function CounterpartyOrdersTab({ counterparty }: { counterparty: Counterparty }) {
   const { t } = useTranslation();
   const f = useSaleFormat();
+  const phone = usePhone();
   const totals = useCounterpartyOrderTotals(counterparty.id);
   const list = useCounterpartyOrders(counterparty.id);
   const orders = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -51,6 +53,24 @@ export function CounterpartyOrdersTab({ counterparty }: { counterparty: Counterp
           size="sm"
           data-testid="counterparty-orders-empty"
         />
+      ) : phone ? (
+        <Stack gap={0}>
+          {orders.map((o) => (
+            <Box key={o.id} py={8} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} data-testid="counterparty-order-row">
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Anchor component={Link} to={`/orders/${o.id}`} size="sm" fw={600}>
+                  {t('sales.orderTitle', { number: o.number })}
+                </Anchor>
+                <Badge variant="light" color={STATE_COLOR[o.state]} style={{ flexShrink: 0 }}>
+                  {t(`sales.tabs.orderStates.${o.state}`)}
+                </Badge>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {f.day(o.date)} · {t('sales.tabs.sum')}: {f.money(o.total)}
+              </Text>
+            </Box>
+          ))}
+        </Stack>
       ) : (
         <ScrollArea type="auto">
           <Table highlightOnHover miw={560}>

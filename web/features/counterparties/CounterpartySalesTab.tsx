@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Anchor, Button, Center, EmptyState, Group, Loader, ScrollArea, SimpleGrid, Stack, Table } from '@mantine/core';
+import { Anchor, Box, Button, Center, EmptyState, Group, Loader, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { usePhone } from '../../lib/usePhone';
 import { IconPlus, IconReceipt } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import { TradeFigures } from './TradeFigures';
 export function CounterpartySalesTab({ counterparty }: { counterparty: Counterparty }) {
   const { t } = useTranslation();
   const f = useSaleFormat();
+  const phone = usePhone();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const period = { counterpartyId: counterparty.id, from: from || undefined, to: to || undefined };
@@ -57,6 +59,22 @@ export function CounterpartySalesTab({ counterparty }: { counterparty: Counterpa
           size="sm"
           data-testid="counterparty-sales-empty"
         />
+      ) : phone ? (
+        <Stack gap={0}>
+          {sales.map((s) => (
+            <Box key={s.id} py={8} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} data-testid="counterparty-sale-row">
+              <Anchor component={Link} to={`/sales/${s.id}`} size="sm" fw={600}>
+                {t('sales.saleTitle', { number: s.number })}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                {[f.day(s.date), s.orderNumber ? t('sales.basedOnOrder', { number: s.orderNumber }) : null].filter(Boolean).join(' · ')}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('sales.revenue')}: {f.money(s.revenue)} · {t('sales.grossProfit')}: {f.money(s.grossProfit)}
+              </Text>
+            </Box>
+          ))}
+        </Stack>
       ) : (
         <ScrollArea type="auto">
           <Table highlightOnHover miw={640}>

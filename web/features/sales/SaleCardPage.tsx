@@ -1,4 +1,5 @@
-import { Anchor, Button, Center, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Center, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { usePhone } from '../../lib/usePhone';
 import { IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +40,7 @@ function Fact({ label, children, testId }: { label: string; children: React.Reac
 function SaleDocument({ sale }: { sale: Sale }) {
   const { t } = useTranslation();
   const f = useSaleFormat();
+  const phone = usePhone();
   const printUrl = (format: 'pdf' | 'html') => `/api/sales/${sale.id}/print?format=${format}`;
   return (
     <Stack gap="md" data-testid="sale-card">
@@ -90,62 +92,81 @@ function SaleDocument({ sale }: { sale: Sale }) {
       <Title order={2} size="h4">
         {t('sales.lines')}
       </Title>
-      <ScrollArea type="auto">
-        <Table striped withTableBorder miw={760} data-testid="sale-lines">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={40}>№</Table.Th>
-              <Table.Th>{t('sales.product')}</Table.Th>
-              <Table.Th w={110} ta="right">
-                {t('sales.quantity')}
-              </Table.Th>
-              <Table.Th w={120} ta="right">
-                {t('sales.price')}
-              </Table.Th>
-              <Table.Th w={130} ta="right">
-                {t('sales.amount')}
-              </Table.Th>
-              <Table.Th w={130} ta="right">
-                {t('sales.cost')}
-              </Table.Th>
-              <Table.Th w={110} ta="right">
-                {t('sales.vat')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sale.lines.map((l, i) => (
-              <Table.Tr key={l.id} data-testid="sale-line">
-                <Table.Td>{i + 1}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                  {l.productName ?? l.description ?? ''}
-                  {l.productSku && (
-                    <Text size="xs" c="dimmed">
-                      {l.productSku}
-                      {l.description && l.productName ? ` · ${l.description}` : ''}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Amount>{`${f.quantity(l.quantity)}${l.unit ? ` ${l.unit}` : ''}`}</Amount>
-                </Table.Td>
-                <Table.Td>
-                  <Amount>{f.money(l.price)}</Amount>
-                </Table.Td>
-                <Table.Td>
-                  <Amount>{f.money(l.amount)}</Amount>
-                </Table.Td>
-                <Table.Td>
-                  <Amount>{f.money(l.cost)}</Amount>
-                </Table.Td>
-                <Table.Td>
-                  <Amount>{l.vatRate === 'none' ? t('sales.noVat') : f.money(l.vatAmount)}</Amount>
-                </Table.Td>
+      {phone ? (
+        <Stack gap={0} data-testid="sale-lines">
+          {sale.lines.map((l, i) => (
+            <Box key={l.id} py={8} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} data-testid="sale-line">
+              <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {i + 1}. {l.productName ?? l.description ?? ''}
+              </Text>
+              <Text size="sm" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {f.quantity(l.quantity)}
+                {l.unit ? ` ${l.unit}` : ''} × {f.money(l.price)} = {f.money(l.amount)}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('sales.cost')}: {f.money(l.cost)} · {t('sales.vat')}: {l.vatRate === 'none' ? t('sales.noVat') : f.money(l.vatAmount)}
+              </Text>
+            </Box>
+          ))}
+        </Stack>
+      ) : (
+        <ScrollArea type="auto">
+          <Table striped withTableBorder miw={760} data-testid="sale-lines">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={40}>№</Table.Th>
+                <Table.Th>{t('sales.product')}</Table.Th>
+                <Table.Th w={110} ta="right">
+                  {t('sales.quantity')}
+                </Table.Th>
+                <Table.Th w={120} ta="right">
+                  {t('sales.price')}
+                </Table.Th>
+                <Table.Th w={130} ta="right">
+                  {t('sales.amount')}
+                </Table.Th>
+                <Table.Th w={130} ta="right">
+                  {t('sales.cost')}
+                </Table.Th>
+                <Table.Th w={110} ta="right">
+                  {t('sales.vat')}
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
+            </Table.Thead>
+            <Table.Tbody>
+              {sale.lines.map((l, i) => (
+                <Table.Tr key={l.id} data-testid="sale-line">
+                  <Table.Td>{i + 1}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    {l.productName ?? l.description ?? ''}
+                    {l.productSku && (
+                      <Text size="xs" c="dimmed">
+                        {l.productSku}
+                        {l.description && l.productName ? ` · ${l.description}` : ''}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Amount>{`${f.quantity(l.quantity)}${l.unit ? ` ${l.unit}` : ''}`}</Amount>
+                  </Table.Td>
+                  <Table.Td>
+                    <Amount>{f.money(l.price)}</Amount>
+                  </Table.Td>
+                  <Table.Td>
+                    <Amount>{f.money(l.amount)}</Amount>
+                  </Table.Td>
+                  <Table.Td>
+                    <Amount>{f.money(l.cost)}</Amount>
+                  </Table.Td>
+                  <Table.Td>
+                    <Amount>{l.vatRate === 'none' ? t('sales.noVat') : f.money(l.vatAmount)}</Amount>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
+      )}
       <SaleTotalsPanel
         revenue={f.money(sale.revenue)}
         cost={f.money(sale.cost)}
