@@ -119,6 +119,15 @@ describe('sales journey', () => {
     expect(await page.getByTestId('sale-customer').innerText()).toBe(LONG);
     expect(await page.getByTestId('sale-print-pdf').getAttribute('href')).toMatch(/^\/api\/sales\/[\w-]+\/print\?format=pdf$/);
     expect(await page.getByTestId('sale-line').count()).toBeGreaterThan(0);
+    // «Печать» opens the printed form the server renders.
+    for (const [testId, type] of [
+      ['sale-print-pdf', 'application/pdf'],
+      ['sale-print-html', 'text/html'],
+    ]) {
+      const res = await page.request.get((await page.getByTestId(testId).getAttribute('href'))!);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toContain(type);
+    }
     await h.screenshot('sales-card.ru');
   });
 
