@@ -142,6 +142,8 @@ describe('sales journey', () => {
     expect(await row.getByTestId('sales-report-gross-profit').innerText()).toBe('6\u00a0700,00');
     expect(await page.getByTestId('sales-report-total-revenue').innerText()).toBe('10\u00a0100,00');
     expect(await row.innerText()).toContain('66,3\u00a0%');
+    const summary = await page.getByTestId('sales-report-summary').innerText();
+    expect(summary).toContain(`${today.slice(8, 10)}.${today.slice(5, 7)}.${today.slice(0, 4)}`);
     await h.screenshot('sales-report.ru');
 
     const xlsx = await download(page, page.getByTestId('sales-report-export-xlsx'));
@@ -153,6 +155,13 @@ describe('sales journey', () => {
     expect(numbers).toEqual(expect.arrayContaining([10100, 3400, 6700]));
     // No figure is written as text.
     expect(line!.filter((c) => typeof c.value === 'string' && /^\d[\d\s.,]*$/.test(c.value))).toEqual([]);
+    // By product: the product and the lines without one are two groups, drawn as two bars.
+    await page.getByTestId('sales-report-group-by').click();
+    await page.getByRole('option', { name: 'Номенклатура' }).click();
+    await page.getByTestId('sales-report-generate').click();
+    await expect.poll(() => page.getByTestId('sales-report-bar').count()).toBe(2);
+    expect(await page.getByTestId('sales-report-bar').first().innerText()).toContain('6\u00a0500,00');
+    await h.screenshot('sales-report-product.ru');
   });
 
   it('the administrator fills the company requisites; a mistyped account is refused at its field', async () => {

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { currentLanguage } from '../../i18n';
 import { CounterpartyPicker } from '../counterparties/CounterpartyPicker';
 import { useUserRefs } from '../users/users.queries';
+import { useSaleFormat } from '../sales/useSaleFormat';
 import { SalesReportChart } from './SalesReportChart';
 import { SalesReportTable } from './SalesReportTable';
 import { salesReportFileUrl, useSalesReport, type SalesReportParams } from './sales-report.queries';
@@ -27,6 +28,7 @@ interface Filters {
 export function SalesReportPage() {
   const { t } = useTranslation();
   const users = useUserRefs();
+  const fmt = useSaleFormat();
   const [f, setF] = useState<Filters>({
     from: '',
     to: '',
@@ -60,8 +62,22 @@ export function SalesReportPage() {
       <PageHeader title={t('salesReport.title')} />
       <Paper withBorder p="md" mb="md" component="form" onSubmit={generate} data-testid="sales-report-settings">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing={6}>
-          <DateField label={t('salesReport.from')} value={f.from} onChange={(v) => set({ from: v })} testId="sales-report-from" clearable />
-          <DateField label={t('salesReport.to')} value={f.to} onChange={(v) => set({ to: v })} testId="sales-report-to" clearable />
+          <DateField
+            label={t('salesReport.from')}
+            description={t('salesReport.periodHint')}
+            value={f.from}
+            onChange={(v) => set({ from: v })}
+            testId="sales-report-from"
+            clearable
+          />
+          <DateField
+            label={t('salesReport.to')}
+            description={'\u00a0'}
+            value={f.to}
+            onChange={(v) => set({ to: v })}
+            testId="sales-report-to"
+            clearable
+          />
           <Select
             label={t('salesReport.grouping')}
             data={groupings}
@@ -131,7 +147,7 @@ export function SalesReportPage() {
       {report.data && (
         <Stack gap="md">
           <Text size="sm" c="dimmed" data-testid="sales-report-summary">
-            {t('salesReport.summary', { count: report.data.totals.sales })}
+            {t('salesReport.summary', { count: report.data.totals.sales, from: fmt.day(report.data.from), to: fmt.day(report.data.to) })}
           </Text>
           <SalesReportChart report={report.data} />
           <SalesReportTable report={report.data} />

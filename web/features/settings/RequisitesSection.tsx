@@ -1,4 +1,4 @@
-import { SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Box, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DIGIT_FIELDS, type RequisiteField, type Requisites } from './requisites';
 
@@ -48,7 +48,8 @@ export function RequisitesSection({ form, errors, onChange }: Props) {
         {input('companyBik')}
         {input('companyCorrAccount')}
         {input('companyAccount')}
-        <div />
+        {/* Keeps the signatories on a row of their own beside each other. */}
+        <Box visibleFrom="sm" />
         {input('companyDirector')}
         {input('companyAccountant')}
       </SimpleGrid>
