@@ -44,6 +44,7 @@ const OrderListPage = lazyNamed(() => import('./features/orders/OrderListPage'),
 const OrderCardPage = lazyNamed(() => import('./features/orders/OrderCardPage'), 'OrderCardPage');
 const AbcListPage = lazyNamed(() => import('./features/abc/AbcListPage'), 'AbcListPage');
 const AbcCardPage = lazyNamed(() => import('./features/abc/AbcCardPage'), 'AbcCardPage');
+const AbcReportPage = lazyNamed(() => import('./features/reports/AbcReportPage'), 'AbcReportPage');
 
 function FullPageLoader() {
   return (
@@ -114,6 +115,7 @@ export function App() {
             <Route path="/abc" element={<AbcListPage />} />
             {isAdmin && <Route path="/abc/new" element={<AbcCardPage key="new" />} />}
             <Route path="/abc/:id" element={<AbcCardPage />} />
+            <Route path="/reports/abc" element={<AbcReportPage />} />
             {isAdmin && <Route path="/settings/info-sources" element={<InfoSourcesPage />} />}
             <Route path="/me" element={<MySettingsPage />} />
             {isAdmin && <Route path="/users" element={<UsersPage />} />}
