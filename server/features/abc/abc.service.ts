@@ -28,6 +28,8 @@ import * as repo from './abc.repo.js';
 // Who: an administrator makes, fills, applies and cancels classifications (a head of sales is given
 // the administrator role); everybody reads them, a manager only the lines of customers they may see.
 
+export { formatHundredths } from './abc.logic.js';
+
 /** The longest period a classification covers: the XYZ statistic keeps one number per month. */
 export const MAX_PERIOD_MONTHS = 120;
 
@@ -257,3 +259,13 @@ export const noneApplied = () =>
   new AppError(404, 'not_found', 'No ABC classification has been applied yet', [
     { field: 'classificationId', code: 'abc_none_applied', message: 'no applied classification' },
   ]);
+
+/** For the reports: the latest applied classification, or a 404 naming why. */
+export async function latestAppliedOrThrow(deps: Pick<Deps, 'db'>): Promise<repo.DocRow> {
+  const d = await repo.latestApplied(deps.db);
+  if (!d) throw noneApplied();
+  return d;
+}
+
+/** For the movement report: the two latest applied classifications, newest first. */
+export const latestTwoApplied = (deps: Pick<Deps, 'db'>) => repo.latestTwoApplied(deps.db);

@@ -3,6 +3,10 @@ import type { App } from '../../http.js';
 import { actorOf, errors } from '../../http.js';
 import type { Deps } from '../../deps.js';
 import {
+  AbcMovement,
+  AbcMovementQuery,
+  AbcReport,
+  AbcReportQuery,
   ColdCallsQuery,
   ColdCallsReport,
   ContactInfoReport,
@@ -14,6 +18,8 @@ import {
 } from '../../../shared/api/reports.js';
 import * as eventsReport from './events-report.service.js';
 import * as salesReport from './sales-report.service.js';
+import * as abcReport from './abc-report.service.js';
+import { ABC_REPORT_TITLE, abcReportTable } from './abc-report.logic.js';
 import { SALES_REPORT_TITLE, salesReportTable } from './sales-report.logic.js';
 import { sendTable } from '../../lib/export.js';
 import * as service from './reports.service.js';
@@ -120,5 +126,39 @@ export function registerReportRoutes(app: App, deps: Deps) {
       );
       return reply;
     },
+  );
+  app.get(
+    '/api/reports/abc',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          '«АВС-анализ покупателей»: per class, the ABC×XYZ matrix and the customers of a classification (default: the latest applied); format=csv|xlsx downloads',
+        querystring: AbcReportQuery,
+        response: { 200: AbcReport, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const format = req.query.format ?? 'json';
+      const { lang, ...report } = await abcReport.abcReport(deps, actor, req.query, { all: format !== 'json' });
+      if (format === 'json') return report;
+      await sendTable(fileReply(reply), `${ABC_REPORT_TITLE[lang]} ${stamp(deps)}`, format, abcReportTable(report, lang, actor.timeZone));
+      return reply;
+    },
+  );
+
+  app.get(
+    '/api/reports/abc-movement',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Class movement between two classifications (default: the two latest applied): the matrix and the customers who moved down',
+        querystring: AbcMovementQuery,
+        response: { 200: AbcMovement, ...errors },
+      },
+    },
+    async (req) => abcReport.abcMovement(deps, actorOf(req), req.query),
   );
 }

@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.js';
 import { birthdaysJob } from '../birthdays/birthdays.job.js';
+import { abcJob } from '../abc/abc.job.js';
 
 /** A scheduled job: idempotent work that returns a short summary for the status page. */
 export interface Job {
@@ -7,5 +8,8 @@ export interface Job {
   run(deps: Deps): Promise<string>;
 }
 
-/** Every job the scheduler runs. The automatic ABC classification joins here as { name: 'abc', run }. */
-export const JOBS: Job[] = [{ name: 'birthdays', run: birthdaysJob }];
+/** Every job the scheduler runs. */
+export const JOBS: Job[] = [
+  { name: 'birthdays', run: birthdaysJob },
+  { name: 'abc', run: abcJob },
+];
