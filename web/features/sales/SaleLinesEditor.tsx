@@ -59,7 +59,12 @@ export function SaleLinesEditor({ lines, errors, onChange }: Props) {
                   set(
                     l.key,
                     p
-                      ? { productId: p.id, productLabel: productLabel(p), productCostPrice: p.costPrice, price: l.price || (f.lang === 'ru' ? p.price.replace('.', ',') : p.price) }
+                      ? {
+                          productId: p.id,
+                          productLabel: productLabel(p),
+                          productCostPrice: p.costPrice,
+                          price: l.price || (f.lang === 'ru' ? p.price.replace('.', ',') : p.price),
+                        }
                       : { productId: null, productLabel: null, productCostPrice: null },
                   )
                 }
