@@ -155,7 +155,11 @@ describe('sales import', () => {
     expect(hidden.statusCode).toBe(422);
     expect(hidden.json().error.details[0]).toMatchObject({ line: 2, field: 'counterparty', code: 'counterparty_not_found' });
     expect(await counts()).toEqual({ sales: 0, lines: 0 });
-    const own = await upload(manager.cookie, 'date;counterparty;description;quantity;amount\n2026-11-02;Бета;Услуга;1;100\n');
+    const own = await upload(
+      manager.cookie,
+      'date;counterparty;description;quantity;amount\n2026-11-02;Бета;Услуга;1;100\n',
+      'text/csv; charset=utf-8',
+    );
     expect(own.statusCode).toBe(201);
     const sale = await t.db.selectFrom('sales').selectAll().executeTakeFirstOrThrow();
     expect([sale.counterpartyId, sale.createdBy]).toEqual([beta, manager.id]);
