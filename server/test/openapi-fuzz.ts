@@ -346,7 +346,16 @@ export async function seedForFuzz(t: TestApp): Promise<{ ids: string[]; victimId
       lines: [{ productId: product.id, quantity: 1 }],
     })
   ).json();
-  const seeded = [cp.id, person.id, event.id, task.id, source.id, manager.id, victim.id, t.adminId, product.id, order.id, sale.id];
+  // An applied ABC classification (the reports and cancel have something to work on) and a filled draft.
+  const abcDoc = (await t.post(t.adminCookie, '/api/abc-classifications', { periodFrom: '2026-01-01', periodTo: '2026-11-30' })).json();
+  await t.post(t.adminCookie, `/api/abc-classifications/${abcDoc.id}/fill`);
+  await t.post(t.adminCookie, `/api/abc-classifications/${abcDoc.id}/apply`);
+  const abcDraft = (await t.post(t.adminCookie, '/api/abc-classifications', { periodFrom: '2026-11-01', periodTo: '2026-11-30' })).json();
+  await t.post(t.adminCookie, `/api/abc-classifications/${abcDraft.id}/fill`);
+  const seeded = [
+    ...[cp.id, person.id, event.id, task.id, source.id, manager.id, victim.id, t.adminId, product.id, order.id, sale.id],
+    ...[abcDoc.id, abcDraft.id],
+  ];
   const ids = seeded.filter((x): x is string => typeof x === 'string');
   if (ids.length !== seeded.length) throw new Error('fuzz seed data could not be created');
   return { ids, victimId: victim.id, managerCookie: manager.cookie };
