@@ -87,7 +87,7 @@ export function SalesReportTable({ report }: { report: SalesReport }) {
         <Table.Tfoot>
           <Table.Tr data-testid="sales-report-totals">
             <Table.Th>{t('salesReport.total')}</Table.Th>
-            {withQuantity && <Table.Th />}
+            {withQuantity && <Table.Td />}
             <Table.Th>
               <Amount strong testId="sales-report-total-revenue">
                 {f.money(report.totals.revenue)}
