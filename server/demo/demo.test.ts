@@ -61,7 +61,10 @@ describe('demo data', () => {
   });
   const get = (url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
 
-  const count = async (table: 'users' | 'counterparties' | 'contactPersons' | 'contactInfo' | 'auditLog' | 'events' | 'tasks') =>
+  const count = async (
+    table:
+      'users' | 'counterparties' | 'contactPersons' | 'contactInfo' | 'auditLog' | 'events' | 'tasks' | 'products' | 'orders' | 'sales',
+  ) =>
     Number(
       (
         await database.db
