@@ -48,21 +48,25 @@ export function AbcParamsTab({ form, errors, onChange, number, responsibleName, 
         <Grid.Col span={{ base: 6, sm: 3 }}>{date('periodFrom', t('abc.periodFrom'))}</Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>{date('periodTo', t('abc.periodTo'))}</Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
-          <Text size="sm" fw={500} mb={4} id="abc-basis-label">
-            {t('abc.basis')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="abc-basis-label"
-            value={form.basis}
-            readOnly={readOnly}
-            disabled={readOnly}
-            onChange={(v) => onChange({ basis: v as AbcBasis })}
-            data={[
-              { value: 'revenue', label: t('abc.bases.revenue') },
-              { value: 'grossProfit', label: t('abc.bases.grossProfit') },
-            ]}
-            data-testid="abc-basis"
-          />
+          {readOnly ? (
+            <TextInput label={t('abc.basis')} value={t(`abc.bases.${form.basis}`)} readOnly data-testid="abc-basis" />
+          ) : (
+            <>
+              <Text size="sm" fw={500} mb={4} id="abc-basis-label">
+                {t('abc.basis')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="abc-basis-label"
+                value={form.basis}
+                onChange={(v) => onChange({ basis: v as AbcBasis })}
+                data={[
+                  { value: 'revenue', label: t('abc.bases.revenue') },
+                  { value: 'grossProfit', label: t('abc.bases.grossProfit') },
+                ]}
+                data-testid="abc-basis"
+              />
+            </>
+          )}
         </Grid.Col>
       </Grid>
       <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }} data-testid="abc-percents">

@@ -9,6 +9,7 @@ import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { LeaveGuard } from '../../components/LeaveGuard';
 import { PageHeader } from '../../components/PageHeader';
 import { useCardForm } from '../../lib/useCardForm';
+import { usePhone } from '../../lib/usePhone';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { ContactInfoEditor } from '../contact-info/ContactInfoEditor';
 import { EventsPanel } from '../events/EventsPanel';
@@ -42,6 +43,7 @@ const LINKED_TABS: Tab[] = ['events', 'orders', 'sales', 'abc'];
 function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
   const { t } = useTranslation();
   const me = useCurrentUser().user;
+  const phone = usePhone();
   const [search] = useSearchParams();
   // ?tab=events (or orders, sales) opens that tab: links back from a document land there.
   const linked = LINKED_TABS.find((x) => x === search.get('tab'));
@@ -78,7 +80,7 @@ function CounterpartyEditor({ saved }: { saved?: Counterparty }) {
         title={title}
         badge={
           <>
-            <AbcClassBadge value={saved?.abcClass} testId="counterparty-abc-badge" long />
+            <AbcClassBadge value={saved?.abcClass} testId="counterparty-abc-badge" long={!phone} />
             <ArchivedBadge archivedAt={saved?.archivedAt} />
           </>
         }

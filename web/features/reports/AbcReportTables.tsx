@@ -20,7 +20,7 @@ export function AbcReportSummary({ report }: { report: AbcReport }) {
         {t('abc.report.summaryTitle')}
       </Title>
       <ScrollArea type="auto">
-        <Table withTableBorder miw={420} data-testid="abc-report-summary">
+        <Table withTableBorder miw={300} data-testid="abc-report-summary">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('abc.class')}</Table.Th>
@@ -35,7 +35,7 @@ export function AbcReportSummary({ report }: { report: AbcReport }) {
               return (
                 <Table.Tr key={c} data-testid="abc-report-summary-row" data-class={c}>
                   <Table.Td>
-                    <AbcClassBadge value={c} long />
+                    <AbcClassBadge value={c} />
                   </Table.Td>
                   <Table.Td>
                     <Amount testId="abc-report-summary-count">{String(row?.count ?? 0)}</Amount>
@@ -86,7 +86,7 @@ export function AbcReportMatrix({ report }: { report: AbcReport }) {
         {t('abc.report.matrixHint')}
       </Text>
       <ScrollArea type="auto">
-        <Table withTableBorder withColumnBorders miw={420} data-testid="abc-report-matrix">
+        <Table withTableBorder withColumnBorders miw={300} data-testid="abc-report-matrix">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>ABC \ XYZ</Table.Th>
