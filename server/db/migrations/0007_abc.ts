@@ -70,11 +70,12 @@ export async function up(db: Kysely<any>, { t }: MigrationContext): Promise<void
     .execute();
 
   // Fill groups the period's sales by customer and month: every column it reads is in this partial
-  // index (archived sales do not count), so neither database visits the table.
+  // index (archived sales do not count), archived_at too, or SQLite's planner does not take it as
+  // covering and prefers (date, id) with a table lookup per sale — half the speed.
   await db.schema
     .createIndex('sales_abc_idx')
     .on('sales')
-    .columns(['date', 'counterparty_id', 'revenue', 'cost'])
+    .columns(['date', 'counterparty_id', 'revenue', 'cost', 'archived_at'])
     .where(sql.ref('archived_at'), 'is', null)
     .execute();
   await db.schema.createIndex('counterparties_abc_class_idx').on('counterparties').columns(['abc_class', 'name_search', 'id']).execute();
