@@ -35,7 +35,17 @@ export async function fillIn(trx: Trx, d: Doc, actorId: string, now: string): Pr
     s.cost += r.cost;
     s.monthly[monthIndex.get(r.month) ?? 0] += r.revenue;
   }
-  const candidates = (await repo.candidates(trx, d.periodFrom, d.periodTo)).map((c) => {
+  // Every active customer, plus whoever bought in the period (a supplier, an archived card): the
+  // sums already name them, so the sales are not read a second time.
+  const listed = await repo.activeCustomers(trx);
+  const known = new Set(listed.map((c) => c.id));
+  listed.push(
+    ...(await repo.namesOf(
+      trx,
+      [...sums.keys()].filter((id) => !known.has(id)),
+    )),
+  );
+  const candidates = listed.map((c) => {
     const s = sums.get(c.id);
     const amount = !s ? 0 : d.basis === 'revenue' ? s.revenue : s.revenue - s.cost;
     return { counterpartyId: c.id, name: c.name, amount };

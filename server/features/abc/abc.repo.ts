@@ -97,27 +97,22 @@ export async function monthlySales(db: DbOrTrx, from: string, to: string) {
   return rows.map((r) => ({ counterpartyId: r.counterpartyId, month: r.month, revenue: Number(r.revenue), cost: Number(r.cost) }));
 }
 
-/** Every active counterparty marked as customer, plus any counterparty with sales in the period. */
-export function candidates(db: DbOrTrx, from: string, to: string) {
-  return db
-    .selectFrom('counterparties as cp')
-    .select(['cp.id', 'cp.name'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('cp.isCustomer', '=', 1), eb('cp.archivedAt', 'is', null)]),
-        eb(
-          'cp.id',
-          'in',
-          eb
-            .selectFrom('sales as s')
-            .select('s.counterpartyId')
-            .where('s.archivedAt', 'is', null)
-            .where('s.date', '>=', from)
-            .where('s.date', '<=', to),
-        ),
-      ]),
-    )
-    .execute();
+/** Every active counterparty marked as customer. */
+export const activeCustomers = (db: DbOrTrx) =>
+  db.selectFrom('counterparties').select(['id', 'name']).where('isCustomer', '=', 1).where('archivedAt', 'is', null).execute();
+
+/** Names of the given counterparties (those with sales that are not active customers). */
+export async function namesOf(db: DbOrTrx, ids: string[]): Promise<{ id: string; name: string }[]> {
+  const out: { id: string; name: string }[] = [];
+  for (let i = 0; i < ids.length; i += BATCH)
+    out.push(
+      ...(await db
+        .selectFrom('counterparties')
+        .select(['id', 'name'])
+        .where('id', 'in', ids.slice(i, i + BATCH))
+        .execute()),
+    );
+  return out;
 }
 
 /** Counterparty -> class in a classification. */
