@@ -14,6 +14,9 @@ import { classify, monthsOf, variationOf, xyzClassOf } from './abc.logic.js';
 import { assertMayClassify, get, notDraft } from './abc.service.js';
 import * as repo from './abc.repo.js';
 
+/** Serialises applying, cancelling and the monthly run across instances (PostgreSQL). */
+const ABC_LOCK = 72_100_007;
+
 type Doc = NonNullable<Awaited<ReturnType<typeof repo.lockDoc>>>;
 
 async function lockDraft(trx: Trx, id: string): Promise<Doc> {
@@ -125,7 +128,11 @@ export async function fill(deps: Deps, actor: Actor, id: string): Promise<AbcCla
 export async function apply(deps: Deps, actor: Actor, id: string): Promise<AbcClassification> {
   assertMayClassify(actor);
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => applyIn(trx, await lockDraft(trx, id), actor.id, now));
+  await deps.db.transaction().execute(async (trx) => {
+    // Serialised with cancel: a cancel must not restore classes while a later document is being applied.
+    await transactionLock(trx, deps.dialect, ABC_LOCK);
+    await applyIn(trx, await lockDraft(trx, id), actor.id, now);
+  });
   return get(deps, actor, id);
 }
 
@@ -155,9 +162,6 @@ export async function cancel(deps: Deps, actor: Actor, id: string): Promise<AbcC
   });
   return get(deps, actor, id);
 }
-
-/** Serialises cancelling and the monthly run across instances (PostgreSQL). */
-const ABC_LOCK = 72_100_007;
 
 /** The previous 12 full calendar months before the month of `today`. */
 export function previousTwelveMonths(today: string): { from: string; to: string; month: string } {
