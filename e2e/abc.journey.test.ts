@@ -209,6 +209,37 @@ describe('ABC classification journey', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
+  it('the settings keep the default bounds: a sum other than 100 is refused at the fields, the monthly run is switched on', async () => {
+    const { page, database } = h;
+    const stored = async () =>
+      Object.fromEntries(
+        (await database.db.selectFrom('settings').select(['key', 'value']).execute())
+          .filter((r) => /^(abc|xyz)/.test(r.key))
+          .map((r) => [r.key, JSON.parse(r.value) as unknown]),
+      );
+    await page.getByTestId('nav-settings').click();
+    const block = page.getByTestId('settings-abc');
+    await block.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('settings-abc-sum').innerText()).toBe('Сумма: 100 %');
+    await page.getByTestId('settings-abcClassCPercent').fill('20');
+    expect(await page.getByTestId('settings-abc-sum').innerText()).toBe('Сумма: 110 %');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => page.getByTestId('settings-abcClassCPercent').getAttribute('aria-invalid')).toBe('true');
+    expect(await stored()).not.toHaveProperty('abcClassCPercent');
+    await settled(page);
+    await block.scrollIntoViewIfNeeded();
+    await h.screenshot('abc-settings-error.ru');
+
+    await page.getByTestId('settings-abcClassAPercent').fill('60');
+    await page.getByTestId('settings-abcMonthlyAuto').check();
+    await page.getByTestId('settings-save').click();
+    await expect.poll(stored).toMatchObject({ abcClassAPercent: 60, abcClassCPercent: 20, abcMonthlyAuto: true });
+    expect(await page.getByTestId('settings-abcClassCPercent').getAttribute('aria-invalid')).not.toBe('true');
+    await settled(page);
+    await block.scrollIntoViewIfNeeded();
+    await h.screenshot('abc-settings.ru');
+  });
+
   it('on a phone and in English the same pages read whole', async () => {
     const { page } = h;
     const shots = async (suffix: string) => {

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { apiPost, submitSetup } from './helpers';
+import { seedAppliedAbc } from './abc.helpers';
 import { axe, blocking, describeViolation, settle, tabWalk, wireSize, type Violation } from './accessibility.helpers';
 
 // axe-core on every main page, in Russian and in English: no critical or serious violation, one
@@ -19,11 +20,13 @@ const MENU = [
   'nav-products',
   'nav-orders',
   'nav-sales',
+  'nav-abc',
   'nav-reports',
   'nav-contact-info-report',
   'nav-events-report',
   'nav-cold-calls',
   'nav-sales-report',
+  'nav-abc-report',
   'nav-users',
   'nav-settings',
   'nav-jobs',
@@ -39,6 +42,7 @@ interface Ids {
   productId: string;
   orderId: string;
   saleId: string;
+  abcId: string;
 }
 
 /** The signed-in pages, with what to do on each before the check (reports are generated). */
@@ -65,6 +69,10 @@ function pages(ids: Ids): { name: string; path: string; prepare?: (page: Page) =
     { name: 'counterparty orders tab', path: `/counterparties/${ids.counterpartyId}?tab=orders` },
     { name: 'counterparty sales tab', path: `/counterparties/${ids.counterpartyId}?tab=sales` },
     { name: 'sales report', path: '/reports/sales', prepare: generate('sales-report-generate', 'sales-report-summary') },
+    { name: 'abc classifications', path: '/abc' },
+    { name: 'abc classification card', path: `/abc/${ids.abcId}` },
+    { name: 'counterparty abc history tab', path: `/counterparties/${ids.counterpartyId}?tab=abc` },
+    { name: 'abc report', path: '/reports/abc', prepare: generate('abc-report-generate', 'abc-report-chart') },
     { name: 'tasks', path: '/tasks' },
     { name: 'events report', path: '/reports/events', prepare: generate('events-report-generate', 'events-report-summary') },
     { name: 'cold calls', path: '/reports/cold-calls', prepare: generate('cold-calls-generate', 'cold-calls-table') },
@@ -148,6 +156,7 @@ async function seed(page: Page, lang: 'ru' | 'en'): Promise<Ids> {
     productId: product.id,
     orderId: order.id,
     saleId: sale.id,
+    abcId: await seedAppliedAbc(page, new Date().toISOString().slice(0, 10)),
   };
 }
 

@@ -81,17 +81,15 @@ export function AbcReportChart({ data, classAPercent, classBPercent }: Props) {
               y={classAPercent}
               stroke={BAR.A}
               strokeDasharray="6 4"
-              label={{ value: `A ${classAPercent} %`, position: 'insideTopLeft', fontSize: 12 }}
+              label={{ value: `A ${classAPercent} %`, position: 'insideBottomRight', fontSize: 12, fill: '#212529' }}
             />
             <ReferenceLine
               yAxisId="share"
               y={classAPercent + classBPercent}
               stroke={BAR.B}
               strokeDasharray="6 4"
-              label={{ value: `A+B ${classAPercent + classBPercent} %`, position: 'insideTopLeft', fontSize: 12 }}
+              label={{ value: `A+B ${classAPercent + classBPercent} %`, position: 'insideBottomRight', fontSize: 12, fill: '#212529' }}
             />
-            {data.lastA !== null && <ReferenceLine yAxisId="amount" x={data.lastA} stroke={BAR.A} strokeDasharray="2 3" />}
-            {data.lastB !== null && <ReferenceLine yAxisId="amount" x={data.lastB} stroke={BAR.B} strokeDasharray="2 3" />}
           </ComposedChart>
         </ResponsiveContainer>
       </div>

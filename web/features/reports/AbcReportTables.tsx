@@ -63,7 +63,7 @@ export function AbcReportSummary({ report }: { report: AbcReport }) {
                   {f.money(report.totals.amount)}
                 </Amount>
               </Table.Th>
-              <Table.Th />
+              <Table.Td />
             </Table.Tr>
           </Table.Tfoot>
         </Table>

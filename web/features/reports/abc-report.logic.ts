@@ -24,9 +24,6 @@ export interface ParetoPoint {
 
 export interface ParetoData {
   points: ParetoPoint[];
-  /** Rank of the last A and of the last B customer (null when the class is empty): the vertical boundaries. */
-  lastA: number | null;
-  lastB: number | null;
 }
 
 const kopecks = (v: string) => parseMoney(v, true) ?? 0;
@@ -41,15 +38,11 @@ export function paretoData(rows: ParetoInput[], maxBars = 120): ParetoData {
   const size = Math.max(1, Math.ceil(rows.length / maxBars));
   const points: ParetoPoint[] = [];
   let running = 0;
-  let lastA: number | null = null;
-  let lastB: number | null = null;
   let bar: ParetoPoint | null = null;
   rows.forEach((r, i) => {
     const k = kopecks(r.amount);
     running += Math.max(0, k);
     const rank = i + 1;
-    if (r.abcClass === 'A') lastA = rank;
-    if (r.abcClass === 'B') lastB = rank;
     if (!bar || bar.customers >= size || bar.abcClass !== r.abcClass) {
       bar = { rank, customers: 0, amount: 0, cumulative: 0, abcClass: r.abcClass };
       points.push(bar);
@@ -60,5 +53,5 @@ export function paretoData(rows: ParetoInput[], maxBars = 120): ParetoData {
     bar.cumulative = total > 0 ? Math.round((running / total) * 10000) / 100 : 0;
   });
   for (const p of points) p.amount = Math.round(p.amount * 100) / 100;
-  return { points, lastA, lastB };
+  return { points };
 }
