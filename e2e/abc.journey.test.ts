@@ -31,6 +31,8 @@ let h: Harness;
 const ids: Record<string, string> = {};
 let period: { from: string; to: string };
 let abcId = '';
+let secondId = '';
+let lastMonth: { from: string; to: string };
 
 async function settled(page: Page) {
   await waitToastsGone(page);
@@ -47,6 +49,7 @@ beforeAll(async () => {
   const today = todayIn(settings.timeZone);
   const months = [monthOf(today, 3), monthOf(today, 2), monthOf(today, 1)];
   period = { from: months[0].from, to: months[2].to };
+  lastMonth = months[2];
   for (const [name, amounts] of CUSTOMERS) {
     const cp = await apiPost<{ id: string }>(page, '/api/counterparties', { name, isCustomer: true });
     ids[name] = cp.id;
@@ -209,6 +212,37 @@ describe('ABC classification journey', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
+  it('a second classification of the last month: the movement matrix and the customer who fell out of A, with one task', async () => {
+    const { page, database } = h;
+    // Last month alone: 200 000, 100 000, 50 000, 0, 0 -> A, A, B, C, C; «Бакалея-Опт» falls from A to C.
+    const doc = await apiPost<{ id: string }>(page, '/api/abc-classifications', { periodFrom: lastMonth.from, periodTo: lastMonth.to });
+    secondId = doc.id;
+    await apiPost(page, `/api/abc-classifications/${secondId}/fill`, {});
+    await apiPost(page, `/api/abc-classifications/${secondId}/apply`, {});
+    await page.goto('/reports/abc');
+    await page.getByTestId('abc-report-tab-movement').click();
+    await page.getByTestId('abc-movement-generate').click();
+    const matrix = page.getByTestId('abc-movement-matrix');
+    await matrix.waitFor();
+    const cell = (a: string, b: string) => matrix.locator(`[data-cell="${a}-${b}"]`).innerText();
+    expect([await cell('A', 'A'), await cell('A', 'C'), await cell('B', 'A'), await cell('C', 'B'), await cell('C', 'C')]).toEqual([
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+    ]);
+    expect(await cell('A', 'B')).toBe('0');
+    const down = page.getByTestId('abc-moved-down-row');
+    await expect.poll(() => down.count()).toBe(1);
+    expect(await down.innerText()).toContain('ООО «Бакалея-Опт»');
+    expect(await down.getByRole('link').getAttribute('href')).toBe(`/counterparties/${ids['ООО «Бакалея-Опт»']}?tab=abc`);
+    const tasks = await database.db.selectFrom('tasks').select(['source', 'title']).where('source', '=', 'abc').execute();
+    expect(tasks).toHaveLength(1);
+    await settled(page);
+    await h.screenshot('abc-movement.ru');
+  });
+
   it('the settings keep the default bounds: a sum other than 100 is refused at the fields, the monthly run is switched on', async () => {
     const { page, database } = h;
     const stored = async () =>
@@ -262,6 +296,11 @@ describe('ABC classification journey', () => {
       await h.screenshot(`abc-report${suffix}`);
       await page.getByTestId('abc-report-chart').scrollIntoViewIfNeeded();
       await h.screenshot(`abc-report-chart${suffix}`);
+      await page.getByTestId('abc-report-tab-movement').click();
+      await page.getByTestId('abc-movement-generate').click();
+      await page.getByTestId('abc-moved-down-row').first().waitFor();
+      await settled(page);
+      await h.screenshot(`abc-movement${suffix}`);
     };
     await page.setViewportSize(PHONE);
     await shots('-phone.ru');
@@ -282,16 +321,21 @@ describe('ABC classification journey', () => {
     expect(h.pageErrors).toEqual([]);
   });
 
-  it('«Отменить проведение» restores the classes the document replaced', async () => {
+  it('«Отменить проведение» of the latest restores the classes it replaced; the earlier one offers no cancel', async () => {
     const { page, database } = h;
     await page.request.patch('/api/me/settings', { data: { language: 'ru' } });
     await page.setViewportSize(WIDE);
     await page.goto(`/abc/${abcId}`);
+    await page.getByTestId('abc-state').waitFor();
+    expect(await page.getByTestId('abc-cancel').count()).toBe(0);
+    await page.goto(`/abc/${secondId}`);
     await page.getByTestId('abc-cancel').click();
     await page.getByTestId('abc-cancel-confirm').click();
     await expect.poll(() => page.getByTestId('abc-state').first().getAttribute('data-state')).toBe('draft');
-    const rows = await database.db.selectFrom('counterparties').select('abcClass').execute();
-    expect(rows.every((r) => r.abcClass === null)).toBe(true);
+    const rows = await database.db.selectFrom('counterparties').select(['id', 'abcClass']).execute();
+    const classOf = Object.fromEntries(rows.map((r) => [r.id, r.abcClass]));
+    expect(CUSTOMERS.map(([name]) => classOf[ids[name]])).toEqual(['A', 'A', 'B', 'C', 'C']);
+    expect(classOf[ids.supplier]).toBeNull();
     expect(h.pageErrors).toEqual([]);
   });
 });

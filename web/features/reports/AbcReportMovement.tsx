@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AbcMovement } from '../../../shared/api/reports';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { usePhone } from '../../lib/usePhone';
 import { ABC_CLASSES, AbcClassBadge } from '../abc/abcLabels';
 import { Amount } from '../sales/Amount';
 import { useSaleFormat } from '../sales/useSaleFormat';
@@ -28,10 +29,10 @@ export function AbcReportMovement() {
     e?.preventDefault();
     setSubmitted({ from: from ?? undefined, to: to ?? undefined, responsibleUserId: responsibleUserId ?? undefined });
   };
-  const select = (label: string, value: string | null, set: (v: string | null) => void, testId: string) => (
+  const select = (label: string, placeholder: string, value: string | null, set: (v: string | null) => void, testId: string) => (
     <Select
       label={label}
-      placeholder={t('abc.report.defaultPair')}
+      placeholder={placeholder}
       data={options.data}
       value={value}
       clearable
@@ -44,8 +45,8 @@ export function AbcReportMovement() {
     <>
       <Paper withBorder p="md" mb="md" component="form" onSubmit={generate} data-testid="abc-movement-settings">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing={6}>
-          {select(t('abc.report.movementFrom'), from, setFrom, 'abc-movement-from')}
-          {select(t('abc.report.movementTo'), to, setTo, 'abc-movement-to')}
+          {select(t('abc.report.movementFrom'), t('abc.report.defaultFrom'), from, setFrom, 'abc-movement-from')}
+          {select(t('abc.report.movementTo'), t('abc.report.defaultTo'), to, setTo, 'abc-movement-to')}
           <Select
             label={t('abc.report.responsible')}
             placeholder={t('abc.report.any')}
@@ -83,6 +84,7 @@ export function AbcReportMovement() {
 function MovementResult({ m }: { m: AbcMovement }) {
   const { t } = useTranslation();
   const f = useSaleFormat();
+  const phone = usePhone();
   const count = (a: string, b: string) => m.matrix.find((x) => x.fromClass === a && x.toClass === b)?.count ?? 0;
   const label = (c: string) => (c === 'none' ? '—' : c);
   const head = (h: AbcMovement['from']) => `${t('abc.docShort', { number: h.number, date: f.day(h.date) })}`;
@@ -99,7 +101,7 @@ function MovementResult({ m }: { m: AbcMovement }) {
           {t('abc.report.movementHint')}
         </Text>
         <ScrollArea type="auto">
-          <Table withTableBorder withColumnBorders miw={360} maw={560} data-testid="abc-movement-matrix">
+          <Table withTableBorder withColumnBorders miw={280} maw={560} data-testid="abc-movement-matrix">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>
@@ -145,6 +147,33 @@ function MovementResult({ m }: { m: AbcMovement }) {
           <Text size="sm" c="dimmed" data-testid="abc-moved-down-none">
             {t('abc.report.movedDownNone')}
           </Text>
+        ) : phone ? (
+          <Stack gap={0} data-testid="abc-moved-down">
+            {m.movedDown.map((r) => (
+              <div
+                key={r.counterpartyId}
+                data-testid="abc-moved-down-row"
+                style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', padding: '8px 0' }}
+              >
+                <Anchor component={Link} to={`/counterparties/${r.counterpartyId}?tab=abc`} size="sm" fw={600}>
+                  {r.name}
+                </Anchor>
+                <Group gap={6} mt={2}>
+                  <AbcClassBadge value={r.fromClass} />
+                  <Text size="sm">→</Text>
+                  <AbcClassBadge value={r.toClass} />
+                  <Text size="sm">
+                    {f.money(r.fromAmount)} → {f.money(r.toAmount)}
+                  </Text>
+                </Group>
+                {r.responsibleUserName && (
+                  <Text size="sm" c="dimmed">
+                    {r.responsibleUserName}
+                  </Text>
+                )}
+              </div>
+            ))}
+          </Stack>
         ) : (
           <ScrollArea type="auto">
             <Table striped withTableBorder miw={640} data-testid="abc-moved-down">
