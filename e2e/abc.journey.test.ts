@@ -243,6 +243,28 @@ describe('ABC classification journey', () => {
     await h.screenshot('abc-movement.ru');
   });
 
+  it('a manager reads the classification but gets no editing button', async () => {
+    const { page, browser, baseUrl } = h;
+    await apiPost(page, '/api/users', { name: 'Игорь Блинов', email: 'igor@example.ru', password: 'igor-password', role: 'manager' });
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: WIDE });
+    try {
+      const manager = await context.newPage();
+      const login = await manager.request.post('/api/auth/login', { data: { email: 'igor@example.ru', password: 'igor-password' } });
+      expect(login.ok()).toBe(true);
+      await manager.goto('/abc');
+      await expect.poll(() => manager.getByTestId('abc-row').count()).toBe(2);
+      expect(await manager.getByTestId('abc-create').count()).toBe(0);
+      await manager.goto(`/abc/${secondId}`);
+      await expect.poll(() => manager.getByTestId('abc-line').count()).toBe(5);
+      for (const id of ['abc-fill', 'abc-apply', 'abc-cancel', 'abc-save']) expect(await manager.getByTestId(id).count()).toBe(0);
+      await manager.getByTestId('abc-tab-params').click();
+      expect(await manager.getByTestId('abc-classAPercent').getAttribute('readonly')).not.toBeNull();
+      expect(await manager.getByTestId('abc-basis').inputValue()).toBe('Выручка');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the settings keep the default bounds: a sum other than 100 is refused at the fields, the monthly run is switched on', async () => {
     const { page, database } = h;
     const stored = async () =>
