@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { readXlsx } from '../server/features/reports/report-files.test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { apiPost, submitSetup, waitToastsGone } from './helpers';
+import { apiPost, download, submitSetup, waitToastsGone } from './helpers';
 import { ruDate } from './events.helpers';
 import { todayIn } from './sales.helpers';
 import { monthOf, rowClasses, seedSale } from './abc.helpers';
@@ -209,6 +211,15 @@ describe('ABC classification journey', () => {
     await h.screenshot('abc-report.ru');
     await chart.scrollIntoViewIfNeeded();
     await h.screenshot('abc-report-chart.ru');
+
+    // The export has the same customers with their figures as number cells.
+    const xlsx = await download(page, page.getByTestId('abc-report-export-xlsx'));
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    const [sheet] = await readXlsx(xlsx.bytes);
+    const line = sheet.rows.find((r) => r.some((c) => c.value === LONG));
+    expect(line).toBeDefined();
+    expect(line!.filter((c) => c.type === ExcelJS.ValueType.Number).map((c) => c.value)).toContain(600000);
+    expect(line!.filter((c) => typeof c.value === 'string' && /^\d[\d\s.,]*$/.test(c.value))).toEqual([]);
     expect(h.pageErrors).toEqual([]);
   });
 
