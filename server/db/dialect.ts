@@ -224,3 +224,11 @@ export function monthOfDate(db: Kysely<any>, column: string) {
     ? sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')`
     : sql<string>`substr(${sql.ref(column)}, 1, 7)`;
 }
+
+/** For one transaction that groups millions of rows (the ABC fill): on PostgreSQL, enough memory
+ * for the hash aggregate to stay off disk, and no JIT compilation (a second of its own per query). */
+export async function allowLargeAggregate(db: Kysely<any>): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`set local work_mem = '256MB'`.execute(db);
+  await sql`set local jit = off`.execute(db);
+}

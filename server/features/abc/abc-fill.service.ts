@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Trx } from '../../db/database.js';
 import { conflict, notFound } from '../../errors.js';
-import { transactionLock } from '../../db/dialect.js';
+import { allowLargeAggregate, transactionLock } from '../../db/dialect.js';
 import { nextNumber } from '../../db/numbering.js';
 import { newId } from '../../lib/ids.js';
 import { zonedToday } from '../../lib/time.js';
@@ -28,6 +28,7 @@ async function lockDraft(trx: Trx, id: string): Promise<Doc> {
 /** «Заполнить»: replaces the lines with the customers of the period, ranked and classed. The sums come
  * from the database grouped by customer and month; only one row per customer and month reaches here. */
 export async function fillIn(trx: Trx, d: Doc, actorId: string, now: string): Promise<void> {
+  await allowLargeAggregate(trx);
   const months = monthsOf(d.periodFrom, d.periodTo);
   const monthIndex = new Map(months.map((m, i) => [m, i]));
   const sums = new Map<string, { revenue: number; cost: number; monthly: number[] }>();

@@ -138,7 +138,8 @@ export async function insertLines(db: DbOrTrx, rows: Insertable<AbcClassificatio
       .execute();
 }
 
-/** Sets every listed customer's current class to the line's class (apply) or its previous class (cancel). */
+/** Sets every listed customer's current class to the line's class (apply) or its previous class
+ * (cancel): one UPDATE … FROM joined on the lines (both databases), not a subquery per customer. */
 export async function setCounterpartyClasses(
   db: DbOrTrx,
   classificationId: string,
@@ -146,17 +147,12 @@ export async function setCounterpartyClasses(
   at: string,
   by: string,
 ) {
-  const column = from === 'abcClass' ? sql.ref('l.abc_class') : sql.ref('l.previous_class');
   await db
     .updateTable('counterparties')
-    .set({
-      abcClass: sql`(select ${column} from abc_classification_lines l where l.classification_id = ${classificationId} and l.counterparty_id = counterparties.id)`,
-      updatedAt: at,
-      updatedBy: by,
-    })
-    .where('id', 'in', (eb) =>
-      eb.selectFrom('abcClassificationLines').select('counterpartyId').where('classificationId', '=', classificationId),
-    )
+    .from('abcClassificationLines as l')
+    .set((eb) => ({ abcClass: eb.ref(from === 'abcClass' ? 'l.abcClass' : 'l.previousClass'), updatedAt: at, updatedBy: by }))
+    .whereRef('l.counterpartyId', '=', 'counterparties.id')
+    .where('l.classificationId', '=', classificationId)
     .execute();
 }
 
