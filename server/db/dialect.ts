@@ -218,13 +218,6 @@ export function createPubSub(url: string, opts: { pgSchema?: string } = {}): Pub
   };
 }
 
-/** 'YYYY-MM' of a date column (text on SQLite, date on PostgreSQL), for grouping by month. */
-export function monthOfDate(db: Kysely<any>, column: string) {
-  return db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')`
-    : sql<string>`substr(${sql.ref(column)}, 1, 7)`;
-}
-
 /** For one transaction that groups millions of rows (the ABC fill): on PostgreSQL, enough memory
  * for the hash aggregate to stay off disk, and no JIT compilation (a second of its own per query). */
 export async function allowLargeAggregate(db: Kysely<any>): Promise<void> {

@@ -10,7 +10,7 @@ import type { AbcClassification } from '../../../shared/api/abc.js';
 import { getSettings } from '../settings/settings.service.js';
 import { createGenerated } from '../tasks/task-creation.service.js';
 import * as audit from '../audit/audit.service.js';
-import { classify, monthsOf, variationOf, xyzClassOf } from './abc.logic.js';
+import { classify, monthBounds, monthsOf, variationOf, xyzClassOf } from './abc.logic.js';
 import { assertMayClassify, get, notDraft } from './abc.service.js';
 import * as repo from './abc.repo.js';
 
@@ -26,19 +26,11 @@ async function lockDraft(trx: Trx, id: string): Promise<Doc> {
 }
 
 /** «Заполнить»: replaces the lines with the customers of the period, ranked and classed. The sums come
- * from the database grouped by customer and month; only one row per customer and month reaches here. */
+ * from the database grouped by customer, with a column per month; one row per customer reaches here. */
 export async function fillIn(trx: Trx, d: Doc, actorId: string, now: string): Promise<void> {
   await allowLargeAggregate(trx);
-  const months = monthsOf(d.periodFrom, d.periodTo);
-  const monthIndex = new Map(months.map((m, i) => [m, i]));
-  const sums = new Map<string, { revenue: number; cost: number; monthly: number[] }>();
-  for (const r of await repo.monthlySales(trx, d.periodFrom, d.periodTo)) {
-    let s = sums.get(r.counterpartyId);
-    if (!s) sums.set(r.counterpartyId, (s = { revenue: 0, cost: 0, monthly: new Array<number>(months.length).fill(0) }));
-    s.revenue += r.revenue;
-    s.cost += r.cost;
-    s.monthly[monthIndex.get(r.month) ?? 0] += r.revenue;
-  }
+  const months = monthsOf(d.periodFrom, d.periodTo).map((m) => monthBounds(m, d.periodFrom, d.periodTo));
+  const sums = new Map((await repo.customerSums(trx, d.periodFrom, d.periodTo, months)).map((r) => [r.counterpartyId, r]));
   // Every active customer, plus whoever bought in the period (a supplier, an archived card): the
   // sums already name them, so the sales are not read a second time.
   const listed = await repo.activeCustomers(trx);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, classPercentErrors, formatHundredths, monthsOf, percentOf, variationOf, xyzClassOf } from './abc.logic.js';
+import { classify, classPercentErrors, formatHundredths, monthBounds, monthsOf, percentOf, variationOf, xyzClassOf } from './abc.logic.js';
 
 const cands = (amounts: number[], names?: string[]) =>
   amounts.map((amount, i) => ({ counterpartyId: `00000000-0000-7000-8000-00000000000${i}`, name: names?.[i] ?? `C${i}`, amount }));
@@ -88,6 +88,9 @@ describe('XYZ', () => {
   it('months of a period, partial months included', () => {
     expect(monthsOf('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(monthsOf('2026-03-01', '2026-03-31')).toEqual(['2026-03']);
+    expect(monthBounds('2024-02', '2024-01-15', '2024-12-31')).toEqual({ first: '2024-02-01', last: '2024-02-29' });
+    expect(monthBounds('2025-11', '2025-11-15', '2026-02-01')).toEqual({ first: '2025-11-15', last: '2025-11-30' });
+    expect(monthBounds('2026-02', '2025-11-15', '2026-02-01')).toEqual({ first: '2026-02-01', last: '2026-02-01' });
   });
   it('coefficient of variation: population deviation over the mean, months without sales as 0', () => {
     expect(variationOf([100, 100, 100])).toBe(0);

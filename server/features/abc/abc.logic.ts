@@ -111,6 +111,14 @@ export function monthsOf(from: string, to: string): string[] {
   return out;
 }
 
+/** The first and last day of a month ('YYYY-MM'), clipped to the period. */
+export function monthBounds(month: string, from: string, to: string): { first: string; last: string } {
+  const [y, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  const first = `${month}-01`;
+  return { first: first < from ? from : first, last: last > to ? to : last };
+}
+
 /**
  * Coefficient of variation of monthly amounts in hundredths of a percent (population standard
  * deviation / mean), months without sales counted as 0. With S = Σx, Q = Σx², n months:

@@ -1,7 +1,7 @@
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { AbcClassificationLinesTable, AbcClassificationsTable } from '../../db/schema.js';
-import { forUpdate, monthOfDate } from '../../db/dialect.js';
+import { forUpdate } from '../../db/dialect.js';
 import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
 import { ACTOR_COLUMNS, type Actor } from '../../lib/actor.js';
 import { counterpartyVisible } from '../access/access.repo.js';
@@ -77,10 +77,10 @@ export const latestTwoApplied = (db: DbOrTrx) =>
     .limit(2)
     .execute();
 
-/** Revenue and gross profit per customer and month over the period (both ends included), summed in
- * the database from the sales documents; sale lines are never read. */
-export async function monthlySales(db: DbOrTrx, from: string, to: string) {
-  const month = monthOfDate(db, 's.date');
+/** Revenue and cost per customer over the period (both ends included) and its revenue in each of the
+ * given months (first and last day), summed in the database from the sales documents in one pass:
+ * one row per customer comes back, and sale lines are never read. */
+export async function customerSums(db: DbOrTrx, from: string, to: string, months: { first: string; last: string }[]) {
   const rows = await db
     .selectFrom('sales as s')
     .where('s.archivedAt', 'is', null)
@@ -88,13 +88,23 @@ export async function monthlySales(db: DbOrTrx, from: string, to: string) {
     .where('s.date', '<=', to)
     .select((eb) => [
       's.counterpartyId',
-      month.as('month'),
       eb.fn.sum<string>('s.revenue').as('revenue'),
       eb.fn.sum<string>('s.cost').as('cost'),
+      ...months.map((m, i) =>
+        eb.fn.sum<string>(sql`case when s.date >= ${m.first} and s.date <= ${m.last} then s.revenue else 0 end`).as(`m${i}`),
+      ),
     ])
-    .groupBy(['s.counterpartyId', month])
+    .groupBy('s.counterpartyId')
     .execute();
-  return rows.map((r) => ({ counterpartyId: r.counterpartyId, month: r.month, revenue: Number(r.revenue), cost: Number(r.cost) }));
+  return rows.map((r) => {
+    const row = r as unknown as Record<string, string>;
+    return {
+      counterpartyId: r.counterpartyId,
+      revenue: Number(r.revenue),
+      cost: Number(r.cost),
+      monthly: months.map((_, i) => Number(row[`m${i}`])),
+    };
+  });
 }
 
 /** Every active counterparty marked as customer. */
