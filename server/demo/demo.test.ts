@@ -170,6 +170,7 @@ describe('demo data', () => {
       product: await count('products'),
       order: await count('orders'),
       sale: await count('sales'),
+      abcClassification: 2,
     });
   });
 
@@ -209,6 +210,22 @@ describe('demo data', () => {
     const total = ranked.reduce((a, b) => a + b, 0);
     expect(ranked.slice(0, Math.ceil(ranked.length / 5)).reduce((a, b) => a + b, 0) / total).toBeGreaterThan(0.5);
     expect(ranked.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('classifies the customers twice, half a year apart: classes on the cards, a history, moves and tasks for those who left A', async () => {
+    const docs = await database.db.selectFrom('abcClassifications').selectAll().orderBy('date').execute();
+    expect(docs.map((d) => d.state)).toEqual(['applied', 'applied']);
+    expect(docs[1].periodTo < TODAY && docs[0].periodTo < docs[1].periodTo).toBe(true);
+    const classes = await database.db.selectFrom('counterparties').select('abcClass').where('abcClass', 'is not', null).execute();
+    expect(new Set(classes.map((c) => c.abcClass))).toEqual(new Set(['A', 'B', 'C']));
+    const res = await app.inject({ method: 'GET', url: '/api/reports/abc', headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    const lines = await database.db.selectFrom('abcClassificationLines').selectAll().where('classificationId', '=', docs[1].id).execute();
+    const moved = lines.filter((l) => l.previousClass && l.previousClass !== l.abcClass);
+    expect(moved.length).toBeGreaterThan(0);
+    const leftA = lines.filter((l) => l.previousClass === 'A' && l.abcClass !== 'A');
+    const abcTasks = await database.db.selectFrom('tasks').select('subjectId').where('source', '=', 'abc').execute();
+    expect(abcTasks.map((t) => t.subjectId).sort()).toEqual(leftA.map((l) => l.counterpartyId).sort());
   });
 
   it('fills the company requisites for the printed forms and keeps one product in the archive', async () => {

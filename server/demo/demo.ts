@@ -22,6 +22,7 @@ import { makePerson, type DemoPerson } from './demo.people.js';
 import { counterpartyContactInfo, requisites } from './demo.companies.js';
 import { demoEvents, demoProspects, demoTasks } from './demo.events.js';
 import { demoTrade } from './demo.trade.js';
+import { demoAbc } from './demo.abc.js';
 import type { TradeEvent } from './demo.trade.logic.js';
 
 export interface DemoResult {
@@ -101,6 +102,7 @@ export async function loadDemoData(
   await demoEvents(ctx);
   await demoTasks(ctx);
   await demoTrade(ctx);
+  await demoAbc(ctx);
   return { loaded: true, adminEmail: DEMO_ADMIN.email, password: DEMO_PASSWORD };
 }
 
