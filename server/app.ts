@@ -31,11 +31,9 @@ import { registerSchedulerRoutes } from './features/scheduler/scheduler.routes.j
 import { registerProductRoutes } from './features/products/products.routes.js';
 import { registerSaleRoutes } from './features/sales/sales.routes.js';
 import { registerSaleImportRoutes } from './features/sales/sales-import.routes.js';
-import { registerCounterpartyImportRoutes } from './features/counterparties/counterparties-import.routes.js';
 import { registerPrintingRoutes } from './features/printing/printing.routes.js';
 import { registerOrderRoutes } from './features/orders/orders.routes.js';
 import { registerAbcRoutes } from './features/abc/abc.routes.js';
-import { registerWebhookRoutes } from './features/webhooks/webhooks.routes.js';
 import { registerCallerIdRoutes } from './features/caller-id/caller-id.routes.js';
 
 export interface AppDeps {
@@ -100,11 +98,9 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   registerProductRoutes(app, deps);
   registerSaleRoutes(app, deps);
   await registerSaleImportRoutes(app, deps);
-  await registerCounterpartyImportRoutes(app, deps);
   registerPrintingRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerAbcRoutes(app, deps);
-  registerWebhookRoutes(app, deps);
   registerCallerIdRoutes(app, deps);
 
   await registerStaticWeb(app, opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
