@@ -45,9 +45,9 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
     { to: '/counterparties', label: t('nav.counterparties'), icon: <IconBuildingStore size={18} />, testId: 'nav-counterparties' },
     { to: '/contact-persons', label: t('nav.contactPersons'), icon: <IconAddressBook size={18} />, testId: 'nav-contact-persons' },
     { to: '/events', label: t('events.title'), icon: <IconCalendarEvent size={18} />, testId: 'nav-events' },
+    { to: '/orders', label: t('orders.title'), icon: <IconFileInvoice size={18} />, testId: 'nav-orders' },
     { to: '/sales', label: t('sales.nav'), icon: <IconReceipt size={18} />, testId: 'nav-sales' },
     { to: '/products', label: t('products.title'), icon: <IconPackage size={18} />, testId: 'nav-products' },
-    { to: '/orders', label: t('orders.title'), icon: <IconFileInvoice size={18} />, testId: 'nav-orders' },
     { to: '/abc', label: t('abc.nav'), icon: <IconChartPie size={18} />, testId: 'nav-abc' },
   ];
   const admin: NavItem[] =
@@ -116,7 +116,8 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      {/* The menu outgrew a laptop screen: it scrolls on its own, so the last items stay reachable at 1366×768. */}
+      <AppShell.Navbar p="xs" style={{ overflowY: 'auto' }}>
         <AppShell.Section grow>
           {main.map(item)}
           {/* A button, not a link: it opens the group (aria-expanded is allowed and Tab reaches it). */}
