@@ -31,6 +31,7 @@ import { registerSchedulerRoutes } from './features/scheduler/scheduler.routes.j
 import { registerProductRoutes } from './features/products/products.routes.js';
 import { registerSaleRoutes } from './features/sales/sales.routes.js';
 import { registerSaleImportRoutes } from './features/sales/sales-import.routes.js';
+import { registerCounterpartyImportRoutes } from './features/counterparties/counterparties-import.routes.js';
 import { registerPrintingRoutes } from './features/printing/printing.routes.js';
 import { registerOrderRoutes } from './features/orders/orders.routes.js';
 import { registerAbcRoutes } from './features/abc/abc.routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   registerProductRoutes(app, deps);
   registerSaleRoutes(app, deps);
   await registerSaleImportRoutes(app, deps);
+  await registerCounterpartyImportRoutes(app, deps);
   registerPrintingRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerAbcRoutes(app, deps);
