@@ -2,7 +2,7 @@
 // changes within one millisecond still differ), and a PATCH with If-Match is refused with 412 when
 // the card changed since it was read.
 import { createHash } from 'node:crypto';
-import { AppError } from '../../errors.js';
+import { AppError } from '../errors.js';
 
 export function etagOf(card: object): string {
   return `"${createHash('sha256').update(JSON.stringify(card)).digest('base64url').slice(0, 27)}"`;

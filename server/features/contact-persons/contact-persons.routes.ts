@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import { IdParams, ListOf } from '../../../shared/api/common.js';
 import { ContactPerson, ContactPersonCreate, ContactPersonListQuery, ContactPersonPatch } from '../../../shared/api/contact-persons.js';
 import * as service from './contact-persons.service.js';
+import { etagOf, ifMatchOf } from '../../lib/etag.js';
 
 export function registerContactPersonRoutes(app: App, deps: Deps) {
   const tags = ['contact persons'];
@@ -24,13 +25,21 @@ export function registerContactPersonRoutes(app: App, deps: Deps) {
     { schema: { tags, body: ContactPersonCreate, response: { 201: ContactPerson, ...errors } } },
     async (req, reply) => reply.status(201).send(await service.create(deps, actorOf(req), req.body)),
   );
-  app.get('/api/contact-persons/:id', { schema: { tags, params: IdParams, response: { 200: ContactPerson, ...errors } } }, async (req) =>
-    service.get(deps, actorOf(req), req.params.id),
+  app.get(
+    '/api/contact-persons/:id',
+    { schema: { tags, params: IdParams, response: { 200: ContactPerson, ...errors } } },
+    async (req, reply) => {
+      const card = await service.get(deps, actorOf(req), req.params.id);
+      return reply.header('etag', etagOf(card)).send(card);
+    },
   );
   app.patch(
     '/api/contact-persons/:id',
     { schema: { tags, params: IdParams, body: ContactPersonPatch, response: { 200: ContactPerson, ...errors } } },
-    async (req) => service.update(deps, actorOf(req), req.params.id, req.body),
+    async (req, reply) => {
+      const card = await service.update(deps, actorOf(req), req.params.id, req.body, ifMatchOf(req.headers));
+      return reply.header('etag', etagOf(card)).send(card);
+    },
   );
   app.post(
     '/api/contact-persons/:id/archive',

@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 import { invalidMany, notFound } from '../../errors.js';
+import { assertIfMatch } from '../../lib/etag.js';
 import { pageOf } from '../../db/keyset.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type {
@@ -177,12 +178,13 @@ export async function create(deps: Deps, actor: Actor, input: ContactPersonCreat
 /** Read, merge, check and write in one transaction with the person's row locked: two edits of
  * different fields made at the same time both survive (the second waits and merges into the
  * first's result). The counterparty is checked on the transaction too; an error writes nothing. */
-export async function update(deps: Deps, actor: Actor, id: string, patch: ContactPersonPatch) {
+export async function update(deps: Deps, actor: Actor, id: string, patch: ContactPersonPatch, ifMatch?: string) {
   const s = await getSettings(deps);
   const v = visibilityOf(s, actor);
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const before = await load(trx, id, v, { lock: true });
+    assertIfMatch(ifMatch, before);
     const f = fieldsFrom(patch, before);
     const entries = await validate({ ...deps, db: trx }, actor, f, s, patch.contactInfo);
     await repo.update(trx, id, { ...f, nameSearch: personSearchKey(f), updatedAt: now, updatedBy: actor.id });

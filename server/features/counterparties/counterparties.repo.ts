@@ -10,6 +10,7 @@ import {
 import type { DbOrTrx } from '../../db/database.js';
 import type { CounterpartiesTable, DB } from '../../db/schema.js';
 import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
+import { forUpdate } from '../../db/dialect.js';
 import { counterpartyVisible } from '../access/access.repo.js';
 import type { Visibility } from '../access/access.logic.js';
 import { prefixEnd, type SearchPlan } from './counterparties.logic.js';
@@ -110,6 +111,21 @@ export function findVisible(db: DbOrTrx, id: string, v: Visibility) {
     .where('counterparties.id', '=', id)
     .where((eb) => counterpartyVisible(eb, v))
     .executeTakeFirst();
+}
+
+/** findVisible that also locks the counterparty's row until the end of the transaction (read-check-write). */
+export function findVisibleForUpdate(db: DbOrTrx, id: string, v: Visibility) {
+  return forUpdate(
+    db,
+    db
+      .selectFrom('counterparties')
+      .leftJoin('users', 'users.id', 'counterparties.responsibleUserId')
+      .selectAll('counterparties')
+      .select('users.name as responsibleUserName')
+      .where('counterparties.id', '=', id)
+      .where((eb) => counterpartyVisible(eb, v)),
+    { of: 'counterparties' },
+  ).executeTakeFirst();
 }
 
 export const insert = (db: DbOrTrx, row: Insertable<CounterpartiesTable>) => db.insertInto('counterparties').values(row).execute();

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.js';
 import { IdParams, ListOf } from '../../../shared/api/common.js';
 import { Counterparty, CounterpartyCreate, CounterpartyListQuery, CounterpartyPatch } from '../../../shared/api/counterparties.js';
 import * as service from './counterparties.service.js';
+import { etagOf, ifMatchOf } from '../../lib/etag.js';
 
 const HistoryEntry = Type.Object({
   id: Type.String(),
@@ -36,14 +37,22 @@ export function registerCounterpartyRoutes(app: App, deps: Deps) {
     async (req, reply) => reply.status(201).send(await service.create(deps, actorOf(req), req.body)),
   );
 
-  app.get('/api/counterparties/:id', { schema: { tags, params: IdParams, response: { 200: Counterparty, ...errors } } }, async (req) =>
-    service.get(deps, actorOf(req), req.params.id),
+  app.get(
+    '/api/counterparties/:id',
+    { schema: { tags, params: IdParams, response: { 200: Counterparty, ...errors } } },
+    async (req, reply) => {
+      const card = await service.get(deps, actorOf(req), req.params.id);
+      return reply.header('etag', etagOf(card)).send(card);
+    },
   );
 
   app.patch(
     '/api/counterparties/:id',
     { schema: { tags, params: IdParams, body: CounterpartyPatch, response: { 200: Counterparty, ...errors } } },
-    async (req) => service.update(deps, actorOf(req), req.params.id, req.body),
+    async (req, reply) => {
+      const card = await service.update(deps, actorOf(req), req.params.id, req.body, ifMatchOf(req.headers));
+      return reply.header('etag', etagOf(card)).send(card);
+    },
   );
 
   app.post(

@@ -4,6 +4,7 @@ import { blankToNull, searchKey } from '../../lib/names.js';
 import { newId } from '../../lib/ids.js';
 import { conflict, invalidMany, notFound, type ErrorDetail } from '../../errors.js';
 import { isUniqueViolation } from '../../db/dialect.js';
+import { assertIfMatch } from '../../lib/etag.js';
 import { pageOf } from '../../db/keyset.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type {
@@ -72,8 +73,8 @@ export async function list(deps: Deps, actor: Actor, query: CounterpartyListQuer
   return { items: page.items.map((r) => toApi(r, info.get(r.id) ?? [])), nextCursor: page.nextCursor };
 }
 
-async function load(db: DbOrTrx, id: string, v: Visibility): Promise<Counterparty> {
-  const row = await repo.findVisible(db, id, v);
+async function load(db: DbOrTrx, id: string, v: Visibility, opts: { lock?: boolean } = {}): Promise<Counterparty> {
+  const row = await (opts.lock ? repo.findVisibleForUpdate : repo.findVisible)(db, id, v);
   if (!row) throw notFound('Counterparty');
   const info = await contactInfo.loadFor(db, 'counterpartyId', [id]);
   return toApi(row, info.get(id) ?? []);
@@ -203,13 +204,15 @@ export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate
   });
 }
 
-export async function update(deps: Deps, actor: Actor, id: string, patch: CounterpartyPatch): Promise<Counterparty> {
+export async function update(deps: Deps, actor: Actor, id: string, patch: CounterpartyPatch, ifMatch?: string): Promise<Counterparty> {
   const s = await getSettings(deps);
   const v = await visibilityFor(deps, actor);
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    // Read with the access rule first: a hidden record is 404 and nothing is written.
-    const before = await load(trx, id, v);
+    // Read with the access rule first: a hidden record is 404 and nothing is written. The row stays
+    // locked, so the If-Match check and the write see the same version.
+    const before = await load(trx, id, v, { lock: true });
+    assertIfMatch(ifMatch, before);
     const kind = patch.kind ?? before.kind;
     const inn = patch.inn === undefined ? before.inn : blankToNull(patch.inn);
     const kpp = patch.kpp === undefined ? (kind === 'legalEntity' ? before.kpp : null) : blankToNull(patch.kpp);

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import { IdParams, ListOf } from '../../../shared/api/common.js';
 import { Event, EventCreate, EventListQuery, EventRelated, EventReminderAnswer, EventUpdate } from '../../../shared/api/events.js';
 import * as service from './events.service.js';
+import { etagOf, ifMatchOf } from '../../lib/etag.js';
 import { related } from '../documents/related.service.js';
 
 export function registerEventRoutes(app: App, deps: Deps) {
@@ -32,9 +33,10 @@ export function registerEventRoutes(app: App, deps: Deps) {
     },
     async (req, reply) => reply.status(201).send(await service.create(deps, actorOf(req), req.body)),
   );
-  app.get('/api/events/:id', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } }, async (req) =>
-    service.get(deps, actorOf(req), req.params.id),
-  );
+  app.get('/api/events/:id', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } }, async (req, reply) => {
+    const card = await service.get(deps, actorOf(req), req.params.id);
+    return reply.header('etag', etagOf(card)).send(card);
+  });
   app.patch(
     '/api/events/:id',
     {
@@ -46,7 +48,10 @@ export function registerEventRoutes(app: App, deps: Deps) {
         response: { 200: Event, ...errors },
       },
     },
-    async (req) => service.update(deps, actorOf(req), req.params.id, req.body),
+    async (req, reply) => {
+      const card = await service.update(deps, actorOf(req), req.params.id, req.body, ifMatchOf(req.headers));
+      return reply.header('etag', etagOf(card)).send(card);
+    },
   );
   app.get(
     '/api/events/:id/reminder',

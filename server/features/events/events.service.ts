@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 import { invalid, invalidMany, notFound, type ErrorDetail } from '../../errors.js';
+import { assertIfMatch } from '../../lib/etag.js';
 import { pageOf } from '../../db/keyset.js';
 import { nextNumber } from '../../db/numbering.js';
 import type { DbOrTrx } from '../../db/database.js';
@@ -243,12 +244,13 @@ function snapshot(e: Event) {
  * different fields made at the same time both survive (the second waits and merges into the
  * first's result). Links, the basis and the reminder are checked on the transaction too, so an error
  * leaves nothing written. A request with only `reminder` leaves the event's row as it was. */
-export async function update(deps: Deps, actor: Actor, id: string, patch: EventUpdate): Promise<Event> {
+export async function update(deps: Deps, actor: Actor, id: string, patch: EventUpdate, ifMatch?: string): Promise<Event> {
   const v = await visibilityFor(deps, actor);
   const now = deps.clock.now().toISOString();
   const { reminder, basis: basisPatch, ...fields } = patch;
   const [result, change] = await deps.db.transaction().execute(async (trx) => {
     const before = toApi(await load(trx, id, v, { lock: true }));
+    assertIfMatch(ifMatch, before);
     const tx = { ...deps, db: trx };
     const after =
       Object.keys(fields).length > 0 || basisPatch !== undefined

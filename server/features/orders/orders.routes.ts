@@ -12,7 +12,7 @@ import {
   OrderTotalsQuery,
 } from '../../../shared/api/orders.js';
 import { Sale } from '../../../shared/api/sales.js';
-import { etagOf, ifMatchOf } from '../documents/etag.js';
+import { etagOf, ifMatchOf } from '../../lib/etag.js';
 import * as service from './orders.service.js';
 
 // The printed form (GET /api/orders/:id/print) is registered by the printing feature.

@@ -20,7 +20,7 @@ import { isActiveUser } from '../users/users.service.js';
 import { productsForLines } from '../products/products.service.js';
 import { getSale, insertSales } from '../sales/sales.service.js';
 import * as audit from '../audit/audit.service.js';
-import { assertIfMatch } from '../documents/etag.js';
+import { assertIfMatch } from '../../lib/etag.js';
 import { listItemOf, orderLineOf, orderOf, orderTitle, orderTotals, verbError, type NewOrderLine, type Verb } from './orders.logic.js';
 import * as repo from './orders.repo.js';
 

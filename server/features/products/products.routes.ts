@@ -3,7 +3,7 @@ import { actorOf, errors } from '../../http.js';
 import type { Deps } from '../../deps.js';
 import { IdParams, ListOf } from '../../../shared/api/common.js';
 import { Product, ProductCreate, ProductListQuery, ProductPatch } from '../../../shared/api/products.js';
-import { etagOf, ifMatchOf } from '../documents/etag.js';
+import { etagOf, ifMatchOf } from '../../lib/etag.js';
 import * as service from './products.service.js';
 
 export function registerProductRoutes(app: App, deps: Deps) {

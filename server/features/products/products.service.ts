@@ -9,7 +9,7 @@ import { searchKey } from '../../lib/names.js';
 import type { Product, ProductCreate, ProductListQuery, ProductPatch } from '../../../shared/api/products.js';
 import type { VatRate } from '../../../shared/money.js';
 import * as audit from '../audit/audit.service.js';
-import { assertIfMatch } from '../documents/etag.js';
+import { assertIfMatch } from '../../lib/etag.js';
 import { fieldsOf, skuKeyOf, toApi, type ProductFields } from './products.logic.js';
 import * as repo from './products.repo.js';
 
