@@ -36,6 +36,7 @@ import { registerPrintingRoutes } from './features/printing/printing.routes.js';
 import { registerOrderRoutes } from './features/orders/orders.routes.js';
 import { registerAbcRoutes } from './features/abc/abc.routes.js';
 import { registerCallerIdRoutes } from './features/caller-id/caller-id.routes.js';
+import { registerContactPersonVcardRoutes } from './features/contact-persons/contact-persons-vcard.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -104,6 +105,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   registerOrderRoutes(app, deps);
   registerAbcRoutes(app, deps);
   registerCallerIdRoutes(app, deps);
+  await registerContactPersonVcardRoutes(app, deps);
 
   await registerStaticWeb(app, opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
   return app;
