@@ -14,6 +14,7 @@ import { inputSafety } from './plugins/input-safety.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerAuth } from './plugins/auth.js';
+import { registerIdempotency } from './plugins/idempotency.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerStaticWeb } from './plugins/static-web.js';
 import { registerAuthRoutes } from './features/auth/auth.routes.js';
@@ -84,6 +85,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   await app.register(cookie);
   await registerOpenApi(app);
   registerAuth(app, deps);
+  registerIdempotency(app, deps);
 
   registerAuthRoutes(app, deps);
   registerUserRoutes(app, deps);

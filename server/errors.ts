@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'rate_limited'
   | 'internal_error'
   | 'precondition_failed'
+  | 'idempotency_key_reused'
+  | 'idempotency_in_progress'
   | 'import_invalid'
   | 'payload_too_large';
 

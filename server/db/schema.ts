@@ -63,6 +63,17 @@ export interface LoginThrottleIpsTable {
   windowStart: string;
 }
 
+/** The first answer to a POST with an Idempotency-Key (migration 0010); status null = still running. */
+export interface IdempotencyKeysTable {
+  userId: string;
+  key: string;
+  requestHash: string;
+  status: number | null;
+  contentType: string | null;
+  body: string | null;
+  createdAt: string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -326,6 +337,7 @@ export interface DB {
   loginAttempts: LoginAttemptsTable;
   loginThrottlePairs: LoginThrottlePairsTable;
   loginThrottleIps: LoginThrottleIpsTable;
+  idempotencyKeys: IdempotencyKeysTable;
   settings: SettingsTable;
   counterparties: CounterpartiesTable;
   contactPersons: ContactPersonsTable;
