@@ -22,6 +22,7 @@ const HomePage = lazyNamed(() => import('./features/home/HomePage'), 'HomePage')
 const TaskListPage = lazyNamed(() => import('./features/tasks/TaskListPage'), 'TaskListPage');
 const CounterpartyListPage = lazyNamed(() => import('./features/counterparties/CounterpartyListPage'), 'CounterpartyListPage');
 const CounterpartyCardPage = lazyNamed(() => import('./features/counterparties/CounterpartyCardPage'), 'CounterpartyCardPage');
+const CounterpartyImportPage = lazyNamed(() => import('./features/counterparties/CounterpartyImportPage'), 'CounterpartyImportPage');
 const ContactPersonListPage = lazyNamed(() => import('./features/contact-persons/ContactPersonListPage'), 'ContactPersonListPage');
 const ContactPersonCardPage = lazyNamed(() => import('./features/contact-persons/ContactPersonCardPage'), 'ContactPersonCardPage');
 const ContactInfoReportPage = lazyNamed(() => import('./features/reports/ContactInfoReportPage'), 'ContactInfoReportPage');
@@ -92,6 +93,7 @@ export function App() {
             <Route path="/tasks" element={<TaskListPage />} />
             <Route path="/counterparties" element={<CounterpartyListPage />} />
             <Route path="/counterparties/new" element={<CounterpartyCardPage key="new" />} />
+            <Route path="/counterparties/import" element={<CounterpartyImportPage />} />
             <Route path="/counterparties/:id" element={<CounterpartyCardPage />} />
             <Route path="/contact-persons" element={<ContactPersonListPage />} />
             <Route path="/contact-persons/new" element={<ContactPersonCardPage key="new" />} />

@@ -1,5 +1,5 @@
 import { Badge, Button, Checkbox, EmptyState, Group, SegmentedControl, Select, Text } from '@mantine/core';
-import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
+import { IconBuildingStore, IconFileUpload, IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Counterparty } from '../../../shared/api/counterparties';
@@ -102,6 +102,15 @@ export function CounterpartyListPage() {
   return (
     <>
       <PageHeader title={t('nav.counterparties')}>
+        <Button
+          component={Link}
+          to="/counterparties/import"
+          variant="default"
+          leftSection={<IconFileUpload size={16} />}
+          data-testid="counterparty-import"
+        >
+          {t('counterpartyImport.open')}
+        </Button>
         <Button component={Link} to="/counterparties/new" leftSection={<IconPlus size={16} />} data-testid="counterparty-create">
           {t('common.create')}
         </Button>
