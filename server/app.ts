@@ -38,6 +38,7 @@ import { registerOrderRoutes } from './features/orders/orders.routes.js';
 import { registerAbcRoutes } from './features/abc/abc.routes.js';
 import { registerCallerIdRoutes } from './features/caller-id/caller-id.routes.js';
 import { registerContactPersonVcardRoutes } from './features/contact-persons/contact-persons-vcard.routes.js';
+import { registerCalendarFeedRoutes } from './features/calendar-feed/calendar-feed.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -108,6 +109,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   registerAbcRoutes(app, deps);
   registerCallerIdRoutes(app, deps);
   await registerContactPersonVcardRoutes(app, deps);
+  registerCalendarFeedRoutes(app, deps);
 
   await registerStaticWeb(app, opts.webDir ?? fileURLToPath(new URL('../dist/web', import.meta.url)));
   return app;

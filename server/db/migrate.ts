@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004_login_throttle.js';
 import * as m0005 from './migrations/0005_reminder_delivery.js';
 import * as m0006 from './migrations/0006_trade.js';
 import * as m0007 from './migrations/0007_abc.js';
+import * as m0008 from './migrations/0008_calendar_feeds.js';
 import * as m0010 from './migrations/0010_idempotency.js';
 
 interface Migration {
@@ -24,6 +25,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0005_reminder_delivery', up: m0005.up },
   { name: '0006_trade', up: m0006.up },
   { name: '0007_abc', up: m0007.up },
+  { name: '0008_calendar_feeds', up: m0008.up },
   { name: '0010_idempotency', up: m0010.up },
 ];
 

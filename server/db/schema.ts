@@ -40,6 +40,14 @@ export interface ApiTokensTable {
   revokedAt: string | null;
 }
 
+/** A user's secret iCalendar feed (migration 0008): the SHA-256 of the URL's secret. */
+export interface CalendarFeedsTable {
+  userId: string;
+  secretHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
 export interface LoginAttemptsTable {
   id: string;
   email: string;
@@ -334,6 +342,7 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;
+  calendarFeeds: CalendarFeedsTable;
   loginAttempts: LoginAttemptsTable;
   loginThrottlePairs: LoginThrottlePairsTable;
   loginThrottleIps: LoginThrottleIpsTable;
