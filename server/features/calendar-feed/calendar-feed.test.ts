@@ -87,7 +87,7 @@ describe('calendar feed', () => {
     expect(second).not.toBe(first);
     expect((await feed(first)).statusCode).toBe(404);
     expect((await feed(second)).statusCode).toBe(200);
-    const del = await t.request(t.adminCookie, { method: 'DELETE', url: '/api/me/calendar-feed' });
+    const del = await t.request(t.adminCookie, { method: 'DELETE', url: '/api/me/calendar-feed', payload: {} });
     expect(del.statusCode).toBe(200);
     expect((await feed(second)).statusCode).toBe(404);
     expect(await t.db.selectFrom('calendarFeeds').selectAll().execute()).toEqual([]);

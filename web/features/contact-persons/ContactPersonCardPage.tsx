@@ -68,6 +68,17 @@ function ContactPersonEditor({ saved, initial }: { saved?: ContactPerson; initia
           </Button>
         )}
         {saved && (
+          <Button
+            variant="default"
+            component="a"
+            href={`/api/contact-persons/${saved.id}/vcard`}
+            download
+            data-testid="contact-person-vcard"
+          >
+            {t('contactPerson.downloadVcard')}
+          </Button>
+        )}
+        {saved && (
           <ArchiveControls
             archived={!!saved.archivedAt}
             mutation={archive}

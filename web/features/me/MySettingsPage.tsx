@@ -9,6 +9,7 @@ import { setLanguage } from '../../i18n';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { PasswordSection } from './PasswordSection';
 import { TokensSection } from './TokensSection';
+import { CalendarFeedSection } from './CalendarFeedSection';
 import { useUpdateMySettings } from './me.queries';
 
 /** The signed-in user's own settings, password and API tokens. */
@@ -72,6 +73,11 @@ export function MySettingsPage() {
           {t('me.tokens')}
         </Title>
         <TokensSection />
+        <Divider />
+        <Title order={2} size="h4">
+          {t('calendarFeed.title')}
+        </Title>
+        <CalendarFeedSection />
       </Stack>
     </>
   );
