@@ -15,6 +15,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerIdempotency } from './plugins/idempotency.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerStaticWeb } from './plugins/static-web.js';
 import { registerAuthRoutes } from './features/auth/auth.routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   await app.register(cookie);
   await registerOpenApi(app);
   registerAuth(app, deps);
+  await registerRateLimit(app, opts.config);
   registerIdempotency(app, deps);
 
   registerAuthRoutes(app, deps);

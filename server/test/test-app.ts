@@ -36,12 +36,14 @@ export function cookieFrom(res: LightMyRequestResponse): string {
 
 let userSeq = 0;
 
-export async function makeTestApp(opts: { now?: string; setupLanguage?: 'ru' | 'en' } = {}): Promise<TestApp> {
+export async function makeTestApp(
+  opts: { now?: string; setupLanguage?: 'ru' | 'en'; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await createTestDb();
   const clock = fixedClock(opts.now ?? '2026-11-27T09:00:00Z');
   const pubsub = createPubSub(database.url, { pgSchema: database.schema });
   const app = await buildApp({
-    config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url }),
+    config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url, RATE_LIMIT_PER_MINUTE: '1000000', ...opts.env }),
     database,
     clock,
     pubsub,
