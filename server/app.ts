@@ -37,6 +37,7 @@ import { registerCounterpartyImportRoutes } from './features/counterparties/coun
 import { registerPrintingRoutes } from './features/printing/printing.routes.js';
 import { registerOrderRoutes } from './features/orders/orders.routes.js';
 import { registerAbcRoutes } from './features/abc/abc.routes.js';
+import { registerWebhookRoutes } from './features/webhooks/webhooks.routes.js';
 import { registerCallerIdRoutes } from './features/caller-id/caller-id.routes.js';
 import { registerContactPersonVcardRoutes } from './features/contact-persons/contact-persons-vcard.routes.js';
 import { registerCalendarFeedRoutes } from './features/calendar-feed/calendar-feed.routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   registerPrintingRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerAbcRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
   registerCallerIdRoutes(app, deps);
   await registerContactPersonVcardRoutes(app, deps);
   registerCalendarFeedRoutes(app, deps);

@@ -13,6 +13,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** API requests per minute per session, token or (anonymous) address; 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
+  /** Lets webhooks target loopback, private and link-local addresses (a trusted internal network). */
+  readonly webhooksAllowPrivateNetworks: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -35,12 +37,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const trustProxy = parseBool('TRUST_PROXY', env.TRUST_PROXY, false);
   const secureCookies = parseBool('SECURE_COOKIES', env.SECURE_COOKIES, false);
+  const webhooksAllowPrivateNetworks = parseBool('WEBHOOKS_ALLOW_PRIVATE_NETWORKS', env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS, false);
   const rateLimitPerMinute =
     env.RATE_LIMIT_PER_MINUTE === undefined || env.RATE_LIMIT_PER_MINUTE === '' ? 600 : Number(env.RATE_LIMIT_PER_MINUTE);
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
     throw new ConfigError(`RATE_LIMIT_PER_MINUTE must be a whole number (0 turns the limit off), got "${env.RATE_LIMIT_PER_MINUTE}"`);
   }
-  return Object.freeze({ port, host, databaseUrl, logLevel, trustProxy, secureCookies, rateLimitPerMinute });
+  return Object.freeze({ port, host, databaseUrl, logLevel, trustProxy, secureCookies, rateLimitPerMinute, webhooksAllowPrivateNetworks });
 }
 
 function parseBool(name: string, value: string | undefined, fallback: boolean): boolean {

@@ -147,6 +147,7 @@ describe('job status API', () => {
     expect(before.items).toEqual([
       { name: 'birthdays', ...idle },
       { name: 'abc', ...idle },
+      { name: 'webhooks', ...idle },
     ]);
     await manual().runDue();
     const after = (await t.get(t.adminCookie, '/api/scheduler/jobs')).json().items[0];

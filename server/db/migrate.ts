@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005_reminder_delivery.js';
 import * as m0006 from './migrations/0006_trade.js';
 import * as m0007 from './migrations/0007_abc.js';
 import * as m0008 from './migrations/0008_calendar_feeds.js';
+import * as m0009 from './migrations/0009_webhooks.js';
 import * as m0010 from './migrations/0010_idempotency.js';
 
 interface Migration {
@@ -26,6 +27,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0006_trade', up: m0006.up },
   { name: '0007_abc', up: m0007.up },
   { name: '0008_calendar_feeds', up: m0008.up },
+  { name: '0009_webhooks', up: m0009.up },
   { name: '0010_idempotency', up: m0010.up },
 ];
 

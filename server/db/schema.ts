@@ -326,7 +326,42 @@ export interface AbcClassificationLinesTable {
   variation: number | null;
 }
 
+export interface WebhooksTable extends Audited {
+  id: string;
+  url: string;
+  /** Event types, comma-separated. */
+  events: string;
+  secret: string;
+  archivedAt: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhookId: string;
+  eventType: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: string;
+  deliveredAt: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  deliveryId: string;
+  attemptedAt: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
 export interface DB {
+  webhooks: WebhooksTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+  webhookAttempts: WebhookAttemptsTable;
   abcClassifications: AbcClassificationsTable;
   abcClassificationLines: AbcClassificationLinesTable;
   products: ProductsTable;

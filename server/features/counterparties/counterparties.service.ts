@@ -18,6 +18,7 @@ import type { ContactInfoInput } from '../../../shared/api/contact-info.js';
 import { getSettings } from '../settings/settings.service.js';
 import * as contactInfo from '../contact-info/contact-info.service.js';
 import * as audit from '../audit/audit.service.js';
+import * as webhooks from '../webhooks/webhooks.service.js';
 import { isActiveUser } from '../users/users.service.js';
 import { SEES_ALL, seesCounterparty, visibilityFor, visibilityOf, type Visibility } from '../access/access.service.js';
 import { checkRequisites, searchPlan } from './counterparties.logic.js';
@@ -200,6 +201,7 @@ export async function create(deps: Deps, actor: Actor, input: CounterpartyCreate
       null,
       snapshot(created),
     );
+    await webhooks.enqueue(trx, 'counterparty.created', created, now);
     return created;
   });
 }
@@ -248,6 +250,7 @@ export async function update(deps: Deps, actor: Actor, id: string, patch: Counte
       snapshot(before),
       snapshot(after),
     );
+    await webhooks.enqueue(trx, 'counterparty.updated', after, now);
     return after;
   });
 }

@@ -15,6 +15,7 @@ import * as infoSources from '../info-sources/info-sources.service.js';
 import * as tasks from '../tasks/task-creation.service.js';
 import * as eventReminder from '../tasks/event-reminder.service.js';
 import * as audit from '../audit/audit.service.js';
+import * as webhooks from '../webhooks/webhooks.service.js';
 import { isActiveUser } from '../users/users.service.js';
 import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
 import { checkPersonFits, checkTimes, durationMinutes } from './events.logic.js';
@@ -220,6 +221,7 @@ export async function create(deps: Deps, actor: Actor, input: EventCreate): Prom
     if (reminderTask) await tasks.insertTask(trx, reminderTask);
     const row = toApi(await reread(trx, id, v));
     await audit.record(trx, { entityType: 'event', entityId: id, action: 'create', userId: actor.id, at: now }, null, snapshot(row));
+    await webhooks.enqueue(trx, 'event.created', row, now);
     return row;
   });
   return created;

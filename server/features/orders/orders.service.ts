@@ -20,6 +20,7 @@ import { isActiveUser } from '../users/users.service.js';
 import { productsForLines } from '../products/products.service.js';
 import { getSale, insertSales } from '../sales/sales.service.js';
 import * as audit from '../audit/audit.service.js';
+import * as webhooks from '../webhooks/webhooks.service.js';
 import { assertIfMatch } from '../../lib/etag.js';
 import { listItemOf, orderLineOf, orderOf, orderTitle, orderTotals, verbError, type NewOrderLine, type Verb } from './orders.logic.js';
 import * as repo from './orders.repo.js';
@@ -175,6 +176,7 @@ export async function create(deps: Deps, actor: Actor, input: OrderCreate): Prom
     await repo.replaceLines(trx, id, lineRows(id, built.lines));
     const after = await read(trx, await load(trx, id, v));
     await audit.record(trx, { entityType: 'order', entityId: id, action: 'create', userId: actor.id, at: now }, null, snapshot(after));
+    await webhooks.enqueue(trx, 'order.created', after, now);
     return after;
   });
 }
@@ -245,6 +247,7 @@ export async function changeState(deps: Deps, actor: Actor, id: string, verb: Ex
       snapshot(before),
       snapshot(after),
     );
+    await webhooks.enqueue(trx, verb === 'confirm' ? 'order.confirmed' : 'order.cancelled', after, now);
     return after;
   });
 }
@@ -302,6 +305,7 @@ export async function ship(deps: Deps, actor: Actor, id: string): Promise<Sale> 
         snapshot(before),
         snapshot(after),
       );
+      await webhooks.enqueue(trx, 'order.shipped', after, now);
       return saleId;
     });
   } catch (err) {

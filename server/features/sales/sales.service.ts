@@ -13,6 +13,7 @@ import * as counterparties from '../counterparties/counterparties.service.js';
 import { isActiveUser } from '../users/users.service.js';
 import { productsForLines } from '../products/products.service.js';
 import * as audit from '../audit/audit.service.js';
+import * as webhooks from '../webhooks/webhooks.service.js';
 import { saleLineOf, saleOf, saleTotals, listItemOf, type NewSaleLine } from './sales.logic.js';
 import * as repo from './sales.repo.js';
 
@@ -61,6 +62,20 @@ export async function insertSales(trx: DbOrTrx, actorId: string, now: string, do
       cost: formatMoney(totals.cost),
       lines: doc.lines.length,
     });
+    await webhooks.enqueue(
+      trx,
+      'sale.created',
+      {
+        id,
+        number,
+        ...doc,
+        revenue: formatMoney(totals.revenue),
+        cost: formatMoney(totals.cost),
+        vatTotal: formatMoney(totals.vatTotal),
+        lines: doc.lines.length,
+      },
+      now,
+    );
     ids.push(id);
   }
   return ids;

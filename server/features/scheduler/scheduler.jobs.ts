@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.js';
 import { birthdaysJob } from '../birthdays/birthdays.job.js';
 import { abcJob } from '../abc/abc.job.js';
+import { webhooksJob } from '../webhooks/webhooks.job.js';
 
 /** A scheduled job: idempotent work that returns a short summary for the status page. */
 export interface Job {
@@ -12,4 +13,5 @@ export interface Job {
 export const JOBS: Job[] = [
   { name: 'birthdays', run: birthdaysJob },
   { name: 'abc', run: abcJob },
+  { name: 'webhooks', run: webhooksJob },
 ];

@@ -10,6 +10,7 @@ import type { SubjectRef, Task } from '../../../shared/api/tasks.js';
 import { assertActiveUser } from '../users/users.service.js';
 import { alertAtOf, reminderTimeErrors } from './tasks.logic.js';
 import * as repo from './tasks.repo.js';
+import * as webhooks from '../webhooks/webhooks.service.js';
 
 // The one way any feature makes a task: a reminder on an event, a manual task, a birthday, later
 // ABC and order follow-ups. It imports no other feature's service, so every feature may call it.
@@ -83,7 +84,12 @@ export async function prepareTask(
 
 /** Writes a prepared task; returns its id. */
 export async function insertTask(db: DbOrTrx, task: PreparedTask): Promise<string> {
+  // The task and its webhook outbox rows commit together.
+  if (!db.isTransaction) return db.transaction().execute((trx) => insertTask(trx, task));
   await repo.insert(db, task.row);
+  const { id, title, description, dueAt, remindAt, status, assigneeId, subjectType, subjectId, source, createdAt, createdBy } = task.row;
+  const payload = { id, title, description, dueAt, remindAt, status, assigneeId, subjectType, subjectId, source, createdAt, createdBy };
+  await webhooks.enqueue(db, 'task.created', payload, createdAt);
   return task.row.id as string;
 }
 

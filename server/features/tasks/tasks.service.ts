@@ -23,6 +23,7 @@ import { visibilityFor, type Visibility } from '../access/access.service.js';
 import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
 import { isOverdue, reminderTimeErrors, restartedAlert, snoozeUntil } from './tasks.logic.js';
 import { insertTask, prepareTask } from './task-creation.service.js';
+import * as webhooks from '../webhooks/webhooks.service.js';
 import * as repo from './tasks.repo.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
@@ -154,10 +155,19 @@ export async function complete(deps: Deps, actor: Actor, id: string) {
   assertMayAct(actor, r);
   if (r.status === 'open') {
     const now = deps.clock.now().toISOString();
-    if (
-      await repo.updateOpen(deps.db, id, { status: 'done', completedAt: now, completedBy: actor.id, updatedAt: now, updatedBy: actor.id })
-    )
-      await notifySafely(deps, { userId: r.assigneeId, type: 'taskChanged', taskId: id });
+    const done = await deps.db.transaction().execute(async (trx) => {
+      const set = { status: 'done' as const, completedAt: now, completedBy: actor.id, updatedAt: now, updatedBy: actor.id };
+      if (!(await repo.updateOpen(trx, id, set))) return false;
+      const { title, assigneeId, subjectType, subjectId } = r;
+      await webhooks.enqueue(
+        trx,
+        'task.completed',
+        { id, title, assigneeId, subjectType, subjectId, completedAt: now, completedBy: actor.id },
+        now,
+      );
+      return true;
+    });
+    if (done) await notifySafely(deps, { userId: r.assigneeId, type: 'taskChanged', taskId: id });
   }
   return get(deps, actor, id, v);
 }
