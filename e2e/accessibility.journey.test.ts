@@ -55,6 +55,7 @@ function pages(ids: Ids): { name: string; path: string; prepare?: (page: Page) =
     { name: 'home', path: '/' },
     { name: 'counterparties', path: '/counterparties' },
     { name: 'counterparty card', path: `/counterparties/${ids.counterpartyId}` },
+    { name: 'counterparty import', path: '/counterparties/import' },
     { name: 'contact persons', path: '/contact-persons' },
     { name: 'contact person card', path: `/contact-persons/${ids.contactPersonId}` },
     { name: 'events journal', path: '/events' },
