@@ -1,8 +1,11 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { App } from '../http.js';
+import { operationIdOf, transformRoute } from './openapi-transform.js';
 
 export async function registerOpenApi(app: App) {
+  // One id per operation even when two routes would derive the same one: generated clients need them unique.
+  const taken = new Map<string, string>();
   await app.register(swagger, {
     openapi: {
       info: {
@@ -10,6 +13,7 @@ export async function registerOpenApi(app: App) {
         version: '1',
         description: 'Counterparties, contact persons, events, tasks and reports. Errors: { error: { code, message, details } }.',
       },
+      servers: [{ url: '/', description: 'This server (paths start with /api)' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'crm_session' },
@@ -17,6 +21,24 @@ export async function registerOpenApi(app: App) {
         },
       },
       security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: ({ schema, url, route }) => {
+      const method = String(Array.isArray(route.method) ? route.method[0] : route.method);
+      const routeKey = `${method} ${url}`;
+      let id = (schema as { operationId?: string } | undefined)?.operationId ?? taken.get(routeKey) ?? operationIdOf(method, url);
+      if (!taken.has(routeKey)) {
+        const used = new Set(taken.values());
+        for (let n = 2; used.has(id); n++) id = `${operationIdOf(method, url)}${n}`;
+        taken.set(routeKey, id);
+      }
+      return {
+        url,
+        schema: transformRoute(schema as Record<string, unknown> | undefined, {
+          operationId: taken.get(routeKey)!,
+          url,
+          isPublic: (route.config as { public?: boolean } | undefined)?.public === true,
+        }) as typeof schema,
+      };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
