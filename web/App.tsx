@@ -39,6 +39,7 @@ const UsersPage = lazyNamed(() => import('./features/users/UsersPage'), 'UsersPa
 const SettingsPage = lazyNamed(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 const MySettingsPage = lazyNamed(() => import('./features/me/MySettingsPage'), 'MySettingsPage');
 const JobsPage = lazyNamed(() => import('./features/scheduler/JobsPage'), 'JobsPage');
+const WebhooksPage = lazyNamed(() => import('./features/webhooks/WebhooksPage'), 'WebhooksPage');
 const ProductListPage = lazyNamed(() => import('./features/products/ProductListPage'), 'ProductListPage');
 const ProductCardPage = lazyNamed(() => import('./features/products/ProductCardPage'), 'ProductCardPage');
 const OrderListPage = lazyNamed(() => import('./features/orders/OrderListPage'), 'OrderListPage');
@@ -123,6 +124,7 @@ export function App() {
             {isAdmin && <Route path="/users" element={<UsersPage />} />}
             {isAdmin && <Route path="/settings" element={<SettingsPage />} />}
             {isAdmin && <Route path="/settings/jobs" element={<JobsPage />} />}
+            {isAdmin && <Route path="/settings/webhooks" element={<WebhooksPage />} />}
             <Route path="*" element={<NotFoundPage title={t('common.notFound')} />} />
           </Routes>
         </Suspense>

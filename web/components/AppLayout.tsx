@@ -11,7 +11,7 @@ import {
   IconUserCog,
   IconUsers,
 } from '@tabler/icons-react';
-import { IconChecklist, IconClockPlay, IconHome } from '@tabler/icons-react';
+import { IconChecklist, IconClockPlay, IconHome, IconWebhook } from '@tabler/icons-react';
 import { IconCalendarEvent, IconListDetails } from '@tabler/icons-react';
 import { IconFileInvoice, IconPackage } from '@tabler/icons-react';
 import { IconReceipt } from '@tabler/icons-react';
@@ -56,6 +56,7 @@ export function AppLayout({ user, children }: { user: User; children: ReactNode 
           { to: '/users', label: t('nav.users'), icon: <IconUsers size={18} />, testId: 'nav-users' },
           { to: '/settings', label: t('nav.settings'), icon: <IconSettings size={18} />, testId: 'nav-settings' },
           { to: '/settings/jobs', label: t('scheduler.nav'), icon: <IconClockPlay size={18} />, testId: 'nav-jobs' },
+          { to: '/settings/webhooks', label: t('webhooks.nav'), icon: <IconWebhook size={18} />, testId: 'nav-webhooks' },
           { to: '/settings/info-sources', label: t('infoSources.title'), icon: <IconListDetails size={18} />, testId: 'nav-info-sources' },
         ]
       : [];
