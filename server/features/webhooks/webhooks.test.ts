@@ -123,12 +123,18 @@ describe('webhooks', () => {
   it('two concurrent job runs deliver each change once', async () => {
     const r = await receiver([200]);
     closers.push(r.close);
-    await create(deps, admin, { url: r.url, events: ['counterparty.created'] });
+    const hook = await create(deps, admin, { url: r.url, events: ['counterparty.created'] });
     for (let i = 0; i < 5; i++) await t.post(t.adminCookie, '/api/counterparties', { name: `Контрагент ${i}` });
     await Promise.all([sendDue(deps), sendDue(deps), webhooksJob(deps)]);
     expect(r.received).toHaveLength(5);
     expect(new Set(r.received.map((x) => x.headers['webhook-id'])).size).toBe(5);
     expect((await deliveries()).every((d) => d.status === 'delivered' && d.attempts === 1)).toBe(true);
+    // The log pages newest first.
+    const first = (await t.get(t.adminCookie, `/api/webhooks/${hook.id}/deliveries?limit=3`)).json();
+    const rest = (await t.get(t.adminCookie, `/api/webhooks/${hook.id}/deliveries?limit=3&cursor=${first.nextCursor}`)).json();
+    const ids = (await deliveries()).map((d) => d.id).reverse();
+    expect([...first.items, ...rest.items].map((d: any) => d.id)).toEqual(ids);
+    expect(rest.nextCursor).toBeNull();
   });
 
   it('the SSRF guard refuses loopback, private and link-local targets without the flag', async () => {
