@@ -51,8 +51,18 @@ async function parseError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, res.status >= 500 ? 'internal_error' : 'http_error', res.statusText || `HTTP ${res.status}`);
 }
 
+/** The version (ETag) each card object was read with, so a form can send its If-Match on save. */
+const versions = new WeakMap<object, { path: string; etag: string }>();
+/** path -> the ETag a PATCH of that card sends as If-Match (set by the card form while it is open). */
+const pinned = new Map<string, string>();
+
+export const versionOf = (card: unknown) => (card && typeof card === 'object' ? versions.get(card) : undefined);
+export const pinVersion = (path: string, etag: string | undefined) => (etag ? pinned.set(path, etag) : pinned.delete(path));
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  const ifMatch = method === 'PATCH' ? pinned.get(path) : undefined;
+  if (ifMatch) init.headers = { ...init.headers, 'If-Match': ifMatch };
   // State-changing requests always carry a JSON body, even an empty one (the server requires it).
   if (method !== 'GET') {
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
@@ -66,7 +76,19 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   }
   if (!res.ok) throw await parseError(res);
   if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+  const data = (await res.json()) as T;
+  const etag = res.headers.get('ETag');
+  if (etag && data && typeof data === 'object') versions.set(data, { path, etag });
+  // A change this tab made itself (a save, archiving from the card) is not someone else's: the pin
+  // follows it, or is dropped when the answer carries no version.
+  if (method !== 'GET') {
+    for (const card of pinned.keys()) {
+      if (path !== card && !path.startsWith(`${card}/`)) continue;
+      if (etag) pinned.set(card, etag);
+      else pinned.delete(card);
+    }
+  }
+  return data;
 }
 
 export const api = {

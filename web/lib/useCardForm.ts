@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { UseMutationResult } from '@tanstack/react-query';
+import { createElement, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { notifications, notificationsStore } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,9 +12,11 @@ import {
   type FieldErrors,
   type RowErrors,
 } from '../api/errors';
+import { api, ApiError, pinVersion, versionOf } from '../api/client';
 import { notifySuccess } from '../components/notify';
 import type { LeaveGuardProps } from './leaveGuard';
 import { useSaveShortcut } from './useSaveShortcut';
+import { StaleCardNotice } from './StaleCardNotice';
 
 /** A card's form as a request body. */
 interface Prepared<B> {
@@ -76,6 +78,42 @@ export function useCardForm<F extends object, R, C, U>(o: CardFormOptions<F, R, 
   const [failedAt, setFailedAt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const saving = o.create.isPending || o.update.isPending;
+  const queryClient = useQueryClient();
+  // The version (ETag) the form was filled from: a save sends it as If-Match, so a change someone
+  // else made meanwhile is refused (412) instead of being overwritten.
+  const version = useRef<{ path: string; etag: string } | undefined>(undefined);
+  const pin = (card: unknown) => {
+    const v = versionOf(card);
+    if (!v) return;
+    version.current = v;
+    pinVersion(v.path, v.etag);
+  };
+  useEffect(() => {
+    if (!version.current) pin(o.saved);
+  });
+  useEffect(
+    () => () => {
+      if (version.current) pinVersion(version.current.path, undefined);
+    },
+    [],
+  );
+
+  /** After a 412: take the current version (the user's input stays) so the next save can go through. */
+  const reloadLatest = async () => {
+    const path = version.current?.path;
+    if (!path) return;
+    pin(await api.get<unknown>(path));
+    setFailure(null);
+    hideErrorToasts();
+    await queryClient.invalidateQueries();
+  };
+
+  const notifyStale = () =>
+    notifications.show({
+      color: 'red',
+      autoClose: false,
+      message: createElement(StaleCardNotice, { onReload: () => void reloadLatest() }),
+    });
 
   const setDirty = (d: boolean) => {
     dirtyRef.current = d;
@@ -168,10 +206,18 @@ export function useCardForm<F extends object, R, C, U>(o: CardFormOptions<F, R, 
       o.update.mutate(body, {
         onSuccess: (stored) =>
           succeed(() => {
+            pin(stored);
             reset(o.formOf(stored));
             resolve(true);
           }),
-        onError: (err) => refused(err, rowKeys),
+        onError: (err) => {
+          if (err instanceof ApiError && err.status === 412) {
+            setFailure({ fields: false, message: t('common.staleCard') });
+            notifyStale();
+            return resolve(false);
+          }
+          refused(err, rowKeys);
+        },
       });
     });
   useSaveShortcut(() => void save());
