@@ -1,6 +1,7 @@
-import type { Selectable, Updateable, Insertable } from 'kysely';
+import { sql, type Selectable, type Updateable, type Insertable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema.js';
+import { after, decodeCursor } from '../../db/keyset.js';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -8,7 +9,22 @@ export const insertUser = (db: DbOrTrx, row: Insertable<UsersTable>) => db.inser
 
 export const findUser = (db: DbOrTrx, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const listUsers = (db: DbOrTrx) => db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
+/** Every user, for server-side needs (their languages): the API's list is paged. */
+export const allUsers = (db: DbOrTrx) => db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
+
+/** A page of users by name, one more than `limit` to tell whether another page follows. */
+export function listUsers(db: DbOrTrx, limit: number, cursor?: string) {
+  let q = db.selectFrom('users').selectAll();
+  if (cursor) {
+    const c = decodeCursor(cursor);
+    q = q.where((eb) => after(eb, sql.ref('users.name'), sql.ref('users.id'), 'asc', c));
+  }
+  return q
+    .orderBy('name')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+}
 
 export const listUserRefs = (db: DbOrTrx) =>
   db.selectFrom('users').select(['id', 'name', 'blockedAt']).orderBy('name').orderBy('id').execute();

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../http.js';
 import { actorOf, errors } from '../../http.js';
 import type { Deps } from '../../deps.js';
-import { IdParams, Ok } from '../../../shared/api/common.js';
+import { IdParams, ListOf, ListQuery, Ok } from '../../../shared/api/common.js';
 import { MeSettingsPatch, PasswordChange, User, UserCreate, UserPatch, UserRef } from '../../../shared/api/users.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
 import * as service from './users.service.js';
@@ -25,11 +25,12 @@ export function registerUserRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags: ['users'],
-        summary: 'All users (admin only)',
-        response: { 200: Type.Object({ items: Type.Array(User), nextCursor: Type.Null() }), ...errors },
+        summary: 'Users by name, keyset-paged like the other lists (admin only)',
+        querystring: Type.Object(ListQuery, { additionalProperties: false }),
+        response: { 200: ListOf(User), ...errors },
       },
     },
-    async (req) => ({ items: await service.listUsers(deps, actorOf(req)), nextCursor: null }),
+    async (req) => service.listUsers(deps, actorOf(req), req.query),
   );
 
   app.get(

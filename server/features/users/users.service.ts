@@ -8,6 +8,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { hashPassword, verifyPassword } from '../../lib/secrets.js';
 import { normalizeEmail } from '../../lib/names.js';
 import { assertTimeZone } from '../../lib/time.js';
+import { pageOf } from '../../db/keyset.js';
 import type { User, UserCreate, UserPatch, MeSettingsPatch, UserRef } from '../../../shared/api/users.js';
 import { announceSignedOut, endSessionsOfUser } from '../sessions/sessions.service.js';
 import { revokeTokensOfUser } from '../sessions/tokens.service.js';
@@ -33,9 +34,11 @@ function requireAdmin(actor: Actor) {
   if (!isAdmin(actor)) throw forbidden('Only an administrator can manage users');
 }
 
-export async function listUsers(deps: Deps, actor: Actor): Promise<User[]> {
+export async function listUsers(deps: Deps, actor: Actor, query: { limit?: number; cursor?: string }) {
   requireAdmin(actor);
-  return (await repo.listUsers(deps.db)).map(toUser);
+  const limit = query.limit ?? 50;
+  const page = pageOf(await repo.listUsers(deps.db, limit, query.cursor), limit, (u) => [u.name, u.id]);
+  return { items: page.items.map(toUser), nextCursor: page.nextCursor };
 }
 
 /** For other features: whether a user exists and is not blocked (an assignee, a responsible manager). */
@@ -48,7 +51,7 @@ export async function assertActiveUser(db: DbOrTrx, id: string, field: string): 
 
 /** For other features: every user's language, for texts written on their behalf (generated tasks). */
 export async function languagesOfUsers(db: DbOrTrx): Promise<Map<string, User['language']>> {
-  return new Map((await repo.listUsers(db)).map((u) => [u.id, u.language]));
+  return new Map((await repo.allUsers(db)).map((u) => [u.id, u.language]));
 }
 
 /** Names of users for pickers and labels: every signed-in user may see who their colleagues are. */

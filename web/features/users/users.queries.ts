@@ -13,8 +13,21 @@ export function useUserRefs() {
   });
 }
 
+/** All users for the admin's page: the list is paged like the others, so follow the cursor. */
 export function useUsers() {
-  return useQuery({ queryKey: keys.users, queryFn: () => api.get<{ items: User[] }>('/api/users'), select: (d) => d.items });
+  return useQuery({
+    queryKey: keys.users,
+    queryFn: async () => {
+      const all: User[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: User[]; nextCursor: string | null } = await api.get('/api/users', { limit: 500, cursor });
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return all;
+    },
+  });
 }
 
 export function useCreateUser() {
