@@ -58,6 +58,20 @@ describe('OpenAPI document', () => {
     expect(doc.security).toEqual([{ session: [] }, { bearer: [] }]);
   });
 
+  it('answers name the main entities as components', () => {
+    expect(doc.paths['/api/counterparties/{id}'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Counterparty',
+    });
+    expect(doc.paths['/api/counterparties'].get.responses['200'].content['application/json'].schema.properties.items.items).toEqual({
+      $ref: '#/components/schemas/Counterparty',
+    });
+    const text = JSON.stringify(doc.paths);
+    for (const name of ['ContactPerson', 'Event', 'Order', 'Product', 'User']) {
+      expect(text, name).toContain(`#/components/schemas/${name}"`);
+      expect(doc.components.schemas[name].type).toBe('object');
+    }
+  });
+
   it('documents the media types of exports and files', () => {
     const report = doc.paths['/api/reports/events'].get.responses['200'].content;
     expect(Object.keys(report)).toEqual(

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { App } from '../http.js';
 import { operationIdOf, transformRoute } from './openapi-transform.js';
+import { withEntityComponents } from './openapi-components.js';
 
 export async function registerOpenApi(app: App) {
   // One id per operation even when two routes would derive the same one: generated clients need them unique.
@@ -42,5 +43,10 @@ export async function registerOpenApi(app: App) {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  let doc: unknown;
+  app.get(
+    '/api/openapi.json',
+    { config: { public: true }, schema: { hide: true } },
+    async () => (doc ??= withEntityComponents(app.swagger())),
+  );
 }
