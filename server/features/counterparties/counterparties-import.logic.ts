@@ -6,6 +6,7 @@
 // «Должность» are ignored). An empty cell leaves the card's value as it is: an import never erases.
 import type { CounterpartyKind } from '../../../shared/api/counterparties.js';
 import type { ContactInfoKind } from '../../../shared/api/contact-info.js';
+import { IMPORT_HEADERS, IMPORT_IGNORED_HEADERS, normalizeHeader } from '../../../shared/counterparty-import.js';
 
 export type Field =
   | 'name'
@@ -21,27 +22,8 @@ export type Field =
   | 'ignored'
   | ContactInfoKind;
 
-const HEADERS: Record<Exclude<Field, 'ignored'>, string[]> = {
-  name: ['наименование', 'name'],
-  fullName: ['полное наименование', 'full name'],
-  kind: ['вид', 'kind'],
-  inn: ['инн', 'inn'],
-  kpp: ['кпп', 'kpp'],
-  isCustomer: ['покупатель', 'customer'],
-  isSupplier: ['поставщик', 'supplier'],
-  responsible: ['ответственный', 'responsible'],
-  comment: ['комментарий', 'comment'],
-  objectType: ['объект', 'object'],
-  phone: ['телефон', 'phone'],
-  fax: ['факс', 'fax'],
-  email: ['эл. почта', 'электронная почта', 'e-mail', 'email'],
-  website: ['веб-сайт', 'сайт', 'website'],
-  legalAddress: ['юридический адрес', 'legal address'],
-  actualAddress: ['фактический адрес', 'actual address'],
-  postalAddress: ['почтовый адрес', 'postal address'],
-  other: ['другое', 'other'],
-};
-const IGNORED = ['контрагент', 'counterparty', 'должность', 'position'];
+const HEADERS: Record<Exclude<Field, 'ignored'>, readonly string[]> = IMPORT_HEADERS;
+const IGNORED = IMPORT_IGNORED_HEADERS;
 export const CONTACT_FIELDS: ContactInfoKind[] = [
   'phone',
   'fax',
@@ -53,7 +35,7 @@ export const CONTACT_FIELDS: ContactInfoKind[] = [
   'other',
 ];
 
-const norm = (s: string) => s.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ');
+const norm = normalizeHeader;
 
 const BY_HEADER = new Map<string, Field>([
   ...Object.entries(HEADERS).flatMap(([f, names]) => names.map((n) => [n, f as Field] as const)),

@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { ErrorBody } from '../../../shared/api/common';
 import { ApiError } from '../../api/client';
+import { IMPORT_HEADERS, IMPORT_IGNORED_HEADERS, normalizeHeader } from '../../../shared/counterparty-import';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -13,29 +14,9 @@ export interface ImportResult {
   skipped: number;
 }
 
-// The server's header names (counterparties-import.logic.ts), kept in step with it.
-const HEADERS: Record<string, string[]> = {
-  name: ['наименование', 'name'],
-  fullName: ['полное наименование', 'full name'],
-  kind: ['вид', 'kind'],
-  inn: ['инн', 'inn'],
-  kpp: ['кпп', 'kpp'],
-  isCustomer: ['покупатель', 'customer'],
-  isSupplier: ['поставщик', 'supplier'],
-  responsible: ['ответственный', 'responsible'],
-  comment: ['комментарий', 'comment'],
-  objectType: ['объект', 'object'],
-  phone: ['телефон', 'phone'],
-  fax: ['факс', 'fax'],
-  email: ['эл. почта', 'электронная почта', 'e-mail', 'email'],
-  website: ['веб-сайт', 'сайт', 'website'],
-  legalAddress: ['юридический адрес', 'legal address'],
-  actualAddress: ['фактический адрес', 'actual address'],
-  postalAddress: ['почтовый адрес', 'postal address'],
-  other: ['другое', 'other'],
-  ignored: ['контрагент', 'counterparty', 'должность', 'position'],
-};
-const norm = (s: string) => s.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ');
+// The same table the server reads the file with.
+const HEADERS: Record<string, readonly string[]> = { ...IMPORT_HEADERS, ignored: IMPORT_IGNORED_HEADERS };
+const norm = normalizeHeader;
 
 /** The field a header cell names: a key of `counterpartyImport.fields`, 'ignored', or null when unknown. */
 export function fieldOf(header: string): string | null {
