@@ -41,7 +41,7 @@ export function CalendarFeedSection() {
               </Code>
               <CopyButton value={url}>
                 {({ copied, copy }) => (
-                  <Button size="xs" variant="light" color={copied ? 'teal' : undefined} onClick={copy}>
+                  <Button size="xs" variant="light" color={copied ? 'teal' : undefined} onClick={copy} style={{ flexShrink: 0 }}>
                     {copied ? t('common.copied') : t('common.copy')}
                   </Button>
                 )}
