@@ -5,11 +5,14 @@ import { AppError, type ErrorDetail } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
 import { searchKey } from '../../lib/names.js';
 import { getSettings } from '../settings/settings.service.js';
-import { seesCounterparty, visibilityOf, type Visibility } from '../access/access.service.js';
+import { SEES_ALL, seesCounterparty, visibilityOf, type Visibility } from '../access/access.service.js';
 import * as contactInfo from '../contact-info/contact-info.service.js';
 import { diff } from '../audit/audit.logic.js';
 import { checkRequisites } from './counterparties.logic.js';
-import { update as updateCard } from './counterparties.repo.js';
+import { findVisible, update as updateCard } from './counterparties.repo.js';
+import { toApi } from './counterparties.service.js';
+import * as webhooks from '../webhooks/webhooks.service.js';
+import { subscribers } from '../webhooks/webhooks.repo.js';
 import { defaultKind, mapHeader, readRow, type Field, type ImportProblem, type ImportRow } from './counterparties-import.logic.js';
 import { csvRows, FileUnreadable, xlsxRows, type FileRow } from './counterparties-import.read.js';
 import * as repo from './counterparties-import.repo.js';
@@ -46,6 +49,8 @@ interface Ctx {
   problems: ImportProblem[];
   badLines: Set<number>;
   result: ImportResult;
+  /** Whether anyone listens: without subscribers the import skips re-reading its cards for payloads. */
+  hooked?: boolean;
 }
 
 const cardOf = (r: repo.CardRow) => ({ ...r, isCustomer: !!r.isCustomer, isSupplier: !!r.isSupplier });
@@ -182,6 +187,24 @@ async function processBatch(db: DbOrTrx, ctx: Ctx, rows: ImportRow[], write: boo
   await repo.insertCounterparties(db, inserts);
   await repo.insertContacts(db, contacts);
   await repo.insertAudit(db, audits);
+  await enqueueWebhooks(db, ctx, audits);
+}
+
+/** The same outbox rows as a card saved by hand, in the import's transaction. */
+async function enqueueWebhooks(db: DbOrTrx, ctx: Ctx, audits: { entityId: string; action: string }[]) {
+  ctx.hooked ??= (await subscribers(db, 'counterparty.created')).length > 0 || (await subscribers(db, 'counterparty.updated')).length > 0;
+  if (!ctx.hooked || !audits.length) return;
+  const info = await contactInfo.loadFor(
+    db,
+    'counterpartyId',
+    audits.map((a) => a.entityId),
+  );
+  for (const a of audits) {
+    const row = await findVisible(db, a.entityId, SEES_ALL);
+    if (!row) continue;
+    const type = a.action === 'create' ? 'counterparty.created' : 'counterparty.updated';
+    await webhooks.enqueue(db, type, toApi(row, info.get(a.entityId) ?? []), ctx.now);
+  }
 }
 
 /** Reads the whole file batch by batch; writes (when `write`) until the first problem, then only checks. */

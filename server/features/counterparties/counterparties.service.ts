@@ -26,7 +26,8 @@ import * as repo from './counterparties.repo.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findVisible>>>;
 
-function toApi(r: Row, info: Counterparty['contactInfo']): Counterparty {
+/** Also the payload of the import's webhooks: the same shape as the card's own events. */
+export function toApi(r: Row, info: Counterparty['contactInfo']): Counterparty {
   return {
     id: r.id,
     name: r.name,
