@@ -15,6 +15,10 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   /** Lets webhooks target loopback, private and link-local addresses (a trusted internal network). */
   readonly webhooksAllowPrivateNetworks: boolean;
+  /** smtp:// or smtps:// URL of the mail relay; null = no e-mail is sent. */
+  readonly smtpUrl: string | null;
+  /** The From address of the e-mails (defaults to crm@ the SMTP host). */
+  readonly mailFrom: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -43,7 +47,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
     throw new ConfigError(`RATE_LIMIT_PER_MINUTE must be a whole number (0 turns the limit off), got "${env.RATE_LIMIT_PER_MINUTE}"`);
   }
-  return Object.freeze({ port, host, databaseUrl, logLevel, trustProxy, secureCookies, rateLimitPerMinute, webhooksAllowPrivateNetworks });
+  const { smtpUrl, mailFrom } = parseMail(env.SMTP_URL, env.MAIL_FROM);
+  return Object.freeze({
+    port,
+    host,
+    databaseUrl,
+    logLevel,
+    trustProxy,
+    secureCookies,
+    rateLimitPerMinute,
+    webhooksAllowPrivateNetworks,
+    smtpUrl,
+    mailFrom,
+  });
 }
 
 function parseBool(name: string, value: string | undefined, fallback: boolean): boolean {
@@ -51,4 +67,29 @@ function parseBool(name: string, value: string | undefined, fallback: boolean): 
   if (value === 'true' || value === '1') return true;
   if (value === 'false' || value === '0') return false;
   throw new ConfigError(`${name} must be true or false, got "${value}"`);
+}
+
+function parseMail(rawUrl: string | undefined, rawFrom: string | undefined): { smtpUrl: string | null; mailFrom: string | null } {
+  const from = rawFrom?.trim() || null;
+  if (!rawUrl) {
+    if (from)
+      throw new ConfigError('MAIL_FROM is set but SMTP_URL is not: set SMTP_URL (smtp://user:password@host:587) or unset MAIL_FROM');
+    return { smtpUrl: null, mailFrom: null };
+  }
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    url = new URL('invalid://');
+  }
+  if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+    throw new ConfigError(
+      `SMTP_URL must be smtp://[user:password@]host[:port] or smtps://…, got "${rawUrl.replace(/:[^:@/]*@/, ':***@')}"`,
+    );
+  }
+  // A bare address or "Name <address>": the relay would refuse anything else on every message.
+  if (from && !/^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+(?:>)?$/.test(from)) {
+    throw new ConfigError(`MAIL_FROM must be an e-mail address or "Name <address>", got "${from}"`);
+  }
+  return { smtpUrl: rawUrl, mailFrom: from ?? `crm@${url.hostname}` };
 }

@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007_abc.js';
 import * as m0008 from './migrations/0008_calendar_feeds.js';
 import * as m0009 from './migrations/0009_webhooks.js';
 import * as m0010 from './migrations/0010_idempotency.js';
+import * as m0011 from './migrations/0011_email_reminders.js';
 
 interface Migration {
   name: string;
@@ -29,6 +30,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0008_calendar_feeds', up: m0008.up },
   { name: '0009_webhooks', up: m0009.up },
   { name: '0010_idempotency', up: m0010.up },
+  { name: '0011_email_reminders', up: m0011.up },
 ];
 
 const MIGRATION_LOCK = 72_100_001;

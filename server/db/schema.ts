@@ -18,6 +18,7 @@ export interface UsersTable extends Audited {
   language: Generated<'ru' | 'en'>;
   timeZone: Generated<string>;
   showTasksAtStartup: Generated<number>;
+  emailReminders: Generated<number>;
   blockedAt: string | null;
 }
 

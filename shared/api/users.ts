@@ -12,6 +12,8 @@ export const User = Type.Object({
   language: Language,
   timeZone: Type.String(),
   showTasksAtStartup: Type.Boolean(),
+  /** Reminders and birthday tasks also come by e-mail (when the operator has configured SMTP). */
+  emailReminders: Type.Boolean(),
   blocked: Type.Boolean(),
   createdAt: Instant,
 });
@@ -57,6 +59,7 @@ export const MeSettingsPatch = Type.Object(
     language: Type.Optional(Language),
     timeZone: Type.Optional(TimeZone),
     showTasksAtStartup: Type.Optional(Type.Boolean()),
+    emailReminders: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
 );

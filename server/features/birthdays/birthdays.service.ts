@@ -7,6 +7,7 @@ import { SEES_ALL, visibilityFor, visibilityOf } from '../access/access.service.
 import { fullNameOf } from '../../lib/names.js';
 import { createGenerated, type NewTask } from '../tasks/task-creation.service.js';
 import { languagesOfUsers } from '../users/users.service.js';
+import { sendTaskReminders } from '../mail/mail.service.js';
 import {
   assigneesOf,
   byYear,
@@ -40,7 +41,10 @@ export interface BirthdayJobResult {
 async function insertAll(deps: Deps, tasks: (NewTask & { sourceKey: string })[], now: string): Promise<number> {
   let created = 0;
   for (let i = 0; i < tasks.length; i += INSERT_CHUNK) {
-    created += (await createGenerated(deps.db, tasks.slice(i, i + INSERT_CHUNK), now)).length;
+    const ids = await createGenerated(deps.db, tasks.slice(i, i + INSERT_CHUNK), now);
+    created += ids.length;
+    // The insert has committed; only the tasks this run created are mailed, so reruns send nothing.
+    await sendTaskReminders(deps, ids, { creation: true });
   }
   return created;
 }

@@ -24,6 +24,7 @@ import { addDays, toInstant, zonedDayStart } from '../../lib/time.js';
 import { isOverdue, reminderTimeErrors, restartedAlert, snoozeUntil } from './tasks.logic.js';
 import { insertTask, prepareTask } from './task-creation.service.js';
 import * as webhooks from '../webhooks/webhooks.service.js';
+import { sendTaskReminders } from '../mail/mail.service.js';
 import * as repo from './tasks.repo.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
@@ -214,11 +215,14 @@ export async function dispatchDueReminders(deps: Deps): Promise<number> {
   const now = deps.clock.now().toISOString();
   let pushed = 0;
   for (;;) {
-    const claimed = await deps.notifier.inTransaction(deps.db, async (trx, notify) => {
+    const ids = await deps.notifier.inTransaction(deps.db, async (trx, notify) => {
       const rows = await repo.claimDueAlerts(trx, now, CLAIM_BATCH);
       for (const c of rows) notify({ userId: c.assigneeId, type: 'reminder', taskId: c.id });
-      return rows.length;
+      return rows.map((c) => c.id);
     });
+    // After the commit: an e-mail is never sent for a claim that was rolled back.
+    await sendTaskReminders(deps, ids);
+    const claimed = ids.length;
     pushed += claimed;
     if (claimed < CLAIM_BATCH) return pushed;
   }

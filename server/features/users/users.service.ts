@@ -25,6 +25,7 @@ export function toUser(r: repo.UserRow): User {
     language: r.language,
     timeZone: r.timeZone,
     showTasksAtStartup: !!r.showTasksAtStartup,
+    emailReminders: !!r.emailReminders,
     blocked: r.blockedAt !== null,
     createdAt: r.createdAt,
   };
@@ -141,6 +142,7 @@ export async function updateMySettings(deps: Deps, actor: Actor, patch: MeSettin
   if (patch.language !== undefined) set.language = patch.language;
   if (patch.timeZone !== undefined) set.timeZone = patch.timeZone;
   if (patch.showTasksAtStartup !== undefined) set.showTasksAtStartup = patch.showTasksAtStartup ? 1 : 0;
+  if (patch.emailReminders !== undefined) set.emailReminders = patch.emailReminders ? 1 : 0;
   await repo.updateUser(deps.db, actor.id, set);
   return getMe(deps, actor);
 }
