@@ -20,12 +20,13 @@ export function MySettingsPage() {
   const [language, setLang] = useState<Language>(me?.language ?? 'ru');
   const [timeZone, setTimeZone] = useState(me?.timeZone ?? shownZone);
   const [showTasks, setShowTasks] = useState(me?.showTasksAtStartup ?? true);
+  const [emailReminders, setEmailReminders] = useState(me?.emailReminders ?? false);
   if (!me) return null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     update.mutate(
-      { language, timeZone, showTasksAtStartup: showTasks },
+      { language, timeZone, showTasksAtStartup: showTasks, emailReminders },
       {
         onSuccess: (u) => {
           setLanguage(u.language);
@@ -56,6 +57,13 @@ export function MySettingsPage() {
               <TimeZoneSelect label={t('settings.timeZone')} value={timeZone} onChange={setTimeZone} />
             </SimpleGrid>
             <Switch label={t('me.showTasksAtStartup')} checked={showTasks} onChange={(e) => setShowTasks(e.currentTarget.checked)} />
+            <Switch
+              label={t('me.emailReminders')}
+              description={t('me.emailRemindersHint')}
+              checked={emailReminders}
+              onChange={(e) => setEmailReminders(e.currentTarget.checked)}
+              data-testid="my-email-reminders"
+            />
             <div>
               <Button type="submit" loading={update.isPending} data-testid="my-settings-save">
                 {t('common.save')}
