@@ -68,7 +68,7 @@ describe('administration and lists', () => {
     const health = await page.request.get('/api/me', { headers: { Authorization: `Bearer ${token}` } });
     expect(health.status()).toBe(200);
 
-    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('button', { name: 'Revoke', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
     await page.getByText('Revoked', { exact: true }).waitFor();
     const row = await database.db.selectFrom('apiTokens').selectAll().executeTakeFirstOrThrow();
