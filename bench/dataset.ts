@@ -201,6 +201,7 @@ function phoneRow(
     comment: mobile ? 'мобильный' : null,
     normalized: e164,
     digits: e164.slice(1),
+    digitsRev: [...e164.slice(1)].reverse().join(''),
     position,
   } satisfies Insertable<ContactInfoTable>;
 }
@@ -215,6 +216,7 @@ function emailRow(owner: { counterpartyId?: string; contactPersonId?: string }, 
     comment: null,
     normalized: email.toLowerCase(),
     digits: null,
+    digitsRev: null,
     position,
   } satisfies Insertable<ContactInfoTable>;
 }
@@ -228,6 +230,19 @@ export interface GenContext {
   startMs: number;
   spanMs: number;
   counters: { legal: number; sole: number };
+  /** Average contact persons per counterparty (0-2× spread); the default mix (about 0.5) when unset. */
+  personsPerCounterparty?: number;
+  /** The responsible user of counterparty `i` (an index into users); uniform when unset. */
+  pickOwner?: (r: Random) => number;
+}
+
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** Any day of the year, 29 February included (for leap years). */
+function birthdayOf(r: Random) {
+  const year = r.int(1960, 2000);
+  const month = r.int(1, 12);
+  return `${year}-${String(month).padStart(2, '0')}-${String(r.int(1, daysIn(year, month))).padStart(2, '0')}`;
 }
 
 function person(
@@ -256,7 +271,7 @@ function person(
     nameSearch: personSearchKey({ lastName, firstName, middleName }),
     position: job.position,
     role: job.role,
-    birthday: hasBirthday ? `${r.int(1960, 2000)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}` : null,
+    birthday: hasBirthday ? birthdayOf(r) : null,
     birthdayReminderDays: hasBirthday && r.chance(0.5) ? r.int(0, 7) : null,
     comment: null,
     createdAt,
@@ -316,7 +331,7 @@ export function addCounterparty(ctx: GenContext, i: number, batch: Batch) {
     kpp,
     isCustomer: r.chance(0.85) ? 1 : 0,
     isSupplier: r.chance(0.2) ? 1 : 0,
-    responsibleUserId: r.pick(ctx.users),
+    responsibleUserId: ctx.pickOwner ? ctx.users[ctx.pickOwner(r)] : r.pick(ctx.users),
     comment: r.chance(0.1) ? 'Работаем по предоплате' : null,
     abcClass: null,
     createdAt,
@@ -335,7 +350,18 @@ export function addCounterparty(ctx: GenContext, i: number, batch: Batch) {
   if (extra >= 1) batch.contactInfo.push(emailRow({ counterpartyId: id }, 1, email));
   if (extra >= 2) batch.contactInfo.push(phoneRow(r, { counterpartyId: id }, 2, true));
   // About 0.5 contact persons per counterparty.
-  const persons = kind === 'legalEntity' ? (r.chance(0.5) ? (r.chance(0.2) ? 2 : 1) : 0) : r.chance(0.15) ? 1 : 0;
+  const persons =
+    ctx.personsPerCounterparty !== undefined
+      ? r.int(0, Math.round(2 * ctx.personsPerCounterparty))
+      : kind === 'legalEntity'
+        ? r.chance(0.5)
+          ? r.chance(0.2)
+            ? 2
+            : 1
+          : 0
+        : r.chance(0.15)
+          ? 1
+          : 0;
   for (let k = 0; k < persons; k++) person(ctx, id, createdAt, msecs, slug, batch, k === 0);
   // One individual (a person without a counterparty) per thousand.
   if (i % 1000 === 999) person(ctx, null, createdAt, msecs, slug, batch, false);
