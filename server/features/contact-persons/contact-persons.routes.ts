@@ -44,11 +44,17 @@ export function registerContactPersonRoutes(app: App, deps: Deps) {
   app.post(
     '/api/contact-persons/:id/archive',
     { schema: { tags, params: IdParams, response: { 200: ContactPerson, ...errors } } },
-    async (req) => service.setArchived(deps, actorOf(req), req.params.id, true),
+    async (req, reply) => {
+      const card = await service.setArchived(deps, actorOf(req), req.params.id, true);
+      return reply.header('etag', etagOf(card)).send(card);
+    },
   );
   app.post(
     '/api/contact-persons/:id/restore',
     { schema: { tags, params: IdParams, response: { 200: ContactPerson, ...errors } } },
-    async (req) => service.setArchived(deps, actorOf(req), req.params.id, false),
+    async (req, reply) => {
+      const card = await service.setArchived(deps, actorOf(req), req.params.id, false);
+      return reply.header('etag', etagOf(card)).send(card);
+    },
   );
 }

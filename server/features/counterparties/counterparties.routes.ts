@@ -58,13 +58,19 @@ export function registerCounterpartyRoutes(app: App, deps: Deps) {
   app.post(
     '/api/counterparties/:id/archive',
     { schema: { tags, summary: 'Archive (never deleted)', params: IdParams, response: { 200: Counterparty, ...errors } } },
-    async (req) => service.setArchived(deps, actorOf(req), req.params.id, true),
+    async (req, reply) => {
+      const card = await service.setArchived(deps, actorOf(req), req.params.id, true);
+      return reply.header('etag', etagOf(card)).send(card);
+    },
   );
 
   app.post(
     '/api/counterparties/:id/restore',
     { schema: { tags, summary: 'Bring back from the archive', params: IdParams, response: { 200: Counterparty, ...errors } } },
-    async (req) => service.setArchived(deps, actorOf(req), req.params.id, false),
+    async (req, reply) => {
+      const card = await service.setArchived(deps, actorOf(req), req.params.id, false);
+      return reply.header('etag', etagOf(card)).send(card);
+    },
   );
 
   app.get(

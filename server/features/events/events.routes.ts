@@ -65,12 +65,14 @@ export function registerEventRoutes(app: App, deps: Deps) {
     },
     async (req) => service.reminderOf(deps, actorOf(req), req.params.id),
   );
-  app.post('/api/events/:id/archive', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } }, async (req) =>
-    service.setArchived(deps, actorOf(req), req.params.id, true),
-  );
-  app.post('/api/events/:id/restore', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } }, async (req) =>
-    service.setArchived(deps, actorOf(req), req.params.id, false),
-  );
+  app.post('/api/events/:id/archive', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } }, async (req, reply) => {
+    const card = await service.setArchived(deps, actorOf(req), req.params.id, true);
+    return reply.header('etag', etagOf(card)).send(card);
+  });
+  app.post('/api/events/:id/restore', { schema: { tags, params: IdParams, response: { 200: Event, ...errors } } }, async (req, reply) => {
+    const card = await service.setArchived(deps, actorOf(req), req.params.id, false);
+    return reply.header('etag', etagOf(card)).send(card);
+  });
   app.get(
     '/api/events/:id/related',
     {

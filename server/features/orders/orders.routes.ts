@@ -81,12 +81,18 @@ export function registerOrderRoutes(app: App, deps: Deps) {
   app.post(
     '/api/orders/:id/confirm',
     { schema: { tags, summary: 'Confirm a draft order with lines', params: IdParams, response: { 200: Order, ...errors } } },
-    async (req) => service.changeState(deps, actorOf(req), req.params.id, 'confirm'),
+    async (req, reply) => {
+      const card = await service.changeState(deps, actorOf(req), req.params.id, 'confirm');
+      return reply.header('etag', etagOf(card)).send(card);
+    },
   );
   app.post(
     '/api/orders/:id/cancel',
     { schema: { tags, summary: 'Cancel a draft or confirmed order', params: IdParams, response: { 200: Order, ...errors } } },
-    async (req) => service.changeState(deps, actorOf(req), req.params.id, 'cancel'),
+    async (req, reply) => {
+      const card = await service.changeState(deps, actorOf(req), req.params.id, 'cancel');
+      return reply.header('etag', etagOf(card)).send(card);
+    },
   );
   app.post(
     '/api/orders/:id/ship',
