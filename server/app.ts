@@ -14,6 +14,7 @@ import { inputSafety } from './plugins/input-safety.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerAuth } from './plugins/auth.js';
+import { registerStatementCount } from './lib/statement-count.js';
 import { registerIdempotency } from './plugins/idempotency.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerOpenApi } from './plugins/openapi.js';
@@ -77,8 +78,12 @@ export async function buildApp(opts: AppDeps): Promise<App> {
     log: app.log,
     config: opts.config,
     notifier: createNotifier(pubsub),
+    caches: opts.database.caches,
   };
   app.decorate('deps', deps);
+  // This app hears other instances' invalidations of the shared caches (and sends its own through this channel).
+  const disconnectCaches = opts.database.caches.connect(pubsub);
+  app.addHook('onClose', async () => disconnectCaches());
   if (!opts.pubsub) app.addHook('onClose', async () => pubsub.close());
 
   strictValidation(app);
@@ -87,6 +92,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   await registerSecurityHeaders(app, opts.config);
   await app.register(cookie);
   await registerOpenApi(app);
+  if (opts.config.exposeStatementCount) registerStatementCount(app);
   registerAuth(app, deps);
   await registerRateLimit(app, opts.config);
   registerIdempotency(app, deps);

@@ -19,6 +19,8 @@ export interface Config {
   readonly smtpUrl: string | null;
   /** The From address of the e-mails (defaults to crm@ the SMTP host). */
   readonly mailFrom: string | null;
+  /** Tests and the benchmark: every answer says how many SQL statements it ran (`x-db-statements`). */
+  readonly exposeStatementCount: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`RATE_LIMIT_PER_MINUTE must be a whole number (0 turns the limit off), got "${env.RATE_LIMIT_PER_MINUTE}"`);
   }
   const { smtpUrl, mailFrom } = parseMail(env.SMTP_URL, env.MAIL_FROM);
+  const exposeStatementCount = parseBool('EXPOSE_STATEMENT_COUNT', env.EXPOSE_STATEMENT_COUNT, false);
   return Object.freeze({
     port,
     host,
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhooksAllowPrivateNetworks,
     smtpUrl,
     mailFrom,
+    exposeStatementCount,
   });
 }
 

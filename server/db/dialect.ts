@@ -9,6 +9,7 @@ import {
   SqliteDialect,
   sql,
   type Dialect,
+  type SqliteDatabase,
   type Driver,
   type Transaction,
 } from 'kysely';
@@ -64,6 +65,41 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** How many prepared statements a SQLite connection keeps: every query shape the app has, with room. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver calls `prepare(sql)` for every query, and preparing (parsing and planning)
+ * was a tenth of a simple request's time. A better-sqlite3 Statement can be run again with new
+ * parameters, so this hands out one Statement per SQL text, least recently used dropped first.
+ * After a schema change SQLite re-prepares a stale statement by itself on its next run
+ * (sqlite3_prepare_v2 and SQLITE_SCHEMA), so migrations need no flush. A statement still busy (a
+ * streamed select being iterated) is never handed out twice: such a caller gets a fresh one.
+ */
+export function cachingStatements(conn: Database.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      conn.close();
+    },
+    prepare(text: string) {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) {
+        // Re-inserted so the Map's order is the order of last use.
+        cache.delete(text);
+        cache.set(text, hit);
+        return hit;
+      }
+      const stmt = conn.prepare(text);
+      if (hit) return stmt;
+      cache.set(text, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return stmt;
+    },
+  };
+}
+
 export function makeDialect(url: string, opts: { pgSchema?: string; poolSize?: number } = {}): DialectHandle {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
@@ -76,7 +112,7 @@ export function makeDialect(url: string, opts: { pgSchema?: string; poolSize?: n
     conn.pragma('busy_timeout = 5000');
     // PostgreSQL's reverse(text), which SQLite lacks: migrations use it on both.
     conn.function('reverse', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? [...v].reverse().join('') : v));
-    return { name: 'sqlite', dialect: new ImmediateSqliteDialect({ database: conn }) };
+    return { name: 'sqlite', dialect: new ImmediateSqliteDialect({ database: cachingStatements(conn) }) };
   }
   setPgParsers();
   const pool = new pg.Pool({
@@ -166,7 +202,10 @@ export function createPubSub(url: string, opts: { pgSchema?: string } = {}): Pub
   let closed = false;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   // Keeps one LISTEN connection for the life of the process: retried while the database is
-  // down, re-opened when it drops. Meanwhile browsers still poll, so nothing is lost.
+  // down, re-opened when it drops. Meanwhile browsers still poll, so nothing is lost; what was
+  // missed meanwhile is unknown, so a re-opened connection tells its listeners `{ type: 'resync' }`
+  // (the in-memory caches drop everything).
+  let listenedBefore = false;
   const connect = async (): Promise<void> => {
     while (!closed) {
       const c = new pg.Client({ connectionString: url });
@@ -184,6 +223,8 @@ export function createPubSub(url: string, opts: { pgSchema?: string } = {}): Pub
         await c.query(`listen ${channel}`);
         up = true;
         client = c;
+        if (listenedBefore) deliver({ type: 'resync' });
+        listenedBefore = true;
         return;
       } catch {
         await c.end().catch(() => {});

@@ -38,9 +38,11 @@ export function credentialOf(req: FastifyRequest): Credential | null {
 }
 
 /** The actor a credential stands for now, or null once it has ended (signed out, revoked, blocked,
- * expired). `touch: false` only checks: long-lived streams re-check without recording a token use. */
+ * expired). Requests read it from memory when cached (sessions/*.service.ts). `touch: false` only
+ * checks, in the database itself: long-lived streams re-check without recording a token use, and
+ * see a credential ended on any instance even if no message reached this one. */
 export function actorFromCredential(deps: Deps, c: Credential, opts: { touch: boolean }): Promise<Actor | null> {
-  return c.kind === 'token' ? actorFromToken(deps, c.secret, opts) : actorFromSession(deps, c.secret);
+  return c.kind === 'token' ? actorFromToken(deps, c.secret, opts) : actorFromSession(deps, c.secret, { fresh: !opts.touch });
 }
 
 export function registerAuth(app: App, deps: Deps) {

@@ -20,7 +20,7 @@ export const findSessionActor = (db: DbOrTrx, sessionId: string, now: string) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(ACTOR_COLUMNS)
+    .select([...ACTOR_COLUMNS, 'sessions.expiresAt as sessionExpiresAt'])
     .where('sessions.id', '=', sessionId)
     .where('sessions.expiresAt', '>', now)
     .where('users.blockedAt', 'is', null)

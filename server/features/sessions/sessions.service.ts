@@ -49,11 +49,54 @@ export async function endSessionsOfUser(db: DbOrTrx, userId: string, keepToken: 
  * commit, or a stream could re-check too early and still see the row. A lost hint costs at most one
  * heartbeat, when streams re-check anyway, so it never fails the change that was already saved.
  */
-export async function announceSignedOut(deps: Pick<Deps, 'notifier' | 'log'>, userId: string): Promise<void> {
+export async function announceSignedOut(deps: Pick<Deps, 'notifier' | 'log' | 'caches'>, userId: string): Promise<void> {
+  await actorChanged(deps, userId);
   await deps.notifier.notify({ userId, type: 'signedOut' }).catch((err) => deps.log.warn({ err, userId }, 'sign-out hint not sent'));
 }
 
-export async function actorFromSession(deps: Pick<Deps, 'db' | 'clock'>, token: string): Promise<Actor | null> {
-  const row = await repo.findSessionActor(deps.db, sha256(token), deps.clock.now().toISOString());
-  return row ? { ...row, via: 'session' } : null;
+/**
+ * What an actor is made of changed (role, name, e-mail, language, zone, blocked) or one of the
+ * user's credentials ended: the in-memory sessions, tokens and user row are dropped here at once and
+ * on every other instance through the pub/sub. Called after the commit, so no request can read the
+ * old row back into memory afterwards (and one that read it before is not stored: see `generation`).
+ */
+export async function actorChanged(deps: Pick<Deps, 'log' | 'caches'>, userId: string): Promise<void> {
+  await deps.caches?.userChanged(userId).catch((err) => deps.log.warn({ err, userId }, 'cache invalidation not sent'));
+}
+
+/**
+ * The actor of a session cookie, or null. From memory when the session and its user are cached
+ * (the session's expiry still applies), else one query that also fills the cache. `fresh` reads
+ * the database whatever is cached: an open event stream's re-check must see a session ended anywhere.
+ */
+export async function actorFromSession(
+  deps: Pick<Deps, 'db' | 'clock' | 'caches'>,
+  token: string,
+  opts: { fresh?: boolean } = {},
+): Promise<Actor | null> {
+  const id = sha256(token);
+  const now = deps.clock.now().toISOString();
+  const caches = deps.caches;
+  if (caches && !opts.fresh) {
+    const session = caches.sessions.get(id);
+    const user = session && caches.users.get(session.userId);
+    if (session && user) {
+      if (session.expiresAt > now) return { ...user, via: 'session' };
+      caches.sessions.delete(id);
+      return null;
+    }
+  }
+  const generation = caches?.generation;
+  const row = await repo.findSessionActor(deps.db, id, now);
+  if (!row) {
+    caches?.sessions.delete(id);
+    return null;
+  }
+  const { sessionExpiresAt, ...user } = row;
+  // Not stored when an invalidation came while the query ran: what it read may be the old row.
+  if (caches && caches.generation === generation) {
+    caches.sessions.set(id, { userId: user.id, expiresAt: sessionExpiresAt });
+    caches.users.set(user.id, user);
+  }
+  return { ...user, via: 'session' };
 }

@@ -12,8 +12,20 @@ import { classPercentErrors, xyzBoundErrors } from '../abc/abc.logic.js';
 const REQUISITES = ['companyInn', 'companyKpp', 'companyBik', 'companyAccount', 'companyCorrAccount'] as const;
 const ABC_PERCENTS = ['abcClassAPercent', 'abcClassBPercent', 'abcClassCPercent'] as const;
 
-export async function getSettings(deps: Pick<Deps, 'db'>): Promise<Settings> {
-  return mergeSettings(await repo.readAll(deps.db));
+/**
+ * The settings, from memory when cached (deps.caches): most requests need them (visibility, phone
+ * region, zone) and they change rarely. An update drops them here and on every instance (pub/sub);
+ * the TTL is the safety net. A copy is returned: callers may spread or change it freely.
+ */
+export async function getSettings(deps: Pick<Deps, 'db' | 'caches'>): Promise<Settings> {
+  const caches = deps.caches;
+  const hit = caches?.settings.get('settings') as Settings | undefined;
+  if (hit) return { ...hit };
+  const generation = caches?.generation;
+  const settings = mergeSettings(await repo.readAll(deps.db));
+  // Not stored when an update came while the query ran: what it read may be the old values.
+  if (caches && caches.generation === generation) caches.settings.set('settings', { ...settings });
+  return settings;
 }
 
 export async function getSettingsAsAdmin(deps: Deps, actor: Actor): Promise<Settings> {
@@ -46,5 +58,7 @@ export async function updateSettings(deps: Deps, actor: Actor, patch: SettingsPa
       if (value !== undefined) await repo.upsert(trx, key, JSON.stringify(value), at, actor.id);
     }
   });
+  // After the commit, so no request reads the old rows back into memory.
+  await deps.caches?.settingsChanged().catch((err) => deps.log.warn({ err }, 'settings cache invalidation not sent'));
   return getSettings(deps);
 }

@@ -10,7 +10,7 @@ import { normalizeEmail } from '../../lib/names.js';
 import { assertTimeZone } from '../../lib/time.js';
 import { pageOf } from '../../db/keyset.js';
 import type { User, UserCreate, UserPatch, MeSettingsPatch, UserRef } from '../../../shared/api/users.js';
-import { announceSignedOut, endSessionsOfUser } from '../sessions/sessions.service.js';
+import { actorChanged, announceSignedOut, endSessionsOfUser } from '../sessions/sessions.service.js';
 import { revokeTokensOfUser } from '../sessions/tokens.service.js';
 import * as repo from './users.repo.js';
 
@@ -126,7 +126,9 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: Us
     }
     return toUser((await repo.findUser(trx, id))!);
   });
+  // After the commit: the actor (role, name, blocked) changed, or every credential of the user ended.
   if (endsCredentials) await announceSignedOut(deps, id);
+  else await actorChanged(deps, id);
   return user;
 }
 
@@ -144,6 +146,8 @@ export async function updateMySettings(deps: Deps, actor: Actor, patch: MeSettin
   if (patch.showTasksAtStartup !== undefined) set.showTasksAtStartup = patch.showTasksAtStartup ? 1 : 0;
   if (patch.emailReminders !== undefined) set.emailReminders = patch.emailReminders ? 1 : 0;
   await repo.updateUser(deps.db, actor.id, set);
+  // The actor carries the language and the time zone.
+  await actorChanged(deps, actor.id);
   return getMe(deps, actor);
 }
 
