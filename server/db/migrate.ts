@@ -12,6 +12,7 @@ import * as m0008 from './migrations/0008_calendar_feeds.js';
 import * as m0009 from './migrations/0009_webhooks.js';
 import * as m0010 from './migrations/0010_idempotency.js';
 import * as m0011 from './migrations/0011_email_reminders.js';
+import * as m0012 from './migrations/0012_search_at_scale.js';
 
 interface Migration {
   name: string;
@@ -31,6 +32,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0009_webhooks', up: m0009.up },
   { name: '0010_idempotency', up: m0010.up },
   { name: '0011_email_reminders', up: m0011.up },
+  { name: '0012_search_at_scale', up: m0012.up },
 ];
 
 const MIGRATION_LOCK = 72_100_001;

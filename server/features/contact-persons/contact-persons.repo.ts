@@ -1,7 +1,8 @@
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { ContactPersonsTable } from '../../db/schema.js';
-import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
+import { after, decodeCursor } from '../../db/keyset.js';
+import { containsText } from '../../db/substring-search.js';
 import { forUpdate } from '../../db/dialect.js';
 import { personVisible } from '../access/access.repo.js';
 import type { Visibility } from '../access/access.logic.js';
@@ -24,7 +25,8 @@ function base(db: DbOrTrx) {
     .select('cp.name as counterpartyName');
 }
 
-export function list(db: DbOrTrx, f: ListFilter, limit: number, cursor?: string) {
+export async function list(db: DbOrTrx, f: ListFilter, limit: number, cursor?: string) {
+  const name = f.q ? await containsText(db, 'contactPersons', 'contact_persons', f.q) : undefined;
   let q = base(db).where((eb) => {
     const conds: Expression<SqlBool>[] = [personVisible(eb, f.visibility, ALIASES)];
     if (f.archived === 'active') conds.push(eb('contactPersons.archivedAt', 'is', null));
@@ -32,7 +34,7 @@ export function list(db: DbOrTrx, f: ListFilter, limit: number, cursor?: string)
     if (f.counterpartyId) conds.push(eb('contactPersons.counterpartyId', '=', f.counterpartyId));
     if (f.individuals === true) conds.push(eb('contactPersons.counterpartyId', 'is', null));
     if (f.individuals === false) conds.push(eb('contactPersons.counterpartyId', 'is not', null));
-    if (f.q) conds.push(sql<boolean>`contact_persons.name_search like ${containsPattern(f.q)} escape '\\'`);
+    if (name) conds.push(name);
     return eb.and(conds);
   });
   if (cursor) {

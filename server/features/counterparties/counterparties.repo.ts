@@ -9,7 +9,8 @@ import {
 } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { CounterpartiesTable, DB } from '../../db/schema.js';
-import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
+import { after, decodeCursor } from '../../db/keyset.js';
+import { containsText } from '../../db/substring-search.js';
 import { forUpdate } from '../../db/dialect.js';
 import { counterpartyVisible } from '../access/access.repo.js';
 import type { Visibility } from '../access/access.logic.js';
@@ -39,7 +40,9 @@ export function sortValueOf(row: { nameSearch: string; createdAt: string; inn: s
   return key === 'name' ? row.nameSearch : key === 'createdAt' ? row.createdAt : (row.inn ?? '');
 }
 
-function filtered(db: DbOrTrx, f: ListFilter) {
+/** `name` is the name condition of the search, made beforehand by `containsText` (it chooses the plan by
+ * how many names match). */
+function filtered(db: DbOrTrx, f: ListFilter, name: Expression<SqlBool> | undefined) {
   return db.selectFrom('counterparties').where((eb) => {
     const conds: Expression<SqlBool>[] = [counterpartyVisible(eb, f.visibility)];
     if (f.archived === 'active') conds.push(eb('counterparties.archivedAt', 'is', null));
@@ -49,14 +52,14 @@ function filtered(db: DbOrTrx, f: ListFilter) {
     if (f.isSupplier !== undefined) conds.push(eb('counterparties.isSupplier', '=', f.isSupplier ? 1 : 0));
     if (f.abcClass)
       conds.push(eb('counterparties.abcClass', f.abcClass === 'none' ? 'is' : '=', f.abcClass === 'none' ? null : f.abcClass));
-    if (f.q) conds.push(matches(eb, f.q));
+    if (f.q) conds.push(matches(eb, f.q, name));
     return eb.and(conds);
   });
 }
 
 /** Every non-name branch yields counterparty ids; one IN over their UNION lets both databases
  * join on small id sets (an OR of subqueries makes PostgreSQL filter the whole table instead). */
-function matches(eb: Eb, q: SearchPlan) {
+function matches(eb: Eb, q: SearchPlan, name: Expression<SqlBool> | undefined) {
   const owners = () =>
     eb.selectFrom('contactInfo').select('contactInfo.counterpartyId as id').where('contactInfo.counterpartyId', 'is not', null);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- branches select from different tables; only the id column matters
@@ -73,7 +76,7 @@ function matches(eb: Eb, q: SearchPlan) {
     );
   if (q.email) idSets.push(owners().where('contactInfo.normalized', '=', q.email));
   const ors: Expression<SqlBool>[] = [];
-  if (q.name) ors.push(sql<SqlBool>`counterparties.name_search like ${containsPattern(q.name)} escape '\\'`);
+  if (name) ors.push(name);
   if (idSets.length)
     ors.push(
       eb(
@@ -85,9 +88,10 @@ function matches(eb: Eb, q: SearchPlan) {
   return eb.or(ors);
 }
 
-export function list(db: DbOrTrx, f: ListFilter, sort: SortKey, dir: 'asc' | 'desc', limit: number, cursor?: string) {
+export async function list(db: DbOrTrx, f: ListFilter, sort: SortKey, dir: 'asc' | 'desc', limit: number, cursor?: string) {
   const col = SORT_COLUMNS[sort];
-  let q = filtered(db, f)
+  const name = f.q?.name ? await containsText(db, 'counterparties', 'counterparties', f.q.name) : undefined;
+  let q = filtered(db, f, name)
     .leftJoin('users', 'users.id', 'counterparties.responsibleUserId')
     .selectAll('counterparties')
     .select('users.name as responsibleUserName');

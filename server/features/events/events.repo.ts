@@ -1,7 +1,8 @@
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { EventsTable } from '../../db/schema.js';
-import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
+import { after, decodeCursor } from '../../db/keyset.js';
+import { containsText } from '../../db/substring-search.js';
 import { forUpdate } from '../../db/dialect.js';
 import { eventVisible, personVisible } from '../access/access.repo.js';
 import type { Visibility } from '../access/access.logic.js';
@@ -57,7 +58,9 @@ function base(db: DbOrTrx, v: Visibility) {
     });
 }
 
-function filtered(db: DbOrTrx, f: Filter) {
+/** The filter's conditions; `subject` is the subject search made beforehand by `containsText`. */
+async function filtered(db: DbOrTrx, f: Filter) {
+  const subject = f.q ? await containsText(db, 'events', 'events', f.q) : undefined;
   return base(db, f.visibility).where((eb) => {
     const c: Expression<SqlBool>[] = [eventVisible(eb, f.visibility, ALIASES)];
     if (f.archived === 'active') c.push(eb('events.archivedAt', 'is', null));
@@ -72,7 +75,7 @@ function filtered(db: DbOrTrx, f: Filter) {
     if (f.direction) c.push(eb('events.direction', '=', f.direction as 'incoming'));
     if (f.responsibleUserId) c.push(eb('events.responsibleUserId', '=', f.responsibleUserId));
     if (f.infoSourceId) c.push(eb('events.infoSourceId', '=', f.infoSourceId));
-    if (f.q) c.push(sql<SqlBool>`events.subject_search like ${containsPattern(f.q)} escape '\\'`);
+    if (subject) c.push(subject);
     return eb.and(c);
   });
 }
@@ -80,8 +83,8 @@ function filtered(db: DbOrTrx, f: Filter) {
 export type EventRow = NonNullable<Awaited<ReturnType<typeof findVisible>>>;
 
 /** Newest first, keyset-paged on (start_at, id). */
-export function list(db: DbOrTrx, f: Filter, limit: number, cursor?: string) {
-  let q = filtered(db, f);
+export async function list(db: DbOrTrx, f: Filter, limit: number, cursor?: string) {
+  let q = await filtered(db, f);
   if (cursor) {
     const c = decodeCursor(cursor, '', 'instant');
     q = q.where((eb) => after(eb, sql.ref('events.start_at'), sql.ref('events.id'), 'desc', c));
@@ -94,8 +97,8 @@ export function list(db: DbOrTrx, f: Filter, limit: number, cursor?: string) {
 }
 
 /** All matching events for a report, oldest first, capped. */
-export const forReport = (db: DbOrTrx, f: Filter, cap: number) =>
-  filtered(db, f)
+export const forReport = async (db: DbOrTrx, f: Filter, cap: number) =>
+  (await filtered(db, f))
     .orderBy('events.startAt')
     .orderBy('events.id')
     .limit(cap + 1)
