@@ -33,6 +33,8 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number };
   /** Runs the server's scheduler (reminder popups every 2 s, jobs such as birthdays), as main.ts does. */
   startScheduler?: boolean;
+  /** Extra server environment, e.g. { WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true' } for a receiver on 127.0.0.1. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const database = createDb(url);
   await migrate(database.db, database.dialect);
   const app = await buildApp({
-    config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn' }),
+    config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', ...opts.env }),
     database,
     clock: systemClock,
     logger: false,

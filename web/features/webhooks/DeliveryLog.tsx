@@ -53,7 +53,8 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
               <Table.Td>
                 {d.attemptLog.map((a, i) => (
                   <Text key={i} size="xs">
-                    {fmt.dateTime(a.attemptedAt)} — {a.statusCode ?? '—'} {a.error ? `(${a.error})` : ''} · {a.durationMs} ms
+                    {fmt.dateTime(a.attemptedAt)} — {a.statusCode ?? '—'}
+                    {a.error ? ` (${a.error})` : ''} · {t('webhooks.attemptDuration', { ms: a.durationMs })}
                   </Text>
                 ))}
               </Table.Td>
