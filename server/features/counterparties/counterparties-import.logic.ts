@@ -7,6 +7,7 @@
 import type { CounterpartyKind } from '../../../shared/api/counterparties.js';
 import type { ContactInfoKind } from '../../../shared/api/contact-info.js';
 import { IMPORT_HEADERS, IMPORT_IGNORED_HEADERS, normalizeHeader } from '../../../shared/counterparty-import.js';
+import { textProblem } from '../../plugins/input-safety.js';
 
 export type Field =
   | 'name'
@@ -112,6 +113,11 @@ export function readRow(
   };
   const objectType = get('objectType');
   if (objectType && !COUNTERPARTY_OBJECT.has(norm(objectType))) return { row: null, skip: true, problems };
+  // The rules of every other body: no control characters or lone surrogates in what is stored.
+  fields.forEach((f, i) => {
+    const p = f === 'ignored' || !cells[i] ? null : textProblem(cells[i]);
+    if (p) bad(f, p.code ?? 'invalid', p.message);
+  });
   if (cells.length > fields.length && cells.slice(fields.length).some((c) => c.trim() !== ''))
     bad('(row)', 'columns_count', `${cells.length} fields, the header has ${fields.length}`);
   const text = (f: 'name' | 'fullName' | 'comment') => {

@@ -1,6 +1,9 @@
-// Reading an uploaded file as rows of text cells with their line numbers, without holding every
-// parsed row at once: CSV is parsed as a stream, XLSX row by row from the first sheet.
-import { Readable } from 'node:stream';
+// Reading an uploaded file (spooled to disk) as rows of text cells with their line numbers, one row
+// at a time: CSV through csv-parse's stream, XLSX through exceljs's streaming reader. Neither holds
+// the file or its parsed rows; the XLSX reader keeps the workbook's shared strings (the one table of
+// every distinct text in the workbook, which Excel's format puts apart from the sheet).
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { detectDelimiter } from './counterparties-import.logic.js';
@@ -20,36 +23,80 @@ export class FileUnreadable extends Error {
   }
 }
 
-export async function* csvRows(text: string): AsyncGenerator<FileRow> {
-  const body = text.replace(/^\uFEFF/, '');
-  const parser = Readable.from([body]).pipe(
-    parse({ delimiter: detectDelimiter(body), relax_column_count: true, skip_empty_lines: true, info: true, bom: true }),
-  );
+/** The header line, for the delimiter: the text up to the first line break in the first 64 KB. */
+async function headerOf(path: string): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    // A multi-byte character cut at the end is replaced, which cannot change the count of ';' and ','.
+    return buf
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Rows of a UTF-8 CSV file (checked while it was spooled), with or without a BOM, ';' or ','. */
+export async function* csvRows(path: string): AsyncGenerator<FileRow> {
+  const delimiter = detectDelimiter(await headerOf(path));
+  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, bom: true, encoding: 'utf8' });
+  input.on('error', (e) => parser.destroy(e));
+  input.pipe(parser);
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
       yield { line: info.lines, cells: record };
   } catch (e) {
+    if (!(e instanceof Error) || !('code' in e) || !String(e.code).startsWith('CSV_')) throw e;
     // csv-parse puts the line it stopped at on the error.
     const at = (e as { lines?: unknown }).lines;
-    throw new FileUnreadable(e instanceof Error ? e.message : 'the file is not CSV', typeof at === 'number' ? at : 1, 'csv_malformed');
+    throw new FileUnreadable(e.message, typeof at === 'number' ? at : 1, 'csv_malformed');
+  } finally {
+    input.destroy();
+    parser.destroy();
   }
 }
 
-export async function* xlsxRows(buffer: Buffer): AsyncGenerator<FileRow> {
-  const wb = new ExcelJS.Workbook();
+type Cell = { text?: string };
+type Row = { number: number; cellCount: number; getCell(n: number): Cell };
+
+/** Rows of the first worksheet of an XLSX file; blank rows are skipped, numbers and dates read as shown. */
+export async function* xlsxRows(path: string): AsyncGenerator<FileRow> {
+  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
+  // Styles tell dates from numbers; hyperlinks (e-mail cells) are read by their text anyway.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let last = 0;
+  let sheets = 0;
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<Row>>) {
+      sheets++;
+      for await (const row of sheet) {
+        last = row.number;
+        // cell.text renders numbers, dates, formulas' results and rich text as shown.
+        const cells = Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1).text ?? '');
+        if (cells.every((c) => c.trim() === '')) continue;
+        yield { line: row.number, cells };
+      }
+      return;
+    }
   } catch {
-    throw new FileUnreadable('the file is not an XLSX workbook', 1, 'xlsx_malformed');
+    // Only the reader throws here: what the caller does with a row never comes back into this loop.
+    throw new FileUnreadable(
+      last ? `the workbook is damaged after line ${last}` : 'the file is not an XLSX workbook',
+      last + 1,
+      'xlsx_malformed',
+    );
+  } finally {
+    input.destroy();
   }
-  const sheet = wb.worksheets[0];
-  if (!sheet) return;
-  const width = sheet.columnCount;
-  for (let n = 1; n <= sheet.rowCount; n++) {
-    const row = sheet.getRow(n);
-    // cell.text renders numbers, dates, formulas' results and hyperlinks (e-mail cells) as shown.
-    const cells = Array.from({ length: width }, (_, i) => row.getCell(i + 1).text ?? '');
-    if (cells.every((c) => c.trim() === '')) continue;
-    yield { line: n, cells };
-  }
+  if (!sheets) throw new FileUnreadable('the file is not an XLSX workbook', 1, 'xlsx_malformed');
 }

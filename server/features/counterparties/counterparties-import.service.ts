@@ -25,18 +25,32 @@ export interface ImportResult {
   skipped: number;
   errors: ErrorDetail[];
 }
-export type ImportFile = { type: 'csv'; text: string } | { type: 'xlsx'; buffer: Buffer };
+/** The uploaded file, spooled to a temporary file that the caller removes. */
+export interface ImportFile {
+  type: 'csv' | 'xlsx';
+  path: string;
+}
 
 /** Rows looked up and written together: one query per batch, not per row. */
 const BATCH = 1000;
-/** A huge broken file is answered with its first problems, not megabytes of them. */
-const MAX_DETAILS = 1000;
+/** A huge broken file is answered with its first problems (by line), not megabytes of them. */
+export const MAX_DETAILS = 1000;
 
-function importInvalid(problems: ImportProblem[], lines: number): AppError {
-  const details = [...problems].sort((a, b) => a.line - b.line).slice(0, MAX_DETAILS);
-  const more = problems.length > MAX_DETAILS ? ` (the first ${MAX_DETAILS} problems are listed)` : '';
-  return new AppError(422, 'import_invalid', `The file was not imported: ${lines} line(s) with errors${more}`, details);
+/** 422 import_invalid: the first MAX_DETAILS problems by line in `details`, and how many there are in all. */
+export class ImportInvalid extends AppError {
+  constructor(
+    details: ImportProblem[],
+    readonly total: number,
+    readonly lines: number,
+  ) {
+    const more = total > details.length ? ` (the first ${details.length} of ${total} problems are listed)` : '';
+    super(422, 'import_invalid', `The file was not imported: ${lines} line(s) with errors${more}`, details);
+  }
 }
+
+const byLine = (a: ImportProblem, b: ImportProblem) => a.line - b.line;
+const importInvalid = (problems: ImportProblem[], lines: number, total = problems.length) =>
+  new ImportInvalid([...problems].sort(byLine).slice(0, MAX_DETAILS), total, lines);
 
 interface Ctx {
   actor: Actor;
@@ -44,10 +58,14 @@ interface Ctx {
   region: string;
   users: Map<string, string>;
   now: string;
+  // The only state that grows with the file: about 100 bytes a row (a V8 string of the INN or the
+  // name, and its hash-table slot), so that a line repeating an earlier one is found.
   seenInn: Set<string>;
   seenName: Set<string>;
+  /** The first problems by line (trimmed to MAX_DETAILS as it goes); `total` counts them all. */
   problems: ImportProblem[];
-  badLines: Set<number>;
+  total: number;
+  badLines: number;
   result: ImportResult;
   /** Whether anyone listens: without subscribers the import skips re-reading its cards for payloads. */
   hooked?: boolean;
@@ -70,8 +88,8 @@ async function processBatch(db: DbOrTrx, ctx: Ctx, rows: ImportRow[], write: boo
   const contacts: Parameters<typeof repo.insertContacts>[1] = [];
   const audits: Parameters<typeof repo.insertAudit>[1] = [];
   for (const r of rows) {
-    const count = ctx.problems.length;
-    const bad = (field: Field | string, code: string, message: string) => ctx.problems.push({ line: r.line, field, code, message });
+    const count = ctx.total;
+    const bad = (field: Field | string, code: string, message: string) => report(ctx, { line: r.line, field, code, message });
     let card: Card | undefined;
     if (r.inn) {
       card = byInn.get(r.inn);
@@ -90,9 +108,7 @@ async function processBatch(db: DbOrTrx, ctx: Ctx, rows: ImportRow[], write: boo
     const kind = r.kind ?? card?.kind ?? defaultKind(r.inn);
     const inn = r.inn ?? card?.inn ?? null;
     const kpp = r.kpp ?? (kind === 'legalEntity' ? (card?.kpp ?? null) : null);
-    ctx.problems.push(
-      ...checkRequisites(kind, inn, kpp).map((e) => ({ line: r.line, field: e.field!, code: e.code!, message: e.message })),
-    );
+    for (const e of checkRequisites(kind, inn, kpp)) bad(e.field!, e.code!, e.message);
     let responsibleUserId = card ? card.responsibleUserId : ctx.actor.id;
     if (r.responsible) {
       const id = ctx.users.get(r.responsible);
@@ -114,8 +130,8 @@ async function processBatch(db: DbOrTrx, ctx: Ctx, rows: ImportRow[], write: boo
         known.add(key);
       }
     }
-    if (ctx.problems.length > count) {
-      ctx.badLines.add(r.line);
+    if (ctx.total > count) {
+      ctx.badLines++;
       continue;
     }
 
@@ -138,7 +154,7 @@ async function processBatch(db: DbOrTrx, ctx: Ctx, rows: ImportRow[], write: boo
     }
     if (card) ctx.result.updated++;
     else ctx.result.created++;
-    if (!write || ctx.problems.length > 0) continue;
+    if (!write || ctx.total > 0) continue;
 
     const id = card?.id ?? newId();
     const row = { ...after, nameSearch: searchKey(after.name), isCustomer: after.isCustomer ? 1 : 0, isSupplier: after.isSupplier ? 1 : 0 };
@@ -183,7 +199,7 @@ async function processBatch(db: DbOrTrx, ctx: Ctx, rows: ImportRow[], write: boo
       changes: JSON.stringify(diff(before, after)),
     });
   }
-  if (!write || ctx.problems.length > 0) return;
+  if (!write || ctx.total > 0) return;
   await repo.insertCounterparties(db, inserts);
   await repo.insertContacts(db, contacts);
   await repo.insertAudit(db, audits);
@@ -207,6 +223,13 @@ async function enqueueWebhooks(db: DbOrTrx, ctx: Ctx, audits: { entityId: string
   }
 }
 
+function report(ctx: Ctx, p: ImportProblem) {
+  ctx.total++;
+  ctx.problems.push(p);
+  // Keep the list short however broken the file: the first MAX_DETAILS by line survive every trim.
+  if (ctx.problems.length >= 2 * MAX_DETAILS) ctx.problems = ctx.problems.sort(byLine).slice(0, MAX_DETAILS);
+}
+
 /** Reads the whole file batch by batch; writes (when `write`) until the first problem, then only checks. */
 async function run(db: DbOrTrx, ctx: Ctx, source: AsyncGenerator<FileRow>, write: boolean) {
   const first = await source.next();
@@ -218,8 +241,8 @@ async function run(db: DbOrTrx, ctx: Ctx, source: AsyncGenerator<FileRow>, write
     const { row, skip, problems } = readRow(line, fields, cells);
     if (skip) ctx.result.skipped++;
     if (problems.length) {
-      ctx.problems.push(...problems);
-      ctx.badLines.add(line);
+      for (const p of problems) report(ctx, p);
+      ctx.badLines++;
     }
     if (row) batch.push(row);
     if (batch.length >= BATCH) {
@@ -228,10 +251,15 @@ async function run(db: DbOrTrx, ctx: Ctx, source: AsyncGenerator<FileRow>, write
     }
   }
   if (batch.length) await processBatch(db, ctx, batch, write);
-  if (ctx.problems.length) throw importInvalid(ctx.problems, ctx.badLines.size);
+  if (ctx.total) throw importInvalid(ctx.problems, ctx.badLines, ctx.total);
 }
 
-/** POST /api/counterparties/import: every row or nothing, in one transaction; a dry run writes nothing. */
+/**
+ * POST /api/counterparties/import: every row or nothing, in one transaction; a dry run writes nothing.
+ * The file is read once, row by row: rows are checked and written a batch at a time inside the
+ * transaction until the first problem, after which the rest is only checked (every bad line is
+ * listed) and the transaction rolled back.
+ */
 export async function importCounterparties(deps: Deps, actor: Actor, file: ImportFile, dryRun: boolean): Promise<ImportResult> {
   const s = await getSettings(deps);
   const ctx: Ctx = {
@@ -243,16 +271,20 @@ export async function importCounterparties(deps: Deps, actor: Actor, file: Impor
     seenInn: new Set(),
     seenName: new Set(),
     problems: [],
-    badLines: new Set(),
+    total: 0,
+    badLines: 0,
     result: { created: 0, updated: 0, unchanged: 0, skipped: 0, errors: [] },
   };
-  const source = file.type === 'csv' ? csvRows(file.text) : xlsxRows(file.buffer);
+  const source = file.type === 'csv' ? csvRows(file.path) : xlsxRows(file.path);
   try {
     if (dryRun) await run(deps.db, ctx, source, false);
     else await deps.db.transaction().execute((trx) => run(trx, ctx, source, true));
   } catch (e) {
     if (e instanceof FileUnreadable) throw importInvalid([{ line: e.line, field: '(file)', code: e.code, message: e.message }], 1);
     throw e;
+  } finally {
+    // Closes the file when the import stopped early (a bad header, a database error).
+    await source.return(undefined);
   }
   return ctx.result;
 }

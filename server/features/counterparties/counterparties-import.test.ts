@@ -1,13 +1,20 @@
+import { request as httpRequest } from 'node:http';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { makeTestApp, type TestApp } from '../../test/test-app.js';
+import { UPLOAD_DIR_PREFIX } from './counterparties-import.upload.js';
+import { COUNTERPARTY_IMPORT_LIMIT } from './counterparties-import.routes.js';
 
 let t: TestApp;
 let manager: { id: string; cookie: string; email: string };
 let alpha: string;
+let dirsBefore: string[];
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const upload = (cookie: string, body: string | Buffer, query = '', contentType = 'text/csv') =>
+const upload = (cookie: string, body: string | Buffer | Readable, query = '', contentType = 'text/csv') =>
   t.request(cookie, { method: 'POST', url: `/api/counterparties/import${query}`, headers: { 'content-type': contentType }, payload: body });
 const ok = async (res: Promise<{ statusCode: number; body: string; json(): any }>, status = 200) => {
   const r = await res;
@@ -26,6 +33,7 @@ const countOf = async (table: 'counterparties' | 'contactInfo' | 'auditLog') =>
   );
 
 beforeEach(async () => {
+  dirsBefore = uploadDirs();
   t = await makeTestApp({ now: '2026-11-27T09:00:00Z' });
   manager = await t.userWithCookie('manager', 'Мария Менеджер');
   alpha = (await ok(t.post(t.adminCookie, '/api/counterparties', { name: 'ООО «Альфа»', inn: '7707083893', isSupplier: false }), 201)).id;
@@ -137,16 +145,13 @@ describe('counterparty import', () => {
     ]);
   });
 
-  it('refuses a wrong header, a file that is not UTF-8, a JSON body and a body over the limit', async () => {
+  it('refuses a wrong header, a file that is not UTF-8 and a JSON body', async () => {
     const header = await upload(t.adminCookie, 'Title;Price\nA;1\n');
     expect(header.statusCode).toBe(422);
     expect(header.json().error.details[0]).toMatchObject({ line: 1, field: 'header', code: 'import_header_invalid' });
     expect((await upload(t.adminCookie, Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0xff, 0xfe]))).statusCode).toBe(400);
     const json = await t.post(t.adminCookie, '/api/counterparties/import', { type: 'csv', text: 'Name\nA\n' });
     expect(json.statusCode).toBe(415);
-    const big = await upload(t.adminCookie, Buffer.alloc(33 * 1024 * 1024, 0x41));
-    expect(big.statusCode).toBe(413);
-    expect(big.json().error.code).toBe('payload_too_large');
     expect(await countOf('counterparties')).toBe(1);
   });
 
@@ -164,4 +169,144 @@ describe('counterparty import', () => {
     expect(mine.created).toBe(1);
     expect((await cards()).find((c) => c.name === 'Мой')!.responsibleUserId).toBe(manager.id);
   });
+
+  it('a 5,000-row CSV sent in chunks, without a length, is streamed and imported whole', async () => {
+    const csv = bigCsv(5000);
+    const res = await ok(upload(t.adminCookie, chunked(csv)));
+    expect(res).toEqual({ created: 5000, updated: 0, unchanged: 0, skipped: 0, errors: [] });
+    expect(await countOf('counterparties')).toBe(5001);
+    expect(await countOf('contactInfo')).toBe(10000);
+    const last = await t.db
+      .selectFrom('counterparties')
+      .select(['inn', 'kpp'])
+      .where('name', '=', 'ООО «Контрагент 5000»')
+      .executeTakeFirstOrThrow();
+    expect(last).toEqual({ inn: innOf(5000), kpp: '770101001' });
+    expect(leftovers()).toEqual([]);
+  }, 120_000);
+
+  it('a 3,000-row XLSX (shared strings, as Excel writes it) is read row by row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Контрагенты');
+    ws.addRow(['Наименование', 'ИНН', 'Эл. почта', 'Покупатель']);
+    for (let n = 1; n <= 3000; n++) ws.addRow([`Клиент ${n}`, Number(innOf(n)), `c${n}@example.ru`, 'да']);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(await ok(upload(t.adminCookie, buffer, '', XLSX))).toEqual({ created: 3000, updated: 0, unchanged: 0, skipped: 0, errors: [] });
+    const c = await t.db.selectFrom('counterparties').select(['inn']).where('name', '=', 'Клиент 2999').executeTakeFirstOrThrow();
+    expect(c.inn).toBe(innOf(2999));
+    expect(await countOf('contactInfo')).toBe(3000);
+    const broken = await upload(t.adminCookie, Buffer.from('PK not a workbook'), '', XLSX);
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().error.details[0]).toMatchObject({ code: 'xlsx_malformed' });
+  }, 120_000);
+
+  it('a bad row at the very end of a big file writes nothing, the rows before it included', async () => {
+    const csv = bigCsv(5000) + 'Последний;7707083894;;;;\r\n';
+    const res = await upload(t.adminCookie, chunked(csv));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'import_invalid', total: 1, lines: 1 });
+    expect(res.json().error.details).toEqual([{ line: 5002, field: 'inn', code: 'inn_checksum', message: expect.any(String) }]);
+    expect(await countOf('counterparties')).toBe(1);
+    expect(await countOf('contactInfo')).toBe(0);
+    expect(leftovers()).toEqual([]);
+  }, 120_000);
+
+  it('a file broken on every line lists its first 1,000 problems by line and counts them all', async () => {
+    const lines = Array.from({ length: 1500 }, (_, i) => `Клиент ${i + 1};7707083894;\u0007`);
+    const res = await upload(t.adminCookie, `Наименование;ИНН;Комментарий\n${lines.join('\n')}\n`);
+    expect(res.statusCode).toBe(422);
+    const error = res.json().error;
+    expect(error).toMatchObject({ code: 'import_invalid', total: 1500, lines: 1500 });
+    expect(error.details).toHaveLength(1000);
+    expect(error.details[0]).toMatchObject({ line: 2 });
+    expect(error.details.at(-1)).toMatchObject({ line: 1001 });
+    expect(new Set(error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`))).toEqual(
+      new Set(['comment:control_character']),
+    );
+    expect(await countOf('counterparties')).toBe(1);
+  });
+
+  it('an upload over the limit is 413, writes nothing and leaves no temporary file', async () => {
+    // A declared length over the limit is refused before a byte is read.
+    const declared = await t.request(t.adminCookie, {
+      method: 'POST',
+      url: '/api/counterparties/import',
+      headers: { 'content-type': 'text/csv', 'content-length': String(COUNTERPARTY_IMPORT_LIMIT + 1) },
+      payload: chunked('Наименование\nА\n'),
+    });
+    expect(declared.statusCode).toBe(413);
+    expect(declared.json().error.code).toBe('payload_too_large');
+    // Without a length, the upload is cut off when it passes the limit.
+    const big = await upload(t.adminCookie, filler(COUNTERPARTY_IMPORT_LIMIT + 1024 * 1024), '', XLSX);
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.code).toBe('payload_too_large');
+    expect(await countOf('counterparties')).toBe(1);
+    expect(leftovers()).toEqual([]);
+  }, 120_000);
+
+  it('an upload the client breaks off leaves no temporary file and writes nothing', async () => {
+    const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const before = uploadDirs();
+    const req = httpRequest(`${url}/api/counterparties/import`, {
+      method: 'POST',
+      headers: { cookie: t.adminCookie, 'content-type': 'text/csv', 'content-length': String(10 * 1024 * 1024) },
+    });
+    req.on('error', () => {});
+    req.write(bigCsv(2000));
+    // The server has the first part on disk by now: wait for its temporary directory, then hang up.
+    await until(() => uploadDirs().some((d) => !before.includes(d)));
+    const mine = uploadDirs().filter((d) => !before.includes(d));
+    req.destroy();
+    await until(() => !uploadDirs().some((d) => mine.includes(d)));
+    expect(await countOf('counterparties')).toBe(1);
+  });
 });
+
+const W10 = [2, 4, 10, 3, 5, 9, 4, 6, 8];
+/** A 10-digit INN with a correct check digit, different for every n. */
+function innOf(n: number): string {
+  const d = [...String(1_000_000_000 + n).slice(1, 10)].map(Number);
+  d[0] = 7;
+  const check = (W10.reduce((s, w, i) => s + w * d[i], 0) % 11) % 10;
+  return d.join('') + check;
+}
+
+function bigCsv(rows: number): string {
+  const lines = ['Наименование;ИНН;КПП;Телефон;Эл. почта'];
+  for (let n = 1; n <= rows; n++)
+    lines.push(`ООО «Контрагент ${n}»;${innOf(n)};770101001;+7 495 ${String(10_000_000 + n).slice(1)};info${n}@example.ru`);
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The text as a stream of 16 KB chunks: sent without a content-length, like a browser's chunked upload. */
+const chunked = (text: string) => {
+  const bytes = Buffer.from(text);
+  return Readable.from(
+    (function* () {
+      for (let i = 0; i < bytes.length; i += 16 * 1024) yield bytes.subarray(i, i + 16 * 1024);
+    })(),
+  );
+};
+
+/** `size` bytes of "A", made as they are read. */
+const filler = (size: number) => {
+  const chunk = Buffer.alloc(1024 * 1024, 0x41);
+  return Readable.from(
+    (function* () {
+      for (let sent = 0; sent < size; sent += chunk.length) yield chunk;
+    })(),
+  );
+};
+
+/** The import's temporary directories now in the system's temporary folder. */
+const uploadDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith(UPLOAD_DIR_PREFIX));
+/** Those made since the test began and still there (another process's uploads are not this test's). */
+const leftovers = () => uploadDirs().filter((d) => !dirsBefore.includes(d));
+
+async function until(check: () => boolean, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
