@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { csvText, date, dateTime, isFormulaLike, num, text, toCsv, toXlsx, type Table } from './export.js';
+import {
+  csvStream,
+  csvText,
+  date,
+  dateTime,
+  isFormulaLike,
+  num,
+  text,
+  toCsv,
+  toXlsx,
+  xlsxStream,
+  type Cell,
+  type Table,
+} from './export.js';
 import { parseCsv, readXlsx, textsOf } from '../features/reports/report-files.test-support.js';
 
 const ATTACKS = [
@@ -45,7 +58,7 @@ describe('what a spreadsheet would run', () => {
   ])('CSV writes %j as %j', (input, expected) => expect(csvText(input)).toBe(expected));
 });
 
-const table = (lang: 'ru' | 'en', rows = ROWS): Table => ({
+const table = (lang: 'ru' | 'en', rows = ROWS): Table<Cell[][]> => ({
   title: 'Отчет: тест/1',
   headers: ['Наименование', 'Телефон', 'Количество', 'Доля', 'Дата', 'Начало'],
   rows,
@@ -147,5 +160,57 @@ describe('XLSX', () => {
     const sheets = await readXlsx(await toXlsx([table('ru', [[num(1)]]), table('ru', [[num(2)]])]));
     expect(sheets.map((s) => s.name)).toEqual(['Отчет  тест 1', 'Отчет  тест 1 2']);
     expect(sheets[1].rows[1][0].value).toBe(2);
+  });
+});
+
+async function bytesOf(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** Rows from an async source, a page at a time, as the reports read them from the database. */
+async function* pages(n: number, failAt?: number): AsyncGenerator<Cell[]> {
+  for (let i = 0; i < n; i++) {
+    if (i === failAt) throw new Error('database went away');
+    if (i % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    yield [text(`Строка ${i}`), text('=1+2'), num(i), date('2026-12-21')];
+  }
+}
+const streamed = (lang: 'ru' | 'en', rows: AsyncIterable<Cell[]>): Table => ({
+  title: 'Поток',
+  headers: ['Наименование', 'Формула', 'Число', 'Дата'],
+  rows,
+  lang,
+  timeZone: 'UTC',
+});
+
+describe('streamed files', () => {
+  it('CSV from an async source: the same text as the in-memory writer', async () => {
+    const rows: Cell[][] = [];
+    for await (const r of pages(5000)) rows.push(r);
+    const fromStream = await bytesOf(csvStream(streamed('ru', pages(5000))));
+    expect(fromStream.equals(toCsv({ ...streamed('ru', pages(0)), rows }))).toBe(true);
+    const parsed = parseCsv(fromStream, ';');
+    expect(parsed).toHaveLength(5001);
+    expect(parsed[4999]).toEqual(['Строка 4998', "'=1+2", '4998', '21.12.2026']);
+  });
+
+  it('XLSX from an async source: typed cells, formats, no formulas, every row', async () => {
+    const [sheet] = await readXlsx(await bytesOf(xlsxStream(streamed('en', pages(3000)))));
+    expect(sheet.rows).toHaveLength(3001);
+    expect(sheet.rows[0].every((c) => c.bold)).toBe(true);
+    const last = sheet.rows[3000];
+    expect(last[0]).toMatchObject({ type: ExcelJS.ValueType.String, value: 'Строка 2999' });
+    expect(last[1]).toMatchObject({ type: ExcelJS.ValueType.String, value: '=1+2' });
+    expect(last[2]).toMatchObject({ type: ExcelJS.ValueType.Number, value: 2999 });
+    expect(last[3]).toMatchObject({ type: ExcelJS.ValueType.Date, numFmt: 'yyyy-mm-dd' });
+    expect(sheet.rows.flat().filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+    expect(sheet.sheet.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:1' });
+  });
+
+  it('a source failing mid-way destroys the stream with its error: never a complete-looking file', async () => {
+    await expect(bytesOf(csvStream(streamed('ru', pages(5000, 4500))))).rejects.toThrow('database went away');
+    await expect(bytesOf(xlsxStream(streamed('ru', pages(5000, 4500))))).rejects.toThrow('database went away');
   });
 });

@@ -1,10 +1,17 @@
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
 import { DateTime } from 'luxon';
 
 // Report exports for spreadsheet programs. A table is made of typed cells, so a workbook gets real
 // number and date cells (sums, sorting and date filters work) and text stays text. CSV has no types:
 // there the writer spells each cell so Excel and LibreOffice read it back as what it is.
+//
+// Files stream: rows may come from an async source (the database, a page at a time) and are written
+// as they come — CSV through csv-stringify's stream, XLSX through exceljs's streaming WorkbookWriter —
+// so an export of a million rows holds one page in memory, not the file.
 
 type Lang = 'ru' | 'en';
 
@@ -22,11 +29,14 @@ export type Cell =
   | ({ kind: 'datetime'; value: string } & Style)
   | null;
 
-export interface Table {
+/** Rows in memory, or an async source read as the file is written (a page of rows at a time). */
+export type Rows = Iterable<Cell[]> | AsyncIterable<Cell[]>;
+
+export interface Table<R extends Rows = Rows> {
   /** Sheet name (and the page header when printed). */
   title: string;
   headers: string[];
-  rows: Cell[][];
+  rows: R;
   lang: Lang;
   /** The zone datetime cells are written in (the user's). */
   timeZone: string;
@@ -142,9 +152,11 @@ function csvCell(c: Cell, t: Table): string {
   }
 }
 
+const csvDelimiter = (t: Table) => (t.lang === 'ru' ? ';' : ',');
+
 /** CSV in UTF-8 with a BOM so spreadsheet programs read Cyrillic; ';' and a decimal comma for
  * Russian, as Russian Excel expects. Several tables follow one another, each under its title. */
-export function toCsv(tables: Table | Table[]): Buffer {
+export function toCsv(tables: Table<Cell[][]> | Table<Cell[][]>[]): Buffer {
   const list = Array.isArray(tables) ? tables : [tables];
   const records: string[][] = [];
   list.forEach((t, i) => {
@@ -154,8 +166,30 @@ export function toCsv(tables: Table | Table[]): Buffer {
     }
     records.push(t.headers.map(csvText), ...t.rows.map((r) => r.map((c) => csvCell(c, t))));
   });
-  const text = stringify(records, { delimiter: list[0].lang === 'ru' ? ';' : ',', record_delimiter: 'windows' });
+  const text = stringifySync(records, { delimiter: csvDelimiter(list[0]), record_delimiter: 'windows' });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
+
+/** The same CSV as a stream, rows written as their source yields them (with backpressure). A source
+ * that fails destroys the stream with its error: the download is cut short, never completed. */
+export function csvStream(tables: Table | Table[]): Readable {
+  const list = Array.isArray(tables) ? tables : [tables];
+  const out = stringify({ delimiter: csvDelimiter(list[0]), record_delimiter: 'windows', bom: true });
+  const put = async (record: string[]) => {
+    if (!out.write(record)) await once(out, 'drain');
+  };
+  void (async () => {
+    for (const [i, t] of list.entries()) {
+      if (list.length > 1) {
+        if (i > 0) await put([]);
+        await put([csvText(t.title)]);
+      }
+      await put(t.headers.map(csvText));
+      for await (const r of t.rows) await put(r.map((c) => csvCell(c, t)));
+    }
+    out.end();
+  })().catch((err: Error) => out.destroy(err));
+  return out;
 }
 
 // --- Workbook ------------------------------------------------------------------------------------
@@ -202,7 +236,12 @@ const sheetName = (title: string, taken: Set<string>) => {
   return name;
 };
 
-function addSheet(wb: ExcelJS.Workbook, t: Table, taken: Set<string>) {
+/** Rows used to size the columns: the first ones (a streamed sheet's columns are written before its rows). */
+const WIDTH_SAMPLE = 500;
+/** Rows between checks that the reader keeps up (the zip's buffers stay small). */
+const BACKPRESSURE_EVERY = 1000;
+
+async function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: PassThrough, t: Table, taken: Set<string>) {
   const ws = wb.addWorksheet(sheetName(t.title, taken), {
     views: [{ state: 'frozen', ySplit: 1 }],
     // Printed on A4 landscape, all columns on one page wide, as many pages down as needed, the
@@ -218,27 +257,69 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, taken: Set<string>) {
     },
     headerFooter: { oddHeader: `&L${t.title.replace(/&/g, '&&')}`, oddFooter: '&R&P / &N' },
   });
+  const source = (Symbol.asyncIterator in t.rows ? t.rows[Symbol.asyncIterator]() : t.rows[Symbol.iterator]()) as
+    AsyncIterator<Cell[]> | Iterator<Cell[]>;
+  const sample: Cell[][] = [];
+  let done = false;
+  while (sample.length < WIDTH_SAMPLE) {
+    const next = await source.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    sample.push(next.value);
+  }
+  ws.columns = t.headers.map((h, i) => ({
+    width: Math.min(60, Math.max(8, Math.max(Math.min(h.length, 24), ...sample.map((r) => shownLength(r[i] ?? null, t))) + 2)),
+  }));
   const header = ws.addRow(t.headers);
   header.font = { bold: true };
   header.eachCell((c) => (c.alignment = { vertical: 'middle', wrapText: true }));
-  for (const r of t.rows) {
+  header.commit();
+  let written = 0;
+  const write = async (r: Cell[]) => {
     const row = ws.addRow([]);
     r.forEach((c, i) => writeCell(row.getCell(i + 1), c, t));
+    row.commit();
+    if (++written % BACKPRESSURE_EVERY === 0) {
+      // Let the zip and the reader catch up before the next rows: memory stays flat whatever the count.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (out.writableNeedDrain || out.readableLength > out.readableHighWaterMark) await once(out, 'drain');
+    }
+  };
+  for (const r of sample) await write(r);
+  while (!done) {
+    const next = await source.next();
+    if (next.done) break;
+    await write(next.value);
   }
   if (t.headers.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.headers.length } };
-  t.headers.forEach((h, i) => {
-    const longest = Math.max(Math.min(h.length, 24), ...t.rows.slice(0, 500).map((r) => shownLength(r[i] ?? null, t)));
-    ws.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
-  });
+  ws.commit();
 }
 
-/** A workbook with one sheet per table. */
-export async function toXlsx(tables: Table | Table[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/** A workbook with one sheet per table, streamed: styles (bold, number and date formats) are kept,
+ * strings are written inline (no shared-string table growing with the file). */
+export function xlsxStream(tables: Table | Table[]): Readable {
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Trade CRM';
   const taken = new Set<string>();
-  for (const t of Array.isArray(tables) ? tables : [tables]) addSheet(wb, t, taken);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  void (async () => {
+    for (const t of Array.isArray(tables) ? tables : [tables]) await addSheet(wb, out, t, taken);
+    await wb.commit();
+  })().catch((err: Error) => out.destroy(err));
+  return out;
+}
+
+async function collect(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The workbook in memory (small tables, tests). */
+export async function toXlsx(tables: Table | Table[]): Promise<Buffer> {
+  return collect(xlsxStream(tables));
 }
 
 /** RFC 5987 Content-Disposition for a file name that may hold Cyrillic. */
@@ -247,14 +328,32 @@ export function attachment(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** Sends one table (or several: sheets of one workbook, sections of one CSV) as a download. */
-export async function sendTable(
-  reply: { header(k: string, v: string): unknown; type(t: string): { send(b: Buffer): unknown } },
-  baseName: string,
-  format: 'csv' | 'xlsx',
-  tables: Table | Table[],
-) {
+/** Reads the first row of every async source before anything is sent: a failure there (a bad
+ * filter, a refused access, a database error on the first page) still answers as a JSON error. */
+async function primed(t: Table): Promise<Table> {
+  if (!(Symbol.asyncIterator in t.rows)) return t;
+  const it = t.rows[Symbol.asyncIterator]();
+  const first = await it.next();
+  async function* rows() {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+  }
+  return { ...t, rows: rows() };
+}
+
+type FileReply = { header(k: string, v: string): unknown; type(t: string): { send(b: Buffer | Readable): unknown } };
+
+/**
+ * Sends one table (or several: sheets of one workbook, sections of one CSV) as a streamed download.
+ * Errors before the first byte (including the first page of an async source) are thrown, so the
+ * error handler answers with JSON; a failure after that destroys the stream and the response is
+ * aborted (the connection closes without the end of the chunked body), so a client never mistakes a
+ * cut file for a complete one.
+ */
+export async function sendTable(reply: FileReply, baseName: string, format: 'csv' | 'xlsx', tables: Table | Table[]) {
+  const list = await Promise.all((Array.isArray(tables) ? tables : [tables]).map(primed));
   reply.header('Content-Disposition', attachment(`${baseName}.${format}`));
-  if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(tables));
-  return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(tables));
+  if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(csvStream(list));
+  return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsxStream(list));
 }

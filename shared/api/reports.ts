@@ -40,7 +40,9 @@ export const ContactInfoReportRow = Type.Object({
 export type ContactInfoReportRow = Static<typeof ContactInfoReportRow>;
 
 export const ContactInfoReport = Type.Object({
-  columns: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
+  /** Column codes in order: objectType, name, counterpartyName, position, then the chosen kinds. The
+   * screen names them in its language; the CSV/XLSX files carry the names in the file's language. */
+  columns: Type.Array(Type.Object({ key: Type.String() })),
   rows: Type.Array(ContactInfoReportRow),
   total: Type.Integer(),
   /** More rows matched than are shown on screen; the export has them all. */
@@ -94,11 +96,18 @@ export const EventsReportQuery = Type.Object(
 );
 export type EventsReportQuery = Static<typeof EventsReportQuery>;
 
+/** Codes and ids, never labels in a language: the screen translates codes, the files carry words. */
 export const EventsReportRow = Type.Object({
   level: Type.Integer(),
   type: Type.Union([Type.Literal('group'), Type.Literal('event')]),
-  grouping: Nullable(Type.String()),
-  label: Type.String(),
+  grouping: Nullable(Type.Union(EVENT_GROUPINGS.map((g) => Type.Literal(g)))),
+  /** A group's value: the counterparty, contact person, user or information source id; the code of a
+   * kind, importance or state; the period (YYYY-MM-DD for a day, the Monday for a week, YYYY-MM for a
+   * month); null for «<не указано>». An event row: null. */
+  key: Nullable(Type.String()),
+  /** A name that is data: the counterparty's, person's, user's or source's name, or «№12 subject» on an
+   * event row; null where the key is a code, a period or empty. */
+  label: Nullable(Type.String()),
   count: Type.Integer(),
   durationMinutes: Type.Integer(),
   eventId: Nullable(Id),
@@ -106,18 +115,18 @@ export const EventsReportRow = Type.Object({
   startAt: Nullable(Type.String()),
   counterpartyName: Nullable(Type.String()),
   contactPersonName: Nullable(Type.String()),
-  /** Labels in the report's language, as on screen and in the files. */
-  kind: Nullable(Type.String()),
-  direction: Nullable(Type.String()),
-  importance: Nullable(Type.String()),
-  state: Nullable(Type.String()),
-  /** The values themselves on event rows (null on groups), for the screen's icons and colours. */
-  codes: Nullable(Type.Object({ kind: EventKind, direction: Nullable(Direction), importance: Importance, state: EventState })),
+  /** Codes on event rows (null on groups). */
+  kind: Nullable(EventKind),
+  direction: Nullable(Direction),
+  importance: Nullable(Importance),
+  state: Nullable(EventState),
 });
 export type EventsReportRow = Static<typeof EventsReportRow>;
 
 export const EventsReport = Type.Object({
   groupBy: Type.Array(Type.String()),
+  /** The unit of the period grouping's keys. */
+  period: PeriodUnit,
   rows: Type.Array(EventsReportRow),
   totals: Type.Object({ count: Type.Integer(), durationMinutes: Type.Integer() }),
   truncated: Type.Boolean(),
@@ -138,13 +147,15 @@ export const ColdCallsQuery = Type.Object(
 export type ColdCallsQuery = Static<typeof ColdCallsQuery>;
 
 export const ColdCallsReport = Type.Object({
+  /** The unit of the periods. */
+  unit: PeriodUnit,
   /** Outgoing phone calls with an outcome, per responsible user and period. */
   calls: Type.Array(
     Type.Object({
       responsibleUserId: Id,
       responsibleUserName: Type.String(),
+      /** YYYY-MM-DD (a day, or the Monday of a week) or YYYY-MM (a month), in the user's time zone. */
       period: Type.String(),
-      periodLabel: Type.String(),
       calls: Type.Integer(),
       successes: Type.Integer(),
       failures: Type.Integer(),
@@ -184,7 +195,8 @@ export const SalesReportRow = Type.Object({
   grouping: Type.String(),
   /** Counterparty, product or user id, or the month (YYYY-MM); null for «Без номенклатуры» / no responsible. */
   key: Nullable(Type.String()),
-  label: Type.String(),
+  /** The counterparty's, user's name or the product's «SKU name» (data); null for a month and for an empty key. */
+  label: Nullable(Type.String()),
   /** Only where the row is a product or lies under one. */
   quantity: Nullable(Decimal),
   revenue: Money,

@@ -71,7 +71,7 @@ const TOTAL: Record<Lang, string> = { ru: 'Итого', en: 'Total' };
 /** "12.34" (percent) -> 0.1234, a share as the workbook's percent format wants it. */
 const fraction = (p: string | null) => (p === null ? null : Number(p) / 100);
 
-export function abcReportTable(r: AbcReport, lang: Lang, timeZone: string): Table {
+export function abcReportTable(r: AbcReport, lang: Lang, timeZone: string): Table<Cell[][]> {
   const rows: Cell[][] = r.customers.map((c, i) => [
     num(i + 1),
     text(c.name),

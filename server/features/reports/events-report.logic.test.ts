@@ -54,24 +54,34 @@ describe('groupEvents', () => {
   ];
 
   it('nests groups in the given order with exact totals; empty values last', () => {
-    const rows = groupEvents(events, ['counterparty', 'contactPerson'], { period: 'month', timeZone: 'UTC', lang: 'ru', details: false });
-    expect(rows.map((r) => [r.level, r.label, r.count, r.durationMinutes])).toEqual([
-      [0, 'Василёк', 1, 5],
-      [1, 'Сидоров', 1, 5],
-      [0, 'Ромашка', 3, 42],
-      [1, 'Петрова', 2, 35],
-      [1, '<не указано>', 1, 7],
-      [0, '<не указано>', 1, 1],
-      [1, '<не указано>', 1, 1],
+    const rows = groupEvents(events, ['counterparty', 'contactPerson'], { period: 'month', timeZone: 'UTC', details: false });
+    expect(rows.map((r) => [r.level, r.key, r.label, r.count, r.durationMinutes])).toEqual([
+      [0, 'c2', 'Василёк', 1, 5],
+      [1, 'p3', 'Сидоров', 1, 5],
+      [0, 'c1', 'Ромашка', 3, 42],
+      [1, 'p1', 'Петрова', 2, 35],
+      [1, null, null, 1, 7],
+      [0, null, null, 1, 1],
+      [1, null, null, 1, 1],
     ]);
   });
 
   it('lists the events under the innermost group when details are on', () => {
-    const rows = groupEvents(events.slice(1, 3), ['kind'], { period: 'month', timeZone: 'UTC', lang: 'en', details: true });
-    expect(rows.map((r) => [r.type, r.level, r.label])).toEqual([
-      ['group', 0, 'Phone call'],
-      ['event', 1, `№${events[1].number} s`],
-      ['event', 1, `№${events[2].number} s`],
+    const rows = groupEvents(events.slice(1, 3), ['kind'], { period: 'month', timeZone: 'UTC', details: true });
+    expect(rows.map((r) => [r.type, r.level, r.key, r.label, r.kind])).toEqual([
+      ['group', 0, 'phoneCall', null, null],
+      ['event', 1, null, `№${events[1].number} s`, 'phoneCall'],
+      ['event', 1, null, `№${events[2].number} s`, 'phoneCall'],
+    ]);
+  });
+
+  it('groups by importance under its code, most important first', () => {
+    const list = [ev({ importance: 'low' }), ev({ importance: 'high' }), ev({ importance: 'normal' })];
+    const rows = groupEvents(list, ['importance'], { period: 'month', timeZone: 'UTC', details: false });
+    expect(rows.map((r) => [r.grouping, r.key, r.label])).toEqual([
+      ['importance', 'high', null],
+      ['importance', 'normal', null],
+      ['importance', 'low', null],
     ]);
   });
 });
@@ -89,7 +99,7 @@ describe('coldCalls', () => {
       ev({ direction: 'incoming', kind: 'email', infoSourceId: 's1', infoSourceName: 'Сайт' }),
       ev({ direction: 'incoming', kind: 'meeting' }),
     ];
-    const r = coldCalls(list, 'month', 'UTC', 'ru');
+    const r = coldCalls(list, 'month', 'UTC');
     expect(r.calls.map((c) => [c.period, c.calls, c.successes, c.failures, c.successRate])).toEqual([
       ['2026-11', 4, 1, 2, 1 / 3],
       ['2026-12', 1, 1, 0, 1],

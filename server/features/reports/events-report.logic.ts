@@ -25,44 +25,80 @@ const L: Record<string, Record<Lang, string>> = {
 };
 export const label = (key: string, lang: Lang) => L[key]?.[lang] ?? key;
 
-/** The period an instant falls in, in a time zone: a sortable key and a label. */
-export function periodOf(instant: string, unit: PeriodUnit, timeZone: string, lang: Lang): { key: string; label: string } {
-  const d = DateTime.fromISO(instant, { zone: timeZone }).setLocale(lang);
-  if (unit === 'day') return { key: d.toISODate()!, label: d.toFormat('dd.MM.yyyy') };
-  if (unit === 'week') {
-    const start = d.startOf('week');
-    return { key: start.toISODate()!, label: `${label('weekOf', lang)} ${start.toFormat('dd.MM.yyyy')}` };
-  }
-  const m = d.toFormat('LLLL yyyy');
-  return { key: d.toFormat('yyyy-MM'), label: m.charAt(0).toUpperCase() + m.slice(1) };
+/** The period an instant falls in, in a time zone: YYYY-MM-DD for a day or the Monday of its week, YYYY-MM for a month. */
+export function periodKey(instant: string, unit: PeriodUnit, timeZone: string): string {
+  const d = DateTime.fromISO(instant, { zone: timeZone });
+  if (unit === 'day') return d.toISODate()!;
+  if (unit === 'week') return d.startOf('week').toISODate()!;
+  return d.toFormat('yyyy-MM');
 }
 
-function keyOf(e: Event, g: EventGrouping, unit: PeriodUnit, tz: string, lang: Lang): { key: string; label: string } {
-  const none = { key: '', label: label('none', lang) };
+/** The period an instant falls in, with its label in a language (for the files). */
+export function periodOf(instant: string, unit: PeriodUnit, timeZone: string, lang: Lang): { key: string; label: string } {
+  const key = periodKey(instant, unit, timeZone);
+  return { key, label: periodLabel(key, unit, lang) };
+}
+
+interface GroupKey {
+  /** What the JSON carries: an id, a code or a period; null for «<не указано>». */
+  key: string | null;
+  /** A name that is data (null for codes and periods). */
+  label: string | null;
+  /** The order of the groups: by name (then id), codes in their natural order, periods by time. */
+  sort: string;
+}
+
+const IMPORTANCE_ORDER = ['high', 'normal', 'low'];
+
+function keyOf(e: Event, g: EventGrouping, unit: PeriodUnit, tz: string): GroupKey {
+  const none: GroupKey = { key: null, label: null, sort: '' };
+  const named = (id: string | null, name: string | null | undefined): GroupKey =>
+    id ? { key: id, label: name ?? '', sort: `${name ?? ''}\u0000${id}` } : none;
   switch (g) {
     case 'counterparty':
-      return e.counterpartyId ? { key: (e.counterpartyName ?? '') + e.counterpartyId, label: e.counterpartyName ?? '' } : none;
+      return named(e.counterpartyId, e.counterpartyName);
     case 'contactPerson':
-      return e.contactPersonId ? { key: (e.contactPersonName ?? '') + e.contactPersonId, label: e.contactPersonName ?? '' } : none;
+      return named(e.contactPersonId, e.contactPersonName);
     case 'responsible':
-      return { key: (e.responsibleUserName ?? '') + e.responsibleUserId, label: e.responsibleUserName ?? '' };
+      return named(e.responsibleUserId, e.responsibleUserName);
     case 'infoSource':
-      return e.infoSourceId ? { key: (e.infoSourceName ?? '') + e.infoSourceId, label: e.infoSourceName ?? '' } : none;
-    case 'period':
-      return periodOf(e.startAt, unit, tz, lang);
+      return named(e.infoSourceId, e.infoSourceName);
+    case 'period': {
+      const key = periodKey(e.startAt, unit, tz);
+      return { key, label: null, sort: key };
+    }
     case 'kind':
-      return { key: e.kind, label: label(e.kind, lang) };
+      return { key: e.kind, label: null, sort: e.kind };
     case 'importance':
-      return { key: String(['high', 'normal', 'low'].indexOf(e.importance)), label: label(e.importance, lang) };
+      return { key: e.importance, label: null, sort: String(IMPORTANCE_ORDER.indexOf(e.importance)) };
     case 'state':
-      return { key: e.state, label: label(e.state, lang) };
+      return { key: e.state, label: null, sort: e.state };
   }
 }
 
-const eventRow = (e: Event, level: number, lang: Lang): EventsReportRow => ({
+/** A group's value as the files show it, in the file's language: names as they are, codes and
+ * periods translated, an empty key as «<не указано>». */
+export function groupLabel(row: Pick<EventsReportRow, 'grouping' | 'key' | 'label'>, unit: PeriodUnit, lang: Lang): string {
+  if (row.key === null) return label('none', lang);
+  if (row.label !== null) return row.label;
+  if (row.grouping === 'period') return periodLabel(row.key, unit, lang);
+  return label(row.key, lang);
+}
+
+/** The label of a period key made by periodOf. */
+export function periodLabel(key: string, unit: PeriodUnit, lang: Lang): string {
+  const d = DateTime.fromISO(unit === 'month' ? `${key}-01` : key, { zone: 'UTC' }).setLocale(lang);
+  if (unit === 'day') return d.toFormat('dd.MM.yyyy');
+  if (unit === 'week') return `${label('weekOf', lang)} ${d.toFormat('dd.MM.yyyy')}`;
+  const m = d.toFormat('LLLL yyyy');
+  return m.charAt(0).toUpperCase() + m.slice(1);
+}
+
+const eventRow = (e: Event, level: number): EventsReportRow => ({
   level,
   type: 'event',
   grouping: null,
+  key: null,
   label: documentTitle(e.number, e.subject),
   count: 1,
   durationMinutes: e.durationMinutes ?? 0,
@@ -71,41 +107,44 @@ const eventRow = (e: Event, level: number, lang: Lang): EventsReportRow => ({
   startAt: e.startAt,
   counterpartyName: e.counterpartyName,
   contactPersonName: e.contactPersonName,
-  kind: label(e.kind, lang),
-  direction: e.direction ? label(e.direction, lang) : null,
-  importance: label(e.importance, lang),
-  state: label(e.state, lang),
-  codes: { kind: e.kind, direction: e.direction, importance: e.importance, state: e.state },
+  kind: e.kind,
+  direction: e.direction,
+  importance: e.importance,
+  state: e.state,
 });
 
 /** Groups events by the user's ordered levels, with count and duration totals per group. Exact integer sums. */
 export function groupEvents(
   events: Event[],
   groupBy: EventGrouping[],
-  opts: { period: PeriodUnit; timeZone: string; lang: Lang; details: boolean },
+  opts: { period: PeriodUnit; timeZone: string; details: boolean },
 ): EventsReportRow[] {
   const out: EventsReportRow[] = [];
   const walk = (items: Event[], level: number) => {
     if (level === groupBy.length) {
-      if (opts.details) for (const e of items) out.push(eventRow(e, level, opts.lang));
+      if (opts.details) for (const e of items) out.push(eventRow(e, level));
       return;
     }
     const g = groupBy[level];
-    const groups = new Map<string, { label: string; items: Event[] }>();
+    const groups = new Map<string, { k: GroupKey; items: Event[] }>();
     for (const e of items) {
-      const k = keyOf(e, g, opts.period, opts.timeZone, opts.lang);
-      const bucket = groups.get(k.key) ?? { label: k.label, items: [] };
+      const k = keyOf(e, g, opts.period, opts.timeZone);
+      const id = k.key ?? '';
+      const bucket = groups.get(id) ?? { k, items: [] };
       bucket.items.push(e);
-      groups.set(k.key, bucket);
+      groups.set(id, bucket);
     }
-    const keys = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'ru')));
-    for (const k of keys) {
-      const b = groups.get(k)!;
+    // «<не указано>» last; the rest by name (Russian collation), code order or time.
+    const buckets = [...groups.values()].sort((a, b) =>
+      a.k.key === null ? 1 : b.k.key === null ? -1 : a.k.sort.localeCompare(b.k.sort, 'ru'),
+    );
+    for (const b of buckets) {
       out.push({
         level,
         type: 'group',
         grouping: g,
-        label: b.label,
+        key: b.k.key,
+        label: b.k.label,
         count: b.items.length,
         durationMinutes: b.items.reduce((s, e) => s + (e.durationMinutes ?? 0), 0),
         eventId: null,
@@ -117,7 +156,6 @@ export function groupEvents(
         direction: null,
         importance: null,
         state: null,
-        codes: null,
       });
       walk(b.items, level + 1);
     }
@@ -127,14 +165,13 @@ export function groupEvents(
 }
 
 /** Cold-call statistics: outgoing calls and their outcome per responsible user and period. */
-export function coldCalls(events: Event[], unit: PeriodUnit, timeZone: string, lang: Lang) {
+export function coldCalls(events: Event[], unit: PeriodUnit, timeZone: string) {
   const rows = new Map<
     string,
     {
       responsibleUserId: string;
       responsibleUserName: string;
       period: string;
-      periodLabel: string;
       calls: number;
       successes: number;
       failures: number;
@@ -142,13 +179,12 @@ export function coldCalls(events: Event[], unit: PeriodUnit, timeZone: string, l
   >();
   for (const e of events) {
     if (e.kind !== 'phoneCall' || e.direction !== 'outgoing' || e.state === 'cancelled') continue;
-    const p = periodOf(e.startAt, unit, timeZone, lang);
+    const p = { key: periodKey(e.startAt, unit, timeZone) };
     const key = `${e.responsibleUserId}|${p.key}`;
     const r = rows.get(key) ?? {
       responsibleUserId: e.responsibleUserId,
       responsibleUserName: e.responsibleUserName ?? '',
       period: p.key,
-      periodLabel: p.label,
       calls: 0,
       successes: 0,
       failures: 0,

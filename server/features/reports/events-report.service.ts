@@ -8,7 +8,7 @@ import {
   type EventsReportQuery,
 } from '../../../shared/api/reports.js';
 import * as events from '../events/events.service.js';
-import { coldCalls, groupEvents, type PeriodUnit } from './events-report.logic.js';
+import { coldCalls, groupEvents } from './events-report.logic.js';
 import { parseList } from './reports.logic.js';
 
 const EVENTS_CAP = 50_000;
@@ -17,17 +17,14 @@ export async function eventsReport(deps: Deps, actor: Actor, q: EventsReportQuer
   const groupBy = q.groupBy === '' ? [] : parseList(q.groupBy, EVENT_GROUPINGS, ['counterparty']);
   const lang = q.lang ?? actor.language;
   const { events: list, truncated } = await events.forReport(deps, actor, q, EVENTS_CAP);
-  const rows = groupEvents(list, groupBy, { period: q.period ?? 'month', timeZone: actor.timeZone, lang, details: q.details ?? true });
+  const period = q.period ?? 'month';
+  const rows = groupEvents(list, groupBy, { period, timeZone: actor.timeZone, details: q.details ?? true });
   const totals = { count: list.length, durationMinutes: list.reduce((s, e) => s + (e.durationMinutes ?? 0), 0) };
-  return { groupBy, rows, totals, truncated, lang };
+  return { groupBy, period, rows, totals, truncated, lang };
 }
 
-export async function coldCallsReport(
-  deps: Deps,
-  actor: Actor,
-  q: ColdCallsQuery,
-): Promise<ColdCallsReport & { lang: 'ru' | 'en'; unit: PeriodUnit }> {
+export async function coldCallsReport(deps: Deps, actor: Actor, q: ColdCallsQuery): Promise<ColdCallsReport & { lang: 'ru' | 'en' }> {
   const { events: list } = await events.forReport(deps, actor, q, EVENTS_CAP);
   const [unit, lang] = [q.period ?? 'month', q.lang ?? actor.language];
-  return { ...coldCalls(list, unit, actor.timeZone, lang), lang, unit };
+  return { ...coldCalls(list, unit, actor.timeZone), lang, unit };
 }

@@ -59,19 +59,22 @@ describe('events report', () => {
   it('groups by counterparty and contact person with totals', async () => {
     const r = (await t.get(t.adminCookie, '/api/reports/events?groupBy=counterparty,contactPerson&details=false&from=2026-11-01')).json();
     expect(r.groupBy).toEqual(['counterparty', 'contactPerson']);
-    expect(r.rows.map((x: any) => [x.level, x.label, x.count, x.durationMinutes])).toEqual([
-      [0, 'Ромашка', 3, 45],
-      [1, 'Петрова', 2, 15],
-      [1, '<не указано>', 1, 30],
+    expect(r.rows.map((x: any) => [x.level, x.grouping, x.label, x.count, x.durationMinutes])).toEqual([
+      [0, 'counterparty', 'Ромашка', 3, 45],
+      [1, 'contactPerson', 'Петрова', 2, 15],
+      // No contact person: no key and no label; the screen and the files say «<не указано>».
+      [1, 'contactPerson', null, 1, 30],
     ]);
+    const ids = await t.db.selectFrom('counterparties').select(['id', 'name']).execute();
+    expect(r.rows[0].key).toBe(ids.find((c) => c.name === 'Ромашка')!.id);
     expect(r.totals).toEqual({ count: 3, durationMinutes: 45 });
   });
 
   it('filters by kind and period and drills down to the events', async () => {
     const r = (await t.get(t.adminCookie, '/api/reports/events?groupBy=kind&kind=phoneCall&from=2026-11-03&to=2026-11-30')).json();
-    expect(r.rows.map((x: any) => [x.type, x.label])).toEqual([
-      ['group', 'Телефонный звонок'],
-      ['event', '№2 Звонок 2'],
+    expect(r.rows.map((x: any) => [x.type, x.key, x.label])).toEqual([
+      ['group', 'phoneCall', null],
+      ['event', null, '№2 Звонок 2'],
     ]);
     expect(r.rows[1].eventId).toBeTruthy();
   });
@@ -88,16 +91,50 @@ describe('events report', () => {
     }
   });
 
-  it('shows direction and importance of every event', async () => {
+  it('carries the codes of direction, importance, kind and state, whatever the language', async () => {
     const r = (await t.get(t.adminCookie, '/api/reports/events?groupBy=&lang=ru')).json();
     const bySubject = Object.fromEntries(r.rows.map((x: any) => [x.label.replace(/^№\d+ /, ''), x]));
-    expect(bySubject['Звонок 1']).toMatchObject({ direction: 'Исходящее', importance: 'Высокая' });
-    expect(bySubject['Запрос цен']).toMatchObject({ direction: 'Входящее', importance: 'Обычная' });
-    expect(bySubject['=cmd|calc']).toMatchObject({ direction: null, kind: 'Встреча' });
-    expect(bySubject['Звонок 1'].codes).toEqual({ kind: 'phoneCall', direction: 'outgoing', importance: 'high', state: 'completed' });
+    expect(bySubject['Звонок 1']).toMatchObject({ kind: 'phoneCall', direction: 'outgoing', importance: 'high', state: 'completed' });
+    expect(bySubject['Запрос цен']).toMatchObject({ direction: 'incoming', importance: 'normal' });
+    expect(bySubject['=cmd|calc']).toMatchObject({ direction: null, kind: 'meeting' });
+    expect(bySubject['Прочее']).toMatchObject({ state: 'cancelled' });
     expect(r.rows.every((x: any) => x.type === 'event')).toBe(true);
     const en = (await t.get(t.adminCookie, '/api/reports/events?groupBy=&lang=en')).json();
-    expect(en.rows.find((x: any) => x.label.endsWith('Звонок 1'))).toMatchObject({ direction: 'Outgoing', importance: 'High' });
+    expect(en).toEqual(r);
+  });
+
+  it('groups by codes and periods: importance, kind, state and month keys, no labels in any language', async () => {
+    for (const lang of ['ru', 'en']) {
+      const r = (await t.get(t.adminCookie, `/api/reports/events?groupBy=importance,kind,period&details=false&lang=${lang}`)).json();
+      expect(r.period).toBe('month');
+      expect(r.rows.filter((x: any) => x.level === 0).map((x: any) => [x.key, x.label, x.count])).toEqual([
+        ['high', null, 1],
+        ['normal', null, 4],
+      ]);
+      expect(r.rows.filter((x: any) => x.grouping === 'period').map((x: any) => [x.key, x.label])).toContainEqual(['2026-09', null]);
+      expect(r.rows.every((x: any) => x.grouping === 'period' || x.level !== 2)).toBe(true);
+      const states = (await t.get(t.adminCookie, `/api/reports/events?groupBy=state&details=false&lang=${lang}`)).json();
+      expect(states.rows.map((x: any) => [x.key, x.label, x.count])).toEqual([
+        ['cancelled', null, 1],
+        ['completed', null, 4],
+      ]);
+    }
+  });
+
+  it('the files translate the codes: kinds, importance, states and periods in the file language', async () => {
+    const en = parseCsv(
+      (await t.get(t.adminCookie, '/api/reports/events?groupBy=importance,period&details=false&format=csv&lang=en')).rawPayload,
+      ',',
+    );
+    expect(en.slice(1, 3).map((r) => r.slice(0, 3))).toEqual([
+      ['Importance', 'High', '1'],
+      ['Period', '  November 2026', '1'],
+    ]);
+    const ru = parseCsv((await t.get(t.adminCookie, '/api/reports/events?groupBy=state&details=false&format=csv&lang=ru')).rawPayload, ';');
+    expect(ru.slice(1, 3).map((r) => r.slice(0, 3))).toEqual([
+      ['Состояние', 'Отменено', '1'],
+      ['Состояние', 'Завершено', '4'],
+    ]);
   });
 
   it("exports CSV with numbers, dates in the user's zone, direction, importance and neutralised text", async () => {

@@ -1,10 +1,10 @@
 // The reports as tables of typed cells for CSV/XLSX (lib/export.ts): counts and durations are
 // numbers, event times are datetimes, periods are dates, shares are percentages, the rest is text.
 import type { ContactInfoKind } from '../../../shared/api/contact-info.js';
-import type { ColdCallsReport, ContactInfoReport, EventsReport } from '../../../shared/api/reports.js';
+import type { ColdCallsReport, ContactInfoReportRow, EventsReport } from '../../../shared/api/reports.js';
 import { date, dateTime, num, text, type Cell, type Table } from '../../lib/export.js';
-import type { PeriodUnit } from './events-report.logic.js';
-import { objectLabel, REPORT_TITLE } from './reports.logic.js';
+import { groupLabel, label, type PeriodUnit } from './events-report.logic.js';
+import { fixedLabel, kindLabel, objectLabel, REPORT_TITLE } from './reports.logic.js';
 
 type Lang = 'ru' | 'en';
 type L10n = Record<Lang, string>;
@@ -24,18 +24,29 @@ const TOTAL: L10n = { ru: 'Итого', en: 'Total' };
 export const EVENTS_REPORT_TITLE: L10n = { ru: 'Отчет по событиям', en: 'Events report' };
 export const COLD_CALLS_TITLE: L10n = { ru: 'Статистика холодных звонков', en: 'Cold-call statistics' };
 
-/** «Отчет о контактной информации»: one row per object, one text column per kind of contact information. */
-export function contactInfoTable(report: ContactInfoReport, kinds: ContactInfoKind[], lang: Lang, timeZone: string): Table {
+/** «Отчет о контактной информации»: one row per object, one text column per kind of contact
+ * information; the rows may be an async source (the export streams them from the database). */
+export function contactInfoTable(
+  columns: string[],
+  rows: Iterable<ContactInfoReportRow> | AsyncIterable<ContactInfoReportRow>,
+  kinds: ContactInfoKind[],
+  lang: Lang,
+  timeZone: string,
+): Table {
+  const cells = (r: ContactInfoReportRow): Cell[] => [
+    text(objectLabel(r.objectType, lang)),
+    text(r.name),
+    r.objectType === 'counterparty' ? null : text(r.counterpartyName),
+    text(r.position),
+    ...kinds.map((k) => text(r.values[k])),
+  ];
+  async function* mapped() {
+    for await (const r of rows) yield cells(r);
+  }
   return {
     title: REPORT_TITLE[lang],
-    headers: report.columns.map((c) => c.label),
-    rows: report.rows.map((r) => [
-      text(objectLabel(r.objectType, lang)),
-      text(r.name),
-      r.objectType === 'counterparty' ? null : text(r.counterpartyName),
-      text(r.position),
-      ...kinds.map((k) => text(r.values[k])),
-    ]),
+    headers: columns.map((c) => (kinds.includes(c as ContactInfoKind) ? kindLabel(c as ContactInfoKind, lang) : fixedLabel(c, lang))),
+    rows: mapped(),
     lang,
     timeZone,
   };
@@ -59,21 +70,21 @@ const EVENTS_HEADERS: Record<Lang, string[]> = {
 };
 
 /** «Отчет по событиям»: groups (bold, indented by level) with their totals, events under them, a total row. */
-export function eventsReportTable(r: EventsReport, lang: Lang, timeZone: string): Table {
+export function eventsReportTable(r: EventsReport, lang: Lang, timeZone: string): Table<Cell[][]> {
   const rows: Cell[][] = r.rows.map((row) => {
     const bold = row.type === 'group';
     return [
       text(row.grouping ? GROUP_LABELS[row.grouping][lang] : null, { bold }),
-      text(row.label, { indent: row.level, bold }),
+      text(row.type === 'group' ? groupLabel(row, r.period, lang) : row.label, { indent: row.level, bold }),
       num(row.count, { bold }),
       num(row.durationMinutes, { bold }),
       dateTime(row.startAt),
       text(row.counterpartyName),
       text(row.contactPersonName),
-      text(row.kind),
-      text(row.direction),
-      text(row.importance),
-      text(row.state),
+      text(row.kind && label(row.kind, lang)),
+      text(row.direction && label(row.direction, lang)),
+      text(row.importance && label(row.importance, lang)),
+      text(row.state && label(row.state, lang)),
     ];
   });
   rows.push([
@@ -104,7 +115,8 @@ const rate = (successes: number, failures: number) => (successes + failures > 0 
 
 /** Cold-call statistics as two tables (two sheets, or two sections of a CSV): outgoing calls per
  * responsible and period with a total, and incoming requests by information source with shares. */
-export function coldCallsTables(r: ColdCallsReport, unit: PeriodUnit, lang: Lang, timeZone: string): Table[] {
+export function coldCallsTables(r: ColdCallsReport, lang: Lang, timeZone: string): Table<Cell[][]>[] {
+  const unit = r.unit;
   const sum = (k: 'calls' | 'successes' | 'failures') => r.calls.reduce((s, c) => s + c[k], 0);
   const [calls, successes, failures] = [sum('calls'), sum('successes'), sum('failures')];
   const callRows: Cell[][] = r.calls.map((c) => [

@@ -45,15 +45,11 @@ export function registerReportRoutes(app: App, deps: Deps) {
     async (req, reply) => {
       const format = req.query.format ?? 'json';
       const actor = actorOf(req);
-      const { report, kinds, lang } = await service.contactInfoReport(
-        deps,
-        actor,
-        req.query,
-        format === 'json' ? service.SCREEN_LIMIT : service.EXPORT_LIMIT,
-      );
-      if (format === 'json') return report;
-      const table = contactInfoTable(report, kinds, lang, actor.timeZone);
-      await sendTable(fileReply(reply), `${REPORT_TITLE[lang]} ${stamp(deps)}`, format, table);
+      if (format === 'json') return service.contactInfoReport(deps, actor, req.query);
+      // The file has every row, streamed from the database a page at a time.
+      const q = await service.contactInfoQuery(deps, actor, req.query);
+      const table = contactInfoTable(q.columns, service.contactInfoRows(deps, q), q.kinds, q.lang, actor.timeZone);
+      await sendTable(fileReply(reply), `${REPORT_TITLE[q.lang]} ${stamp(deps)}`, format, table);
       return reply;
     },
   );
@@ -93,10 +89,10 @@ export function registerReportRoutes(app: App, deps: Deps) {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const { lang, unit, ...report } = await eventsReport.coldCallsReport(deps, actor, req.query);
+      const { lang, ...report } = await eventsReport.coldCallsReport(deps, actor, req.query);
       const format = req.query.format ?? 'json';
       if (format === 'json') return report;
-      const tables = coldCallsTables(report, unit, lang, actor.timeZone);
+      const tables = coldCallsTables(report, lang, actor.timeZone);
       await sendTable(fileReply(reply), `${COLD_CALLS_TITLE[lang]} ${stamp(deps)}`, format, tables);
       return reply;
     },

@@ -18,7 +18,7 @@ interface Sums {
 }
 interface Group extends Sums {
   key: string | null;
-  label: string;
+  label: string | null;
   children: Map<string, Group>;
 }
 
@@ -33,24 +33,29 @@ export function monthLabel(month: string, lang: Lang): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function keyOf(a: SalesAggregate, g: SalesGrouping, lang: Lang): { key: string | null; label: string } {
+/** The JSON carries ids and names that are data; «Без номенклатуры», «<не указан>» and month names
+ * are the screen's and the file's words (null label). */
+function keyOf(a: SalesAggregate, g: SalesGrouping): { key: string | null; label: string | null } {
   switch (g) {
     case 'customer':
       return { key: a.counterpartyId, label: a.counterpartyName ?? '' };
     case 'product':
-      return a.productId ? { key: a.productId, label: `${a.productSku} ${a.productName}` } : { key: null, label: NO_PRODUCT[lang] };
+      return a.productId ? { key: a.productId, label: `${a.productSku} ${a.productName}` } : { key: null, label: null };
     case 'responsible':
-      return a.responsibleUserId
-        ? { key: a.responsibleUserId, label: a.responsibleName ?? '' }
-        : { key: null, label: NO_RESPONSIBLE[lang] };
-    case 'month': {
-      const month = (a.date ?? '').slice(0, 7);
-      return { key: month, label: monthLabel(month, lang) };
-    }
+      return a.responsibleUserId ? { key: a.responsibleUserId, label: a.responsibleName ?? '' } : { key: null, label: null };
+    case 'month':
+      return { key: (a.date ?? '').slice(0, 7), label: null };
   }
 }
 
-function add(into: Map<string, Group>, k: { key: string | null; label: string }, a: SalesAggregate): Group {
+/** A row's value in a language, for the file. */
+export function rowLabel(row: Pick<SalesReportRow, 'grouping' | 'key' | 'label'>, lang: Lang): string {
+  if (row.label !== null) return row.label;
+  if (row.grouping === 'month' && row.key) return monthLabel(row.key, lang);
+  return row.grouping === 'product' ? NO_PRODUCT[lang] : NO_RESPONSIBLE[lang];
+}
+
+function add(into: Map<string, Group>, k: { key: string | null; label: string | null }, a: SalesAggregate): Group {
   const id = k.key ?? '';
   let g = into.get(id);
   if (!g) into.set(id, (g = { ...k, quantity: 0, revenue: 0, cost: 0, children: new Map() }));
@@ -64,7 +69,7 @@ function add(into: Map<string, Group>, k: { key: string | null; label: string },
 function ordered(groups: Map<string, Group>, g: SalesGrouping, lang: Lang): Group[] {
   const list = [...groups.values()];
   if (g === 'month') return list.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
-  return list.sort((a, b) => b.revenue - a.revenue || a.label.localeCompare(b.label, lang));
+  return list.sort((a, b) => b.revenue - a.revenue || (a.label ?? '').localeCompare(b.label ?? '', lang));
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10_000) / 10_000);
@@ -77,8 +82,8 @@ export function buildSalesReport(
   const top = new Map<string, Group>();
   const total: Sums = { quantity: 0, revenue: 0, cost: 0 };
   for (const a of aggregates) {
-    const g = add(top, keyOf(a, groupBy, lang), a);
-    if (thenBy) add(g.children, keyOf(a, thenBy, lang), a);
+    const g = add(top, keyOf(a, groupBy), a);
+    if (thenBy) add(g.children, keyOf(a, thenBy), a);
     total.revenue += a.revenue;
     total.cost += a.cost;
   }
@@ -132,11 +137,13 @@ const TOTAL: Record<Lang, string> = { ru: 'Итого', en: 'Total' };
 /** "1234.50" -> 1234.5 for a number cell (exact enough: a spreadsheet holds doubles anyway). */
 const decimal = (s: string | null) => (s === null ? null : Number(s));
 
-export function salesReportTable(r: SalesReport, lang: Lang, timeZone: string): Table {
+export function salesReportTable(r: SalesReport, lang: Lang, timeZone: string): Table<Cell[][]> {
   const rows: Cell[][] = r.rows.map((row) => {
     const bold = row.level === 0 && r.thenBy !== null;
     const value =
-      row.grouping === 'month' && row.key ? date(`${row.key}-01`, { format: 'month', bold }) : text(row.label, { indent: row.level, bold });
+      row.grouping === 'month' && row.key
+        ? date(`${row.key}-01`, { format: 'month', bold })
+        : text(rowLabel(row, lang), { indent: row.level, bold });
     return [
       text(GROUP_LABELS[row.grouping as SalesGrouping][lang], { bold }),
       value,

@@ -67,23 +67,29 @@ describe('sales report', () => {
     const r = await ok(t.get(t.adminCookie, '/api/reports/sales?groupBy=product'), 200);
     expect(pick(r.rows)).toEqual([
       [0, 'A-1 Болт', '12', '180.00', '120.00', '60.00', 0.3333, 0.72],
-      [0, 'Без номенклатуры', '1', '50.00', '0.00', '50.00', 1, 0.2],
+      [0, null, '1', '50.00', '0.00', '50.00', 1, 0.2],
       [0, 'B-2 Гайка', '5', '20.00', '10.00', '10.00', 0.5, 0.08],
     ]);
     expect(r.rows[1].key).toBeNull();
+    // The JSON is the same in every language; the files say «Без номенклатуры» / "No product".
+    expect(await ok(t.get(t.adminCookie, '/api/reports/sales?groupBy=product&lang=en'), 200)).toEqual(r);
+    const ru = parseCsv((await t.get(t.adminCookie, '/api/reports/sales?groupBy=product&format=csv&lang=ru')).rawPayload, ';');
+    expect(ru[2].slice(0, 2)).toEqual(['Номенклатура', 'Без номенклатуры']);
+    const en = parseCsv((await t.get(t.adminCookie, '/api/reports/sales?groupBy=product&format=csv&lang=en')).rawPayload, ',');
+    expect(en[2].slice(0, 2)).toEqual(['Product', 'No product']);
   });
 
   it('months in calendar order, a second level, and filters', async () => {
     const months = await ok(t.get(t.adminCookie, '/api/reports/sales?groupBy=month&from=2026-10-01&to=2026-11-30'), 200);
     expect(months.rows.map((x: any) => [x.key, x.label, x.revenue])).toEqual([
-      ['2026-10', 'Октябрь 2026', '15.00'],
-      ['2026-11', 'Ноябрь 2026', '250.00'],
+      ['2026-10', null, '15.00'],
+      ['2026-11', null, '250.00'],
     ]);
     const nested = await ok(t.get(t.adminCookie, '/api/reports/sales?groupBy=customer&thenBy=product'), 200);
     expect(nested.rows.map((x: any) => [x.level, x.label, x.quantity, x.revenue])).toEqual([
       [0, 'Альфа', null, '200.00'],
       [1, 'A-1 Болт', '10', '150.00'],
-      [1, 'Без номенклатуры', '1', '50.00'],
+      [1, null, '1', '50.00'],
       [0, 'Бета', null, '50.00'],
       [1, 'A-1 Болт', '2', '30.00'],
       [1, 'B-2 Гайка', '5', '20.00'],

@@ -90,7 +90,7 @@ export function ColdCallsPage() {
             <Title order={4} mb="xs">
               {t('coldCalls.callsTitle')}
             </Title>
-            <ColdCallsTables.Calls rows={report.data.calls} />
+            <ColdCallsTables.Calls rows={report.data.calls} unit={report.data.unit} />
           </div>
           <div>
             <Title order={4} mb="xs">

@@ -1,6 +1,7 @@
 import { Group, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ColdCallsReport } from '../../../shared/api/reports';
+import { periodLabel } from './report-labels';
 
 type CallRow = ColdCallsReport['calls'][number];
 type SourceRow = ColdCallsReport['sources'][number];
@@ -34,8 +35,8 @@ function usePct() {
   return (rate: number | null) => (rate === null ? '—' : f.format(rate));
 }
 
-function Calls({ rows }: { rows: CallRow[] }) {
-  const { t } = useTranslation();
+function Calls({ rows, unit }: { rows: CallRow[]; unit: ColdCallsReport['unit'] }) {
+  const { t, i18n } = useTranslation();
   const pct = usePct();
   if (rows.length === 0)
     return (
@@ -70,7 +71,7 @@ function Calls({ rows }: { rows: CallRow[] }) {
         {rows.map((r) => (
           <Table.Tr key={`${r.responsibleUserId}-${r.period}`} data-testid="cold-calls-row">
             <Table.Td>{r.responsibleUserName}</Table.Td>
-            <Table.Td>{r.periodLabel}</Table.Td>
+            <Table.Td>{periodLabel(r.period, unit, t, i18n.language)}</Table.Td>
             <Table.Td ta="right">{r.calls}</Table.Td>
             <Table.Td ta="right">{r.successes}</Table.Td>
             <Table.Td ta="right">{r.failures}</Table.Td>

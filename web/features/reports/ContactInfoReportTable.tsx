@@ -26,8 +26,7 @@ export function ContactInfoReportTable({ report }: { report: ContactInfoReport }
   const { t } = useTranslation();
   const navigate = useNavigate();
   const objectLabel = (o: string) => t(`report.objectTypes.${o}`);
-  const label = (key: string, fallback: string) =>
-    t(FIXED.has(key) ? `report.columns.${key}` : `contactInfoKinds.${key}`, { defaultValue: fallback });
+  const label = (key: string) => t(FIXED.has(key) ? `report.columns.${key}` : `contactInfoKinds.${key}`, { defaultValue: key });
 
   if (report.rows.length === 0) {
     return (
@@ -46,7 +45,7 @@ export function ContactInfoReportTable({ report }: { report: ContactInfoReport }
   }
   const columns: Column<ContactInfoReportRow>[] = report.columns.map((c) => ({
     key: c.key,
-    header: label(c.key, c.label),
+    header: label(c.key),
     width: c.key === 'objectType' ? 150 : c.key === 'name' ? '20%' : undefined,
     render: (row) => {
       const text = cellOf(row, c.key, objectLabel);

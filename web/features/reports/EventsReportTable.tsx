@@ -5,6 +5,7 @@ import type { EventsReport, EventsReportRow } from '../../../shared/api/reports'
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useFormat } from '../../lib/useFormat';
 import { DirectionLabel, ImportanceMark, KindLabel, StateLabel, formatDuration } from '../events/eventLabels';
+import { eventGroupLabel } from './report-labels';
 
 type Row = EventsReportRow | (Omit<EventsReportRow, 'type'> & { type: 'total' });
 
@@ -12,7 +13,7 @@ const INDENT = 22;
 
 /** The generated «Отчет по событиям»: an indented tree of groups with totals; events open on click. */
 export function EventsReportTable({ report }: { report: EventsReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   if (report.rows.length === 0) {
     return (
@@ -33,6 +34,7 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
     level: 0,
     type: 'total',
     grouping: null,
+    key: null,
     label: t('eventsReport.total'),
     count: report.totals.count,
     durationMinutes: report.totals.durationMinutes,
@@ -45,7 +47,6 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
     direction: null,
     importance: null,
     state: null,
-    codes: null,
   };
   const rows: Row[] = [...report.rows, total];
   const strong = (r: Row) => r.type !== 'event';
@@ -58,7 +59,7 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
         const pad = { paddingLeft: r.level * INDENT };
         if (r.type === 'event') {
           return (
-            <Group gap={6} wrap="nowrap" style={pad} title={r.label}>
+            <Group gap={6} wrap="nowrap" style={pad} title={r.label ?? undefined}>
               <Anchor component={Link} to={`/events/${r.eventId}`} size="sm" truncate data-testid="events-report-event-link">
                 {r.label}
               </Anchor>
@@ -66,18 +67,19 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
           );
         }
         const groupName = r.grouping ? t(`eventsReport.groupBy.${r.grouping}`) : '';
+        const value = r.type === 'total' ? (r.label ?? '') : eventGroupLabel(r, report.period, t, i18n.language);
         return (
           <Text
             size="sm"
             fw={700}
             truncate
             style={pad}
-            title={groupName ? `${groupName}: ${r.label}` : r.label}
+            title={groupName ? `${groupName}: ${value}` : value}
             data-testid={r.type === 'total' ? 'events-report-total' : 'events-report-group'}
             data-level={r.level}
             data-grouping={r.grouping ?? ''}
           >
-            {r.label}
+            {value}
           </Text>
         );
       },
@@ -89,20 +91,20 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
       header: '!',
       label: t('events.importance'),
       width: 30,
-      render: (r) => (r.codes ? <ImportanceMark importance={r.codes.importance} /> : ''),
+      render: (r) => (r.importance ? <ImportanceMark importance={r.importance} /> : ''),
     },
     { key: 'date', header: t('events.date'), width: 140, render: (r) => (r.startAt ? fmt.dateTime(r.startAt) : '') },
     { key: 'counterparty', header: t('events.counterparty'), width: '13%', render: (r) => r.counterpartyName ?? '' },
     { key: 'contactPerson', header: t('events.contactPerson'), width: '13%', render: (r) => r.contactPersonName ?? '' },
-    { key: 'kind', header: t('events.kind'), width: 118, render: (r) => (r.codes ? <KindLabel kind={r.codes.kind} short /> : '') },
+    { key: 'kind', header: t('events.kind'), width: 118, render: (r) => (r.kind ? <KindLabel kind={r.kind} short /> : '') },
     {
       key: 'direction',
       header: t('events.directionShort'),
       label: t('events.direction'),
       width: 72,
-      render: (r) => (r.codes?.direction ? <DirectionLabel direction={r.codes.direction} short /> : ''),
+      render: (r) => (r.direction ? <DirectionLabel direction={r.direction} short /> : ''),
     },
-    { key: 'state', header: t('events.state'), width: 120, render: (r) => (r.codes ? <StateLabel state={r.codes.state} /> : '') },
+    { key: 'state', header: t('events.state'), width: 120, render: (r) => (r.state ? <StateLabel state={r.state} /> : '') },
     {
       key: 'count',
       header: t('eventsReport.columns.count'),
@@ -134,7 +136,7 @@ export function EventsReportTable({ report }: { report: EventsReport }) {
   };
   const hidden = new Set(report.groupBy.map((g) => grouped[g]).filter(Boolean));
   const shown = columns.filter((c) => !hidden.has(c.key));
-  const key = (r: Row, i?: number) => (r.type === 'event' ? `e-${r.eventId}` : `${r.type}-${r.level}-${r.grouping}-${r.label}-${i ?? ''}`);
+  const key = (r: Row, i?: number) => (r.type === 'event' ? `e-${r.eventId}` : `${r.type}-${r.level}-${r.grouping}-${r.key}-${i ?? ''}`);
   const keyed = rows.map((r, i) => ({ r, k: key(r, i) }));
   return (
     <VirtualTable

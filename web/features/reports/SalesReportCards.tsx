@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { SalesReport, SalesReportRow } from '../../../shared/api/reports';
 import { useSaleFormat } from '../sales/useSaleFormat';
 import { fractionToPercent } from './sales-report.logic';
+import { salesRowLabel } from './report-labels';
 
 /** The report on a phone: each group's name in full, then its figures on short lines; the totals last. */
 export function SalesReportCards({ report }: { report: SalesReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useSaleFormat();
   const facts = (r: Pick<SalesReportRow, 'revenue' | 'cost' | 'grossProfit' | 'margin' | 'quantity'> & { share?: number | null }) => [
     `${t('salesReport.revenue')}: ${f.money(r.revenue)}`,
@@ -38,7 +39,7 @@ export function SalesReportCards({ report }: { report: SalesReport }) {
               {r.label}
             </Anchor>
           ) : (
-            r.label
+            salesRowLabel(r, t, i18n.language)
           ),
           facts(r),
           r.level,

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { SalesReport } from '../../../shared/api/reports';
 import { useSaleFormat } from '../sales/useSaleFormat';
 import { topBars } from './sales-report.logic';
+import { salesRowLabel } from './report-labels';
 
 /**
  * The largest groups by revenue as horizontal bars. Plain elements rather than a chart library: each
  * bar is a line of text with its figure (screen readers read the list), the coloured bar only echoes it.
  */
 export function SalesReportChart({ report }: { report: SalesReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useSaleFormat();
   const bars = topBars(report.rows);
   if (bars.length < 2) return null;
@@ -22,7 +23,7 @@ export function SalesReportChart({ report }: { report: SalesReport }) {
         {bars.map((b) => (
           <Box component="li" key={b.key} data-testid="sales-report-bar">
             <Text size="sm" style={{ display: 'flex', justifyContent: 'space-between', gap: 12 }}>
-              <span style={{ overflowWrap: 'anywhere' }}>{b.label}</span>
+              <span style={{ overflowWrap: 'anywhere' }}>{salesRowLabel(b.row, t, i18n.language)}</span>
               <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>{f.money(b.revenue)}</span>
             </Text>
             <div aria-hidden="true" style={{ height: 10, borderRadius: 4, background: 'var(--mantine-color-gray-2)', marginTop: 2 }}>

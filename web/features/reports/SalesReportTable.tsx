@@ -7,12 +7,13 @@ import { useSaleFormat } from '../sales/useSaleFormat';
 import { usePhone } from '../../lib/usePhone';
 import { SalesReportCards } from './SalesReportCards';
 import { fractionToPercent } from './sales-report.logic';
+import { salesRowLabel } from './report-labels';
 
 const INDENT = 22;
 
 /** The generated report: one row per group (a second level indented under it), then the totals. */
 export function SalesReportTable({ report }: { report: SalesReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useSaleFormat();
   const phone = usePhone();
   if (report.rows.length === 0)
@@ -32,7 +33,7 @@ export function SalesReportTable({ report }: { report: SalesReport }) {
       );
     return (
       <Text size="sm" fw={r.level === 0 ? 600 : undefined}>
-        {r.label}
+        {salesRowLabel(r, t, i18n.language)}
       </Text>
     );
   };

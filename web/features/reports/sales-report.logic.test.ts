@@ -18,7 +18,7 @@ const row = (label: string, revenue: string, level = 0): SalesReportRow => ({
 describe('the chart of the top groups', () => {
   it('takes the first level by revenue, largest first, bars relative to the largest', () => {
     const bars = topBars([row('A', '100.00'), row('A1', '999.00', 1), row('B', '400.00'), row('C', '0.00'), row('D', '-5.00')]);
-    expect(bars.map((b) => [b.label, b.percent])).toEqual([
+    expect(bars.map((b) => [b.row.label, b.percent])).toEqual([
       ['B', 100],
       ['A', 25],
     ]);

@@ -4,7 +4,7 @@ import { parseMoney } from '../../../shared/money';
 
 export interface ChartBar {
   key: string;
-  label: string;
+  row: SalesReportRow;
   revenue: string;
   /** 0..100, the bar's length relative to the largest shown. */
   percent: number;
@@ -21,7 +21,7 @@ export function topBars(rows: SalesReportRow[], limit = 10): ChartBar[] {
   const max = top[0]?.kopecks ?? 0;
   return top.map(({ r, kopecks }, i) => ({
     key: `${r.key ?? 'none'}-${i}`,
-    label: r.label,
+    row: r,
     revenue: r.revenue,
     percent: max > 0 ? Math.max(1, Math.round((kopecks / max) * 1000) / 10) : 0,
   }));
