@@ -36,12 +36,23 @@ const PORT_PROXY_TWO = 3114;
 
 const children: ChildProcess[] = [];
 function start(args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn('npx', ['tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  // tsx itself (not npx), in its own process group, so stopping it stops its node child too.
+  const child = spawn('node_modules/.bin/tsx', args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
   children.push(child);
   return child;
 }
 const stopAll = () => {
-  for (const c of children) c.kill('SIGTERM');
+  for (const c of children) {
+    try {
+      if (c.pid) process.kill(-c.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
 };
 process.on('exit', stopAll);
 process.on('SIGINT', () => process.exit(130));
@@ -95,6 +106,7 @@ async function main() {
   start(['bench/proxy.ts', String(PORT_PROXY_ONE), String(PORT_A)]);
   start(['bench/proxy.ts', String(PORT_PROXY_TWO), String(PORT_A), String(PORT_B)]);
   await Promise.all([PORT_A, PORT_B, PORT_PROXY_ONE, PORT_PROXY_TWO].map(waitUp));
+  console.log('two instances and the proxies answer');
 
   const cookie = await signIn(PORT_A);
   const list = await (await get(PORT_B, '/api/counterparties?limit=50', cookie)).json();
