@@ -1,7 +1,8 @@
 // Searches, journals and jobs on the scale-L data set (bench/generate.ts --scale L):
 //   npx tsx bench/scale-jobs.ts [DATABASE_URL] [--runs 30] [--skip-jobs] [--json FILE]
 // - name searches through the API (app.inject, as bench/run.ts): counterparties, contact persons,
-//   event subjects; rare, absent and frequent texts;
+//   event subjects; rare, absent and frequent texts; each also with the plain LIKE plan (as before
+//   migration 0012), in alternating rounds, so a loaded machine slows both alike;
 // - the events journal of a counterparty (the one with most events, and a typical one) and of a
 //   period (a day, a week), first page and the next one;
 // - the birthday job over every contact person, then again (the re-run must insert nothing); the
@@ -23,6 +24,7 @@ import * as abcService from '../server/features/abc/abc.service.js';
 import { fill } from '../server/features/abc/abc-fill.service.js';
 import { customerSums } from '../server/features/abc/abc.repo.js';
 import { monthBounds, monthsOf } from '../server/features/abc/abc.logic.js';
+import { FEW_MATCHES, searchTuning } from '../server/db/substring-search.js';
 import { BENCH_ADMIN, benchUrl, flag, hasFlag, openBenchDb, redact, serviceDeps } from './common.js';
 
 const q = encodeURIComponent;
@@ -134,7 +136,38 @@ async function main() {
       `Events, search «${subject.subjectSearch.slice(0, 12)}»`,
       `/api/events?limit=50&q=${q(subject.subjectSearch.slice(0, 12))}`,
     ]);
-  for (const [name, u] of searches) print(await measure(app, cookie, name, u, runs));
+  // Each search with the trigram plan and with the plain LIKE alone (as before migration 0012),
+  // in alternating rounds so both see the same machine load.
+  const plain = new Map<string, Row>();
+  for (const [name, u] of searches) {
+    const rounds = 3;
+    const runsEach = Math.max(1, Math.ceil(runs / rounds));
+    const parts: { now: Row[]; before: Row[] } = { now: [], before: [] };
+    for (let i = 0; i < rounds; i++) {
+      parts.now.push(await measure(app, cookie, name, u, runsEach));
+      searchTuning.fewMatches = -1;
+      try {
+        parts.before.push(await measure(app, cookie, name, u, runsEach));
+      } finally {
+        searchTuning.fewMatches = FEW_MATCHES;
+      }
+    }
+    const merge = (rows: Row[]): Row => {
+      const med = rows.map((r) => r.median).sort((a, b) => a - b);
+      const p95 = rows.map((r) => r.p95).sort((a, b) => a - b);
+      return {
+        name,
+        median: med[Math.floor(med.length / 2)],
+        p95: p95[Math.floor(p95.length / 2)],
+        runs: rows.reduce((n, r) => n + r.runs, 0),
+        rows: rows[0].rows,
+      };
+    };
+    const before = merge(parts.before);
+    plain.set(name, before);
+    print(merge(parts.now));
+    console.log(`${''.padEnd(58)}   plain LIKE: median ${before.median.toFixed(1)} ms, p95 ${before.p95.toFixed(1)} ms`);
+  }
 
   // Journals: the counterparty with most events, a typical one, and periods.
   const busiest = await db
@@ -248,7 +281,19 @@ async function main() {
   if (out)
     writeFileSync(
       out,
-      JSON.stringify({ date: new Date().toISOString(), database: dbVersion, sizes, load: os.loadavg(), results, jobs }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          database: dbVersion,
+          sizes,
+          load: os.loadavg(),
+          results,
+          plainLike: Object.fromEntries(plain),
+          jobs,
+        },
+        null,
+        2,
+      ) + '\n',
     );
 }
 
