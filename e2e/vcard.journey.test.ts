@@ -70,7 +70,9 @@ describe('vCard journey', () => {
     vcf = file.bytes;
     const text = vcf.toString('utf8');
     expect(text.startsWith('BEGIN:VCARD\r\n')).toBe(true);
-    const card = parse(text).parsedVcard;
+    const parsed = parse(text);
+    expect(Array.isArray(parsed), 'one card').toBe(false);
+    const card = (parsed as Exclude<typeof parsed, unknown[]>).parsedVcard as { property: string; value: unknown }[];
     const prop = (name: string) => card.filter((p) => p.property === name).map((p) => p.value);
     expect(prop('FN')).toEqual(['Иванова Мария Петровна']);
     expect(prop('N')).toEqual([

@@ -131,6 +131,11 @@ describe('webhooks journey', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await log.scrollIntoViewIfNeeded();
     await h.screenshot('webhooks-log.phone.ru');
+    // On the phone the state of the delivery and the webhook's buttons are on screen, not past a scroll.
+    for (const el of [log.getByText('Доставлено'), page.getByRole('button', { name: 'Удалить', exact: true })]) {
+      const box = (await el.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
     // Nothing on the phone screen is wider than the screen.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

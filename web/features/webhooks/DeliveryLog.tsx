@@ -1,8 +1,9 @@
-import { Badge, Center, Loader, Table, Text } from '@mantine/core';
+import { Badge, Center, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { WebhookDelivery } from '../../../shared/api/webhooks';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useFormat } from '../../lib/useFormat';
+import { usePhone } from '../../lib/usePhone';
 import { useDeliveries } from './webhooks.queries';
 
 const COLORS: Record<WebhookDelivery['status'], string> = { pending: 'yellow', delivered: 'teal', failed: 'red' };
@@ -11,6 +12,7 @@ const COLORS: Record<WebhookDelivery['status'], string> = { pending: 'yellow', d
 export function DeliveryLog({ webhookId }: { webhookId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const phone = usePhone();
   const log = useDeliveries(webhookId);
   if (log.isError) return <ErrorPanel error={log.error} onRetry={() => void log.refetch()} />;
   if (log.isPending)
@@ -20,6 +22,47 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
       </Center>
     );
   if (!log.data.items.length) return <Text c="dimmed">{t('webhooks.noDeliveries')}</Text>;
+  const status = (d: WebhookDelivery) => (
+    <>
+      <Badge color={COLORS[d.status]} variant="light" tt="none">
+        {t(`webhooks.status.${d.status}`)}
+      </Badge>
+      {d.status === 'pending' && d.nextAttemptAt && (
+        <Text size="xs" c="dimmed">
+          {t('webhooks.nextAttempt', { at: fmt.dateTime(d.nextAttemptAt) })}
+        </Text>
+      )}
+    </>
+  );
+  const attempts = (d: WebhookDelivery) =>
+    d.attemptLog.map((a, i) => (
+      <Text key={i} size="xs">
+        {fmt.dateTime(a.attemptedAt)} — {a.statusCode ?? '—'}
+        {a.error ? ` (${a.error})` : ''} · {t('webhooks.attemptDuration', { ms: a.durationMs })}
+      </Text>
+    ));
+  // On a phone every delivery is a card: a table's four columns would hide the state off screen.
+  if (phone)
+    return (
+      <Stack gap="xs" data-testid="webhook-deliveries">
+        {log.data.items.map((d) => (
+          <Paper key={d.id} withBorder p="sm">
+            <Stack gap={4}>
+              <Group gap="xs" justify="space-between">
+                <Text size="sm" ff="monospace">
+                  {d.eventType}
+                </Text>
+                {status(d)}
+              </Group>
+              <Text size="xs" c="dimmed">
+                {fmt.dateTime(d.createdAt)}
+              </Text>
+              {attempts(d)}
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    );
   return (
     <Table.ScrollContainer minWidth={800}>
       <Table data-testid="webhook-deliveries">
@@ -40,24 +83,8 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
                   {d.eventType}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                <Badge color={COLORS[d.status]} variant="light" tt="none">
-                  {t(`webhooks.status.${d.status}`)}
-                </Badge>
-                {d.status === 'pending' && d.nextAttemptAt && (
-                  <Text size="xs" c="dimmed">
-                    {t('webhooks.nextAttempt', { at: fmt.dateTime(d.nextAttemptAt) })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {d.attemptLog.map((a, i) => (
-                  <Text key={i} size="xs">
-                    {fmt.dateTime(a.attemptedAt)} — {a.statusCode ?? '—'}
-                    {a.error ? ` (${a.error})` : ''} · {t('webhooks.attemptDuration', { ms: a.durationMs })}
-                  </Text>
-                ))}
-              </Table.Td>
+              <Table.Td>{status(d)}</Table.Td>
+              <Table.Td>{attempts(d)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -8,6 +8,7 @@ import {
   CopyButton,
   Group,
   Loader,
+  Paper,
   SimpleGrid,
   Stack,
   Table,
@@ -16,12 +17,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { WEBHOOK_EVENT_TYPES, type WebhookCreated, type WebhookEventType } from '../../../shared/api/webhooks';
+import { WEBHOOK_EVENT_TYPES, type Webhook, type WebhookCreated, type WebhookEventType } from '../../../shared/api/webhooks';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError } from '../../components/notify';
 import { useFormat } from '../../lib/useFormat';
+import { usePhone } from '../../lib/usePhone';
 import { DeliveryLog } from './DeliveryLog';
 import { useCreateWebhook, useDeleteWebhook, useWebhooks } from './webhooks.queries';
 
@@ -29,6 +31,7 @@ import { useCreateWebhook, useDeleteWebhook, useWebhooks } from './webhooks.quer
 export function WebhooksPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const phone = usePhone();
   const hooks = useWebhooks();
   const create = useCreateWebhook();
   const remove = useDeleteWebhook();
@@ -51,6 +54,30 @@ export function WebhooksPage() {
       },
     );
   };
+
+  /** «Журнал доставки» and «Удалить» of one webhook (a table cell, or the foot of its card on a phone). */
+  const actions = (h: Webhook) => (
+    <Group gap="xs" wrap="nowrap">
+      <Button size="xs" variant={selected === h.id ? 'filled' : 'light'} onClick={() => setSelected(selected === h.id ? null : h.id)}>
+        {t('webhooks.log')}
+      </Button>
+      <ConfirmButton
+        size="xs"
+        variant="subtle"
+        color="red"
+        question={t('webhooks.deleteQuestion', { url: h.url })}
+        confirmLabel={t('webhooks.delete')}
+        onConfirm={() =>
+          remove.mutate(h.id, {
+            onSuccess: () => selected === h.id && setSelected(null),
+            onError: (err) => notifyError(err, t),
+          })
+        }
+      >
+        {t('webhooks.delete')}
+      </ConfirmButton>
+    </Group>
+  );
 
   return (
     <>
@@ -115,7 +142,27 @@ export function WebhooksPage() {
           </Center>
         )}
         {hooks.data && hooks.data.length === 0 && <Text c="dimmed">{t('webhooks.empty')}</Text>}
-        {hooks.data && hooks.data.length > 0 && (
+        {hooks.data && hooks.data.length > 0 && phone && (
+          <Stack gap="xs" data-testid="webhooks-table">
+            {hooks.data.map((h) => (
+              <Paper key={h.id} withBorder p="sm" data-testid="webhook-row">
+                <Stack gap={4}>
+                  <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {h.url}
+                  </Text>
+                  <Text size="xs" ff="monospace">
+                    {h.events.join(', ')}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('webhooks.columns.createdAt')}: {fmt.dateTime(h.createdAt)}
+                  </Text>
+                  {actions(h)}
+                </Stack>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+        {hooks.data && hooks.data.length > 0 && !phone && (
           <Table.ScrollContainer minWidth={700}>
             <Table data-testid="webhooks-table">
               <Table.Thead>
@@ -136,32 +183,7 @@ export function WebhooksPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(h.createdAt)}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant={selected === h.id ? 'filled' : 'light'}
-                          onClick={() => setSelected(selected === h.id ? null : h.id)}
-                        >
-                          {t('webhooks.log')}
-                        </Button>
-                        <ConfirmButton
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          question={t('webhooks.deleteQuestion', { url: h.url })}
-                          confirmLabel={t('webhooks.delete')}
-                          onConfirm={() =>
-                            remove.mutate(h.id, {
-                              onSuccess: () => selected === h.id && setSelected(null),
-                              onError: (err) => notifyError(err, t),
-                            })
-                          }
-                        >
-                          {t('webhooks.delete')}
-                        </ConfirmButton>
-                      </Group>
-                    </Table.Td>
+                    <Table.Td>{actions(h)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
