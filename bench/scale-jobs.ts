@@ -24,7 +24,7 @@ import * as abcService from '../server/features/abc/abc.service.js';
 import { fill } from '../server/features/abc/abc-fill.service.js';
 import { customerSums } from '../server/features/abc/abc.repo.js';
 import { monthBounds, monthsOf } from '../server/features/abc/abc.logic.js';
-import { FEW_MATCHES, searchTuning } from '../server/db/substring-search.js';
+import { searchTuning } from '../server/db/substring-search.js';
 import { BENCH_ADMIN, benchUrl, flag, hasFlag, openBenchDb, redact, serviceDeps } from './common.js';
 
 const q = encodeURIComponent;
@@ -145,11 +145,11 @@ async function main() {
     const parts: { now: Row[]; before: Row[] } = { now: [], before: [] };
     for (let i = 0; i < rounds; i++) {
       parts.now.push(await measure(app, cookie, name, u, runsEach));
-      searchTuning.fewMatches = -1;
+      searchTuning.plainLike = true;
       try {
         parts.before.push(await measure(app, cookie, name, u, runsEach));
       } finally {
-        searchTuning.fewMatches = FEW_MATCHES;
+        searchTuning.plainLike = false;
       }
     }
     const merge = (rows: Row[]): Row => {

@@ -10,12 +10,14 @@ const TARGETS = {
 export type SearchTarget = keyof typeof TARGETS;
 
 /** Up to this many matches a search reads the matches through the trigram index and sorts them;
- * beyond it, walking the list's sort index until a page is full is cheaper (a frequent word fills
- * a page within a few thousand rows). Measured at a million counterparties: docs/benchmarks.md. */
-export const FEW_MATCHES = 20_000;
+ * beyond it, walking the list's sort index until a page is full is usually cheaper, as a frequent
+ * word fills a page within a short walk. SQLite's limit is lower: there counting the matches is
+ * itself a trigram query (PostgreSQL's estimate costs nothing), and the walk checks the name on
+ * the index entry without reading the row. Measured at a million counterparties: docs/benchmarks.md. */
+export const FEW_MATCHES = { sqlite: 2000, postgres: 20_000 } as const;
 
-/** The threshold in use; the benchmark sets it to -1 to time the plain LIKE plan alone. */
-export const searchTuning = { fewMatches: FEW_MATCHES };
+/** The benchmark sets `plainLike` to time the plain LIKE plan alone (as before migration 0012). */
+export const searchTuning = { plainLike: false };
 
 /** Trigram indexes need three characters; shorter texts are matched by LIKE alone. */
 const hasTrigram = (text: string) => [...text].length >= 3;
@@ -47,7 +49,7 @@ async function matchesUpTo(db: Kysely<any>, target: SearchTarget, text: string, 
  * form), as `<alias>.<column> like '%text%'` — case-sensitive on the lower-cased text, wildcards
  * escaped — on both databases, whatever the plan.
  *
- * When few rows match (at most FEW_MATCHES), the same condition is given an index path that reads
+ * When few rows match (at most FEW_MATCHES of the dialect), the same condition is given an index path that reads
  * only the matches: on SQLite the row must also be among the FTS5 trigram table's hits (migration
  * 0012; the trigram index folds case, so its hits include every LIKE match, and the LIKE decides);
  * on PostgreSQL the row's id must be among those the pg_trgm index finds, collected first by a
@@ -59,7 +61,7 @@ export async function containsText(
   target: SearchTarget,
   alias: string,
   text: string,
-  cap: number = searchTuning.fewMatches,
+  cap: number = searchTuning.plainLike ? -1 : FEW_MATCHES[isPostgres(db) ? 'postgres' : 'sqlite'],
 ): Promise<RawBuilder<SqlBool>> {
   const { table, column } = TARGETS[target];
   const col = sql.ref(`${alias}.${column}`);
