@@ -5,7 +5,7 @@ import { makeTestApp, type TestApp } from '../test/test-app.js';
 import { createDb } from './database.js';
 import { columnTypes } from './dialect.js';
 import { containsPattern } from './keyset.js';
-import { containsText, type SearchTarget } from './substring-search.js';
+import { containsText, searchTuning, type SearchTarget } from './substring-search.js';
 import { searchKey } from '../lib/names.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_events_tasks_scheduler.js';
@@ -55,8 +55,13 @@ let db: Kysely<any>;
 beforeAll(async () => {
   t = await makeTestApp();
   db = t.db;
+  // A test database holds a few rows: take the index path on PostgreSQL too, not only beyond 1,000.
+  searchTuning.plannerFinds = -1;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  searchTuning.plannerFinds = 1000;
+  await t.close();
+});
 
 const TABLE = { counterparties: 'counterparties', contactPersons: 'contact_persons', events: 'events' } as const;
 const COLUMN = { counterparties: 'name_search', contactPersons: 'name_search', events: 'subject_search' } as const;

@@ -16,8 +16,13 @@ export type SearchTarget = keyof typeof TARGETS;
  * the index entry without reading the row. Measured at a million counterparties: docs/benchmarks.md. */
 export const FEW_MATCHES = { sqlite: 2000, postgres: 20_000 } as const;
 
-/** The benchmark sets `plainLike` to time the plain LIKE plan alone (as before migration 0012). */
-export const searchTuning = { plainLike: false };
+export const searchTuning = {
+  /** Set by the benchmark to time the plain LIKE plan alone (as before migration 0012). */
+  plainLike: false,
+  /** PostgreSQL estimates up to this many matches: the planner reads them through pg_trgm by
+   * itself (tests set -1 to exercise the id path with few rows). */
+  plannerFinds: 1000,
+};
 
 /** Trigram indexes need three characters; shorter texts are matched by LIKE alone. */
 const hasTrigram = (text: string) => [...text].length >= 3;
@@ -66,8 +71,13 @@ export async function containsText(
   const { table, column } = TARGETS[target];
   const col = sql.ref(`${alias}.${column}`);
   const like = sql<SqlBool>`${col} like ${containsPattern(text)} escape '\\'`;
-  if (cap < 0 || !hasTrigram(text) || (await matchesUpTo(db, target, text, cap + 1)) > cap) return like;
+  if (cap < 0 || !hasTrigram(text)) return like;
+  const matches = await matchesUpTo(db, target, text, cap + 1);
+  if (matches > cap) return like;
   if (isPostgres(db)) {
+    // With a handful of matches the planner takes the trigram index by itself: the extra query
+    // would only cost a round trip.
+    if (matches <= Math.min(searchTuning.plannerFinds, cap)) return like;
     // The matching ids first (the pg_trgm index), then the page among them: given the ids as a
     // parameter the planner knows how many rows it gets, sorts them and joins only the page's rows.
     // (Collected in the same statement, `id = any(array(select …))`, it guesses one row, joins all
