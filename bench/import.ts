@@ -111,9 +111,17 @@ async function benchFormat(f: 'csv' | 'xlsx') {
   console.log(`${redact(url)}: ${rows} rows, ${f.toUpperCase()} of ${(statSync(path).size / 1024 / 1024).toFixed(1)} MB`);
   for (const label of ['first upload (all created)', 'second upload (all unchanged)']) {
     (globalThis as { gc?: () => void }).gc?.();
-    const base = process.memoryUsage().rss;
+    const { rss: base, heapUsed: heapBase } = process.memoryUsage();
     let peak = base;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    let heapPeak = heapBase;
+    const sample = () => {
+      const m = process.memoryUsage();
+      peak = Math.max(peak, m.rss);
+      heapPeak = Math.max(heapPeak, m.heapUsed);
+      if (process.env.BENCH_TRACE)
+        console.log(`    rss ${mb(m.rss)} heap ${mb(m.heapUsed)} external ${mb(m.external)} buffers ${mb(m.arrayBuffers)}`);
+    };
+    const sampler = setInterval(sample, process.env.BENCH_TRACE ? 1000 : 50);
     const started = performance.now();
     const res = await app.inject({
       method: 'POST',
@@ -123,10 +131,12 @@ async function benchFormat(f: 'csv' | 'xlsx') {
     });
     const ms = performance.now() - started;
     clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
+    sample();
+    (globalThis as { gc?: () => void }).gc?.();
+    const retained = process.memoryUsage().heapUsed - heapBase;
     console.log(
       `  ${label}: ${res.statusCode} ${res.body.slice(0, 120)} in ${(ms / 1000).toFixed(1)} s; ` +
-        `RSS ${mb(base)} -> peak ${mb(peak)} MB (+${mb(peak - base)} MB)`,
+        `RSS ${mb(base)} -> peak ${mb(peak)} MB (+${mb(peak - base)} MB); JS heap peak +${mb(heapPeak - heapBase)} MB, retained +${mb(retained)} MB`,
     );
   }
   await app.close();

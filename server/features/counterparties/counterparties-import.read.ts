@@ -74,21 +74,29 @@ export async function* xlsxRows(path: string): AsyncGenerator<FileRow> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // exceljs copies a sheet that comes before the shared strings in the archive (as Excel writes
+  // them) to a file of its own in the temporary folder, and removes it only when asked for the next
+  // sheet: so every sheet is asked for, also when the import stops early, and only the first is read.
+  const sheets = (reader as unknown as AsyncIterable<AsyncIterable<Row>>)[Symbol.asyncIterator]();
+  const rest = async () => {
+    while (!(await sheets.next()).done);
+  };
   let last = 0;
-  let sheets = 0;
+  let finished = false;
   try {
-    for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<Row>>) {
-      sheets++;
-      for await (const row of sheet) {
-        last = row.number;
-        // cell.text renders numbers, dates, formulas' results and rich text as shown.
-        const cells = Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1).text ?? '');
-        if (cells.every((c) => c.trim() === '')) continue;
-        yield { line: row.number, cells };
-      }
-      return;
+    const first = await sheets.next();
+    if (first.done) throw new FileUnreadable('the file is not an XLSX workbook', 1, 'xlsx_malformed');
+    for await (const row of first.value) {
+      last = row.number;
+      // cell.text renders numbers, dates, formulas' results and rich text as shown.
+      const cells = Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1).text ?? '');
+      if (cells.every((c) => c.trim() === '')) continue;
+      yield { line: row.number, cells };
     }
-  } catch {
+    await rest();
+    finished = true;
+  } catch (e) {
+    if (e instanceof FileUnreadable) throw e;
     // Only the reader throws here: what the caller does with a row never comes back into this loop.
     throw new FileUnreadable(
       last ? `the workbook is damaged after line ${last}` : 'the file is not an XLSX workbook',
@@ -96,7 +104,7 @@ export async function* xlsxRows(path: string): AsyncGenerator<FileRow> {
       'xlsx_malformed',
     );
   } finally {
+    if (!finished) await rest().catch(() => {});
     input.destroy();
   }
-  if (!sheets) throw new FileUnreadable('the file is not an XLSX workbook', 1, 'xlsx_malformed');
 }

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { makeTestApp, type TestApp } from '../../test/test-app.js';
-import { UPLOAD_DIR_PREFIX } from './counterparties-import.upload.js';
+import { uploadDirPrefix } from './counterparties-import.upload.js';
 import { COUNTERPARTY_IMPORT_LIMIT } from './counterparties-import.routes.js';
 
 let t: TestApp;
@@ -195,6 +195,14 @@ describe('counterparty import', () => {
     const c = await t.db.selectFrom('counterparties').select(['inn']).where('name', '=', 'Клиент 2999').executeTakeFirstOrThrow();
     expect(c.inn).toBe(innOf(2999));
     expect(await countOf('contactInfo')).toBe(3000);
+    expect(sheetCopies()).toEqual([]);
+    // A wrong header stops the import at line 1: the sheet copies exceljs made are removed all the same.
+    const header = new ExcelJS.Workbook();
+    header.addWorksheet('Прайс').addRow(['Товар', 'Цена']);
+    header.addWorksheet('Лист2').addRow(['Наименование']);
+    const wrong = await upload(t.adminCookie, Buffer.from(await header.xlsx.writeBuffer()), '', XLSX);
+    expect(wrong.json().error.details[0]).toMatchObject({ line: 1, code: 'import_header_invalid' });
+    expect(sheetCopies()).toEqual([]);
     const broken = await upload(t.adminCookie, Buffer.from('PK not a workbook'), '', XLSX);
     expect(broken.statusCode).toBe(422);
     expect(broken.json().error.details[0]).toMatchObject({ code: 'xlsx_malformed' });
@@ -298,8 +306,10 @@ const filler = (size: number) => {
   );
 };
 
-/** The import's temporary directories now in the system's temporary folder. */
-const uploadDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith(UPLOAD_DIR_PREFIX));
+/** This process's import directories now in the system's temporary folder (not another test run's or a benchmark's). */
+const uploadDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith(uploadDirPrefix()));
+/** Sheets exceljs copied to the temporary folder (tmp-<pid>-…) while reading a workbook in this process. */
+const sheetCopies = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`tmp-${process.pid}-`));
 /** Those made since the test began and still there (another process's uploads are not this test's). */
 const leftovers = () => uploadDirs().filter((d) => !dirsBefore.includes(d));
 

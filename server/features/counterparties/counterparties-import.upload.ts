@@ -9,8 +9,8 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../errors.js';
 
-/** Temporary directories of uploads in progress: `<os.tmpdir()>/crm-import-XXXXXX`. */
-export const UPLOAD_DIR_PREFIX = 'crm-import-';
+/** Temporary directories of uploads in progress: `<os.tmpdir()>/crm-import-<pid>-XXXXXX`, so a leftover of a killed process is known. */
+export const uploadDirPrefix = () => `crm-import-${process.pid}-`;
 
 export const tooLarge = (limit: number) =>
   new AppError(413, 'payload_too_large', `the file must be at most ${Math.floor(limit / 1024 / 1024)} MB`);
@@ -76,7 +76,7 @@ async function spool(body: Readable, path: string, opts: { limit: number; utf8: 
  * to read it, but the error handler must not take it for a defect).
  */
 export async function withSpooledUpload<T>(body: Readable, opts: { limit: number; utf8: boolean }, use: (path: string) => Promise<T>) {
-  const dir = await mkdtemp(join(tmpdir(), UPLOAD_DIR_PREFIX));
+  const dir = await mkdtemp(join(tmpdir(), uploadDirPrefix()));
   try {
     const path = join(dir, 'upload');
     try {
