@@ -24,7 +24,8 @@ function positionals(): string[] {
   for (let i = 0; i < args.length; i++) {
     if (args[i].startsWith('--')) {
       // Flags with a value: skip it.
-      if (args[i + 1] !== undefined && !args[i + 1].startsWith('--') && !['--reset', '--analyze', '--no-write'].includes(args[i])) i++;
+      if (args[i + 1] !== undefined && !args[i + 1].startsWith('--') && !['--reset', '--analyze', '--no-write', '--http'].includes(args[i]))
+        i++;
       continue;
     }
     out.push(args[i]);

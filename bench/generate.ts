@@ -8,7 +8,7 @@
 // counterparties Zipf-like; --counterparties, --events, --sale-lines, --users, --products override.
 // Rows go in directly with Kysely (multi-row inserts of 500 rows, large transactions): the services
 // would take hours for a million cards. dataset.ts and activity.ts make them as the services would.
-// Timings go to stdout and, with --scale, to bench/results/generate-<dialect>-<scale>.json.
+// Timings go to stdout and, with --scale, to bench/results/generate-<dialect>-<scale>.json (not with --no-write).
 import os from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
@@ -85,6 +85,8 @@ async function main() {
   const reset = hasFlag('reset');
   const isSqlite = url.startsWith('sqlite:');
   if (isSqlite && reset) resetSqlite(url);
+  if (!isSqlite && reset && new URL(url).searchParams.has('options'))
+    throw new Error('--reset drops the whole PostgreSQL database: not with connection options (a schema of a shared database) in the URL');
   if (!isSqlite) await preparePostgres(url, reset);
 
   const wallStarted = Date.now();
@@ -298,7 +300,9 @@ async function main() {
   // autovacuum). SQLite never analyses by itself: only with --analyze.
   if (dialect === 'postgres' || hasFlag('analyze')) {
     const t = Date.now();
-    await (dialect === 'postgres' && scale ? sql`vacuum analyze` : sql`analyze`).execute(db);
+    // Only the generated tables: the database may hold other schemas (the CI smoke test's).
+    const tables = sql.raw('users, counterparties, contact_persons, contact_info, products, events, tasks, sales, sale_lines');
+    await (dialect === 'postgres' && scale ? sql`vacuum analyze ${tables}` : sql`analyze`).execute(db);
     timings.analyze = (Date.now() - t) / 1000;
     console.log(`${dialect === 'postgres' && scale ? 'VACUUM ANALYZE' : 'ANALYZE'} took ${timings.analyze.toFixed(1)} s`);
   }
@@ -307,7 +311,7 @@ async function main() {
   timings.inserts = loadSeconds;
   timings.wall = (Date.now() - wallStarted) / 1000;
   console.log(`Inserts took ${loadSeconds.toFixed(1)} s, ${timings.wall.toFixed(1)} s in all`);
-  if (scale) {
+  if (scale && !hasFlag('no-write')) {
     mkdirSync('bench/results', { recursive: true });
     const file = `bench/results/generate-${dialect}-${scale}.json`;
     const meta = {

@@ -1,6 +1,7 @@
 // Measures the API on a generated data set (bench/generate.ts), in-process through app.inject:
 // routing, validation, auth, services, SQL and JSON serialisation, without network noise.
 //   npm run bench -- [DATABASE_URL] [--runs 30] [--no-write]
+//   npm run bench -- --http [DATABASE_URL] ...    the HTTP benchmark instead, see bench/http.ts
 // Prints a table and writes it into docs/benchmarks.md (between the markers for the dialect) and
 // bench/results/<dialect>.json.
 import os from 'node:os';
@@ -83,6 +84,8 @@ async function measure(app: App, c: Case, cookie: string, runs: number): Promise
 }
 
 async function main() {
+  // `npm run bench -- --http`: the HTTP benchmark (bench/http.ts) instead of the in-process one.
+  if (hasFlag('http')) return (await import('./http.js')).main();
   const url = benchUrl();
   const runs = Number(flag('runs') ?? 30);
   const database = openBenchDb(url);
