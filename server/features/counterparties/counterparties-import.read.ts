@@ -1,8 +1,7 @@
 // Reading an uploaded file (spooled to disk) as rows of text cells with their line numbers, one row
 // at a time: CSV through csv-parse's stream, XLSX through exceljs's streaming reader. Neither holds
-// the file or its parsed rows; the XLSX reader keeps the workbook's shared strings (the one table of
-// every distinct text in the workbook, which Excel's format puts apart from the sheet).
-import { createReadStream } from 'node:fs';
+// the file or its parsed rows; an XLSX's shared strings table goes to a file beside the upload.
+import { closeSync, createReadStream, openSync, readSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -60,24 +59,95 @@ export async function* csvRows(path: string): AsyncGenerator<FileRow> {
   }
 }
 
-type Cell = { text?: string };
+type Cell = { text?: string; value?: unknown };
 type Row = { number: number; cellCount: number; getCell(n: number): Cell };
+type SharedText = string | null | { richText?: { text?: string }[] };
 
-/** Rows of the first worksheet of an XLSX file; blank rows are skipped, numbers and dates read as shown. */
-export async function* xlsxRows(path: string): AsyncGenerator<FileRow> {
+/**
+ * The workbook's shared strings table (every distinct text of an Excel workbook, apart from its
+ * sheets) kept in a file beside the upload, with only each string's offset in memory: 8 bytes a
+ * string instead of the string, so a workbook's memory does not grow with its texts.
+ */
+class SharedStrings {
+  readonly #fd: number;
+  readonly #ends: number[] = [0];
+  #pending: Buffer[] = [];
+  #pendingBytes = 0;
+  #written = 0;
+  readonly #scratch = Buffer.allocUnsafe(64 * 1024);
+
+  constructor(path: string) {
+    this.#fd = openSync(path, 'w+', 0o600);
+  }
+
+  add(text: SharedText) {
+    const s = typeof text === 'string' ? text : (text?.richText?.map((r) => r.text ?? '').join('') ?? '');
+    const bytes = Buffer.from(s, 'utf8');
+    this.#pending.push(bytes);
+    this.#pendingBytes += bytes.length;
+    this.#ends.push(this.#ends[this.#ends.length - 1] + bytes.length);
+    if (this.#pendingBytes >= 1024 * 1024) this.flush();
+  }
+
+  flush() {
+    if (!this.#pendingBytes) return;
+    this.#written += writeSync(this.#fd, Buffer.concat(this.#pending, this.#pendingBytes), 0, this.#pendingBytes, this.#written);
+    this.#pending = [];
+    this.#pendingBytes = 0;
+  }
+
+  get(index: number): string {
+    const start = this.#ends[index];
+    const end = this.#ends[index + 1];
+    if (start === undefined || end === undefined) return '';
+    const length = end - start;
+    const buf = length <= this.#scratch.length ? this.#scratch : Buffer.allocUnsafe(length);
+    readSync(this.#fd, buf, 0, length, start);
+    return buf.toString('utf8', 0, length);
+  }
+
+  close() {
+    closeSync(this.#fd);
+  }
+}
+
+/** A cell as shown: shared strings from the table on disk, the rest (numbers, dates, formulas' results, rich text) by exceljs. */
+function cellText(cell: Cell, strings: SharedStrings): string {
+  const v = cell.value as { sharedString?: unknown } | null | undefined;
+  if (v && typeof v === 'object' && typeof v.sharedString === 'number') return strings.get(v.sharedString);
+  return cell.text ?? '';
+}
+
+/** The worksheets of the workbook in archive order; the shared strings go to `strings` on the way. */
+async function* worksheets(reader: { parse(): AsyncIterable<unknown> }, strings: SharedStrings): AsyncGenerator<AsyncIterable<Row>> {
+  for await (const event of reader.parse()) {
+    const e = event as { eventType?: string; value?: unknown; index?: number; text?: SharedText };
+    if (e.eventType === 'worksheet') {
+      strings.flush();
+      yield e.value as AsyncIterable<Row>;
+    } else if (e.eventType === undefined && typeof e.index === 'number') strings.add(e.text ?? null);
+  }
+}
+
+/**
+ * Rows of the first worksheet of an XLSX file; blank rows are skipped, numbers and dates read as shown.
+ * `scratch` is a path for the shared strings table (removed with the upload's directory).
+ */
+export async function* xlsxRows(path: string, scratch = `${path}.strings`): AsyncGenerator<FileRow> {
   const input = createReadStream(path, { highWaterMark: 256 * 1024 });
   // Styles tell dates from numbers; hyperlinks (e-mail cells) are read by their text anyway.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
-    sharedStrings: 'cache',
+    sharedStrings: 'emit',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  // exceljs copies a sheet that comes before the shared strings in the archive (as Excel writes
-  // them) to a file of its own in the temporary folder, and removes it only when asked for the next
-  // sheet: so every sheet is asked for, also when the import stops early, and only the first is read.
-  const sheets = (reader as unknown as AsyncIterable<AsyncIterable<Row>>)[Symbol.asyncIterator]();
+  const strings = new SharedStrings(scratch);
+  // exceljs copies the sheets (they come before the shared strings in the archive) to files of their
+  // own in the temporary folder, and removes each only when asked for the next sheet: so every sheet
+  // is asked for, also when the import stops early, and only the first is read.
+  const sheets = worksheets(reader as unknown as { parse(): AsyncIterable<unknown> }, strings);
   const rest = async () => {
     while (!(await sheets.next()).done);
   };
@@ -88,8 +158,7 @@ export async function* xlsxRows(path: string): AsyncGenerator<FileRow> {
     if (first.done) throw new FileUnreadable('the file is not an XLSX workbook', 1, 'xlsx_malformed');
     for await (const row of first.value) {
       last = row.number;
-      // cell.text renders numbers, dates, formulas' results and rich text as shown.
-      const cells = Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1).text ?? '');
+      const cells = Array.from({ length: row.cellCount }, (_, i) => cellText(row.getCell(i + 1), strings));
       if (cells.every((c) => c.trim() === '')) continue;
       yield { line: row.number, cells };
     }
@@ -106,5 +175,6 @@ export async function* xlsxRows(path: string): AsyncGenerator<FileRow> {
   } finally {
     if (!finished) await rest().catch(() => {});
     input.destroy();
+    strings.close();
   }
 }
