@@ -9,6 +9,7 @@ import {
   SqliteDialect,
   sql,
   type Dialect,
+  type RawBuilder,
   type SqliteDatabase,
   type Driver,
   type Transaction,
@@ -265,4 +266,20 @@ export async function allowLargeAggregate(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
   await sql`set local work_mem = '256MB'`.execute(db);
   await sql`set local jit = off`.execute(db);
+}
+
+/** Whole minutes from one instant column to another, rounded as the app rounds (half up), never
+ * negative, 0 without an end: the events report's duration sums, computed where the rows are. */
+export function minutesBetween(db: Kysely<any>, start: string, end: string): RawBuilder<number> {
+  const [s, e] = [sql.ref(start), sql.ref(end)];
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    return sql<number>`coalesce(greatest(0, floor((extract(epoch from ${e} - ${s}) * 1000 + 30000) / 60000)), 0)`;
+  return sql<number>`coalesce(max(0, (cast(round((julianday(${e}) - julianday(${s})) * 86400000) as integer) + 30000) / 60000), 0)`;
+}
+
+/** The UTC hour an instant column falls in, as 'YYYY-MM-DDTHH' (a bucket the app maps to periods in a time zone). */
+export function utcHourOf(db: Kysely<any>, column: string): RawBuilder<string> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24')`;
+  return sql<string>`substr(${sql.ref(column)}, 1, 13)`;
 }

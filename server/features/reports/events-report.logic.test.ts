@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../../shared/api/events.js';
-import { coldCalls, groupEvents, periodOf } from './events-report.logic.js';
+import { coldCalls, groupEvents, periodKey, periodKeyer, periodOf } from './events-report.logic.js';
 
 let n = 0;
 const ev = (o: Partial<Event>): Event => ({
@@ -41,6 +41,20 @@ describe('periodOf', () => {
     expect(periodOf('2026-11-30T22:30:00Z', 'month', 'Europe/Moscow', 'ru')).toEqual({ key: '2026-12', label: 'Декабрь 2026' });
     expect(periodOf('2026-11-30T22:30:00Z', 'month', 'UTC', 'en')).toEqual({ key: '2026-11', label: 'November 2026' });
     expect(periodOf('2026-11-29T10:00:00Z', 'week', 'UTC', 'ru')).toEqual({ key: '2026-11-23', label: 'Неделя с 23.11.2026' });
+  });
+});
+
+describe('periodKeyer', () => {
+  it('gives the same periods as periodOf, across daylight-saving switches and year ends', () => {
+    for (const zone of ['Europe/Moscow', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC']) {
+      for (const unit of ['day', 'week', 'month'] as const) {
+        const keyer = periodKeyer(unit, zone);
+        for (let ms = Date.UTC(2025, 11, 20); ms < Date.UTC(2026, 11, 31); ms += 3_600_000 * 7 + 60_000 * 13) {
+          const iso = new Date(ms).toISOString();
+          expect(keyer(iso), `${zone} ${unit} ${iso}`).toBe(periodKey(iso, unit, zone));
+        }
+      }
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { Event } from '../../../shared/api/events.js';
 import type { EventGrouping, EventsReportRow } from '../../../shared/api/reports.js';
 import { documentTitle } from '../../lib/names.js';
@@ -33,6 +33,26 @@ export function periodKey(instant: string, unit: PeriodUnit, timeZone: string): 
   return d.toFormat('yyyy-MM');
 }
 
+/** periodKey for many instants: the zone's offset (an Intl lookup, the slow part) is found once per
+ * UTC day, and again only on a day when it changes (a daylight-saving switch). */
+export function periodKeyer(unit: PeriodUnit, timeZone: string): (instant: string) => string {
+  const zone = IANAZone.create(timeZone);
+  const days = new Map<number, [number, number]>();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (instant) => {
+    const ms = Date.parse(instant);
+    const day = Math.floor(ms / 86_400_000);
+    let offsets = days.get(day);
+    if (!offsets) days.set(day, (offsets = [zone.offset(day * 86_400_000), zone.offset((day + 1) * 86_400_000 - 1)]));
+    if (offsets[0] !== offsets[1]) return periodKey(instant, unit, timeZone);
+    const local = new Date(ms + offsets[0] * 60_000);
+    if (unit === 'month') return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}`;
+    // Weeks start on Monday (ISO), as luxon's startOf('week').
+    if (unit === 'week') local.setUTCDate(local.getUTCDate() - ((local.getUTCDay() + 6) % 7));
+    return local.toISOString().slice(0, 10);
+  };
+}
+
 /** The period an instant falls in, with its label in a language (for the files). */
 export function periodOf(instant: string, unit: PeriodUnit, timeZone: string, lang: Lang): { key: string; label: string } {
   const key = periodKey(instant, unit, timeZone);
@@ -49,8 +69,35 @@ interface GroupKey {
 }
 
 const IMPORTANCE_ORDER = ['high', 'normal', 'low'];
+/** One collator for all the comparisons of a sort (localeCompare would build one per call). */
+const RU = new Intl.Collator('ru');
 
-function keyOf(e: Event, g: EventGrouping, unit: PeriodUnit, tz: string): GroupKey {
+/** What grouping reads of an event. */
+type Groupable = Pick<
+  Event,
+  | 'counterpartyId'
+  | 'counterpartyName'
+  | 'contactPersonId'
+  | 'contactPersonName'
+  | 'responsibleUserId'
+  | 'responsibleUserName'
+  | 'infoSourceId'
+  | 'infoSourceName'
+  | 'startAt'
+  | 'kind'
+  | 'importance'
+  | 'state'
+>;
+
+/** Events, or aggregates of events (a count and a duration sum per combination of the dimensions). */
+interface Weighted {
+  e: Groupable;
+  count: number;
+  minutes: number;
+  event?: Event;
+}
+
+function keyOf(e: Groupable, g: EventGrouping, unit: PeriodUnit, tz: string): GroupKey {
   const none: GroupKey = { key: null, label: null, sort: '' };
   const named = (id: string | null, name: string | null | undefined): GroupKey =>
     id ? { key: id, label: name ?? '', sort: `${name ?? ''}\u0000${id}` } : none;
@@ -119,25 +166,76 @@ export function groupEvents(
   groupBy: EventGrouping[],
   opts: { period: PeriodUnit; timeZone: string; details: boolean },
 ): EventsReportRow[] {
+  return groupWeighted(
+    events.map((e) => ({ e, count: 1, minutes: e.durationMinutes ?? 0, event: e })),
+    groupBy,
+    opts,
+  );
+}
+
+/** The same groups from aggregates made by the database (no event rows: details off). `hour` is
+ * the UTC hour of the aggregate's events; the caller makes sure the time zone's offset is whole hours. */
+export function groupAggregates(
+  aggregates: (Omit<Groupable, 'startAt' | 'kind' | 'importance' | 'state'> & {
+    hour: string | null;
+    kind: Event['kind'] | null;
+    importance: Event['importance'] | null;
+    state: Event['state'] | null;
+    count: number;
+    minutes: number;
+  })[],
+  groupBy: EventGrouping[],
+  opts: { period: PeriodUnit; timeZone: string },
+): EventsReportRow[] {
+  return groupWeighted(
+    aggregates.map((a) => ({
+      e: {
+        ...a,
+        startAt: a.hour ? `${a.hour}:00:00.000Z` : '',
+        kind: a.kind ?? 'other',
+        importance: a.importance ?? 'normal',
+        state: a.state ?? 'planned',
+      },
+      count: a.count,
+      minutes: a.minutes,
+    })),
+    groupBy,
+    { ...opts, details: false },
+  );
+}
+
+function groupWeighted(
+  items: Weighted[],
+  groupBy: EventGrouping[],
+  opts: { period: PeriodUnit; timeZone: string; details: boolean },
+): EventsReportRow[] {
   const out: EventsReportRow[] = [];
-  const walk = (items: Event[], level: number) => {
+  // Many aggregates share a period: compute each hour's period once, with the zone's offset looked up per day.
+  const periods = new Map<string, string>();
+  const keyer = periodKeyer(opts.period, opts.timeZone);
+  const walk = (list: Weighted[], level: number) => {
     if (level === groupBy.length) {
-      if (opts.details) for (const e of items) out.push(eventRow(e, level));
+      if (opts.details) for (const w of list) if (w.event) out.push(eventRow(w.event, level));
       return;
     }
     const g = groupBy[level];
-    const groups = new Map<string, { k: GroupKey; items: Event[] }>();
-    for (const e of items) {
-      const k = keyOf(e, g, opts.period, opts.timeZone);
+    const groups = new Map<string, { k: GroupKey; items: Weighted[]; count: number; minutes: number }>();
+    for (const w of list) {
+      let k: GroupKey;
+      if (g === 'period') {
+        let key = periods.get(w.e.startAt);
+        if (key === undefined) periods.set(w.e.startAt, (key = keyer(w.e.startAt)));
+        k = { key, label: null, sort: key };
+      } else k = keyOf(w.e, g, opts.period, opts.timeZone);
       const id = k.key ?? '';
-      const bucket = groups.get(id) ?? { k, items: [] };
-      bucket.items.push(e);
-      groups.set(id, bucket);
+      let bucket = groups.get(id);
+      if (!bucket) groups.set(id, (bucket = { k, items: [], count: 0, minutes: 0 }));
+      bucket.items.push(w);
+      bucket.count += w.count;
+      bucket.minutes += w.minutes;
     }
     // «<не указано>» last; the rest by name (Russian collation), code order or time.
-    const buckets = [...groups.values()].sort((a, b) =>
-      a.k.key === null ? 1 : b.k.key === null ? -1 : a.k.sort.localeCompare(b.k.sort, 'ru'),
-    );
+    const buckets = [...groups.values()].sort((a, b) => (a.k.key === null ? 1 : b.k.key === null ? -1 : RU.compare(a.k.sort, b.k.sort)));
     for (const b of buckets) {
       out.push({
         level,
@@ -145,8 +243,8 @@ export function groupEvents(
         grouping: g,
         key: b.k.key,
         label: b.k.label,
-        count: b.items.length,
-        durationMinutes: b.items.reduce((s, e) => s + (e.durationMinutes ?? 0), 0),
+        count: b.count,
+        durationMinutes: b.minutes,
         eventId: null,
         number: null,
         startAt: null,
@@ -160,7 +258,7 @@ export function groupEvents(
       walk(b.items, level + 1);
     }
   };
-  walk(events, 0);
+  walk(items, 0);
   return out;
 }
 

@@ -69,7 +69,8 @@ function add(into: Map<string, Group>, k: { key: string | null; label: string | 
 function ordered(groups: Map<string, Group>, g: SalesGrouping, lang: Lang): Group[] {
   const list = [...groups.values()];
   if (g === 'month') return list.sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
-  return list.sort((a, b) => b.revenue - a.revenue || (a.label ?? '').localeCompare(b.label ?? '', lang));
+  const collator = new Intl.Collator(lang);
+  return list.sort((a, b) => b.revenue - a.revenue || collator.compare(a.label ?? '', b.label ?? ''));
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10_000) / 10_000);
