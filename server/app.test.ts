@@ -70,6 +70,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
+
+  it('takes DATABASE_LISTEN_URL only beside a PostgreSQL DATABASE_URL, and hides its password in the message', () => {
+    const pgUrl = 'postgres://crm@pooler:6432/crm';
+    expect(loadConfig({ DATABASE_URL: pgUrl }).databaseListenUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: pgUrl, DATABASE_LISTEN_URL: 'postgres://crm@db:5432/crm' }).databaseListenUrl).toBe(
+      'postgres://crm@db:5432/crm',
+    );
+    expect(() => loadConfig({ DATABASE_LISTEN_URL: 'postgres://crm@db:5432/crm' })).toThrow(/DATABASE_LISTEN_URL is only for PostgreSQL/);
+    expect(() => loadConfig({ DATABASE_URL: pgUrl, DATABASE_LISTEN_URL: 'mysql://u:secret@db/crm' })).toThrow(/DATABASE_LISTEN_URL/);
+    expect(() => loadConfig({ DATABASE_URL: pgUrl, DATABASE_LISTEN_URL: 'mysql://u:secret@db/crm' })).not.toThrow(/secret/);
+  });
 });
 
 describe('static web app', () => {

@@ -70,7 +70,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>() as App;
 
   // Without a given one, the app owns its pub/sub and closes it with itself.
-  const pubsub = opts.pubsub ?? createPubSub(opts.config.databaseUrl);
+  const pubsub = opts.pubsub ?? createPubSub(opts.config.databaseUrl, { listenUrl: opts.config.databaseListenUrl });
   const deps: Deps = {
     db: opts.database.db,
     dialect: opts.database.dialect,

@@ -6,6 +6,9 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string;
+  /** PostgreSQL: a direct URL for the LISTEN connection when DATABASE_URL goes through a
+   * transaction-mode pooler (which cannot carry LISTEN); null = DATABASE_URL. */
+  readonly databaseListenUrl: string | null;
   readonly logLevel: LogLevel;
   /** Trust X-Forwarded-For (only behind a configured reverse proxy). */
   readonly trustProxy: boolean;
@@ -50,11 +53,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`RATE_LIMIT_PER_MINUTE must be a whole number (0 turns the limit off), got "${env.RATE_LIMIT_PER_MINUTE}"`);
   }
   const { smtpUrl, mailFrom } = parseMail(env.SMTP_URL, env.MAIL_FROM);
+  const databaseListenUrl = env.DATABASE_LISTEN_URL?.trim() || null;
+  if (databaseListenUrl) {
+    if (databaseUrl.startsWith('sqlite:'))
+      throw new ConfigError('DATABASE_LISTEN_URL is only for PostgreSQL: unset it, or set DATABASE_URL to a postgres:// URL');
+    if (!/^postgres(ql)?:\/\//.test(databaseListenUrl))
+      throw new ConfigError(
+        `DATABASE_LISTEN_URL must be a postgres:// URL, got "${databaseListenUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}"`,
+      );
+  }
   const exposeStatementCount = parseBool('EXPOSE_STATEMENT_COUNT', env.EXPOSE_STATEMENT_COUNT, false);
   return Object.freeze({
     port,
     host,
     databaseUrl,
+    databaseListenUrl,
     logLevel,
     trustProxy,
     secureCookies,

@@ -175,7 +175,9 @@ export interface PubSub {
 
 const CHANNEL = 'crm_notifications';
 
-export function createPubSub(url: string, opts: { pgSchema?: string } = {}): PubSub {
+/** `listenUrl`: where the LISTEN connection goes when `url` passes a transaction-mode pooler
+ * (LISTEN belongs to a session, which such a pooler does not keep); NOTIFY goes through `url`. */
+export function createPubSub(url: string, opts: { pgSchema?: string; listenUrl?: string | null } = {}): PubSub {
   const listeners = new Set<(m: any) => void>();
   const deliver = (m: object) => {
     for (const l of listeners) l(m);
@@ -209,7 +211,7 @@ export function createPubSub(url: string, opts: { pgSchema?: string } = {}): Pub
   let listenedBefore = false;
   const connect = async (): Promise<void> => {
     while (!closed) {
-      const c = new pg.Client({ connectionString: url });
+      const c = new pg.Client({ connectionString: opts.listenUrl ?? url });
       let up = false;
       c.on('notification', (n) => {
         if (n.channel === channel && n.payload) deliver(JSON.parse(n.payload));
