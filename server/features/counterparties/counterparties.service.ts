@@ -14,7 +14,7 @@ import type {
   CounterpartyListQuery,
   CounterpartyPatch,
 } from '../../../shared/api/counterparties.js';
-import type { ContactInfoInput } from '../../../shared/api/contact-info.js';
+import type { ContactInfoInput, ContactInfoKind } from '../../../shared/api/contact-info.js';
 import { getSettings } from '../settings/settings.service.js';
 import * as contactInfo from '../contact-info/contact-info.service.js';
 import * as audit from '../audit/audit.service.js';
@@ -83,7 +83,19 @@ async function load(db: DbOrTrx, id: string, v: Visibility, opts: { lock?: boole
 }
 
 export async function get(deps: Deps, actor: Actor, id: string): Promise<Counterparty> {
-  return load(deps.db, id, await visibilityFor(deps, actor));
+  const rows = await repo.findVisibleWithContactInfo(deps.db, id, await visibilityFor(deps, actor));
+  if (rows.length === 0) throw notFound('Counterparty');
+  const { ciId: _i, ciKind: _k, ciValue: _v, ciComment: _c, ciNormalized: _n, ...row } = rows[0];
+  const info = rows
+    .filter((r) => r.ciId !== null)
+    .map((r) => ({
+      id: r.ciId!,
+      kind: r.ciKind as ContactInfoKind,
+      value: r.ciValue!,
+      comment: r.ciComment,
+      normalized: r.ciNormalized,
+    }));
+  return toApi(row, info);
 }
 
 /** For other features: throws 404 unless the actor may see the counterparty. */
