@@ -58,8 +58,8 @@ interface Ctx {
   region: string;
   users: Map<string, string>;
   now: string;
-  // The only state that grows with the file: 100-150 bytes a row (V8 strings of the INN and the
-  // name, and their hash-table slots), so that a line repeating an earlier one is found.
+  // The only state that grows with the file: about 100 bytes a row (V8 strings of the INN and the
+  // name, and their hash-table slots; docs/benchmarks.md), so that a line repeating an earlier one is found.
   seenInn: Set<string>;
   seenName: Set<string>;
   /** The first problems by line (trimmed to MAX_DETAILS as it goes); `total` counts them all. */
