@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { keys } from '../../api/keys';
-import { errorRows, fieldOf, previewOf, uploadCounterparties, type ImportResult } from './counterpartyImport';
+import { errorRows, fieldOf, previewOf, problemsCut, uploadCounterparties, type ImportResult } from './counterpartyImport';
 
 /** «Загрузка контрагентов из файла»: choose a CSV or XLSX file, see its first rows and how its columns are read, check, load. */
 export function CounterpartyImportPage() {
@@ -24,6 +24,7 @@ export function CounterpartyImportPage() {
     },
   });
   const errors = send.isError ? errorRows(send.error, t) : [];
+  const cut = send.isError ? problemsCut(send.error) : null;
 
   const choose = (f: File | null) => {
     setFile(f);
@@ -148,6 +149,11 @@ export function CounterpartyImportPage() {
           title={t('counterpartyImport.failed')}
           data-testid="counterparty-import-failed"
         >
+          {cut && (
+            <Text size="sm" mb="xs" data-testid="counterparty-import-cut">
+              {t('counterpartyImport.cut', { shown: cut.shown, total: cut.total, lines: cut.lines })}
+            </Text>
+          )}
           <ScrollArea.Autosize mah={360}>
             <Table fz="sm" striped data-testid="counterparty-import-errors">
               <Table.Thead>

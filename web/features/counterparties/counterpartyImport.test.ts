@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvPreview, fieldOf } from './counterpartyImport';
+import { ApiError } from '../../api/client';
+import { csvPreview, fieldOf, ImportProblems, problemsCut } from './counterpartyImport';
 
 describe('counterparty import preview', () => {
   it('reads the first records of a semicolon or comma file with a BOM and quoted fields', () => {
@@ -24,5 +25,20 @@ describe('counterparty import preview', () => {
       'ignored',
       null,
     ]);
+  });
+});
+
+describe('a refused file with more problems than the answer lists', () => {
+  const details = (n: number) => Array.from({ length: n }, (_, i) => ({ line: i + 2, field: 'inn', code: 'inn_invalid', message: 'bad' }));
+
+  it('tells how many are shown of how many, on how many lines', () => {
+    const err = new ImportProblems(422, 'import_invalid', 'File has errors', details(1000), 1500, 1400);
+    expect(problemsCut(err)).toEqual({ shown: 1000, total: 1500, lines: 1400 });
+  });
+
+  it('says nothing when every problem is listed or the error is another one', () => {
+    expect(problemsCut(new ImportProblems(422, 'import_invalid', 'File has errors', details(3), 3, 2))).toBeNull();
+    expect(problemsCut(new ApiError(422, 'import_invalid', 'File has errors', details(3)))).toBeNull();
+    expect(problemsCut(new Error('network'))).toBeNull();
   });
 });

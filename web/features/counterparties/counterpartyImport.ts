@@ -90,8 +90,33 @@ export async function uploadCounterparties(file: File, dryRun: boolean): Promise
   const body = (await res.json().catch(() => null)) as unknown;
   if (res.ok) return body as ImportResult;
   const error = (body as Partial<ErrorBody> | null)?.error;
-  if (error && typeof error.code === 'string') throw new ApiError(res.status, error.code, error.message, error.details ?? []);
+  if (error && typeof error.code === 'string') {
+    const e = error as Partial<ErrorBody['error']> & { total?: unknown; lines?: unknown };
+    if (typeof e.total === 'number' && typeof e.lines === 'number')
+      throw new ImportProblems(res.status, error.code, error.message, error.details ?? [], e.total, e.lines);
+    throw new ApiError(res.status, error.code, error.message, error.details ?? []);
+  }
   throw new ApiError(res.status, res.status >= 500 ? 'internal_error' : 'http_error', res.statusText || `HTTP ${res.status}`);
+}
+
+/** A refused file: the answer lists the first problems by line and counts them all. */
+export class ImportProblems extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: ApiError['details'],
+    readonly total: number,
+    readonly lines: number,
+  ) {
+    super(status, code, message, details);
+  }
+}
+
+/** "the first N of M problems" when the answer lists fewer problems than the file has; else null. */
+export function problemsCut(err: unknown): { shown: number; total: number; lines: number } | null {
+  if (!(err instanceof ImportProblems) || err.total <= err.details.length) return null;
+  return { shown: err.details.length, total: err.total, lines: err.lines };
 }
 
 export interface ErrorRow {
