@@ -13,6 +13,7 @@ import * as m0009 from './migrations/0009_webhooks.js';
 import * as m0010 from './migrations/0010_idempotency.js';
 import * as m0011 from './migrations/0011_email_reminders.js';
 import * as m0012 from './migrations/0012_search_at_scale.js';
+import * as m0013 from './migrations/0013_task_list_order.js';
 
 interface Migration {
   name: string;
@@ -33,6 +34,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0010_idempotency', up: m0010.up },
   { name: '0011_email_reminders', up: m0011.up },
   { name: '0012_search_at_scale', up: m0012.up },
+  { name: '0013_task_list_order', up: m0013.up },
 ];
 
 const MIGRATION_LOCK = 72_100_001;
