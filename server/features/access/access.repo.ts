@@ -4,7 +4,7 @@ import type { Visibility } from './access.logic.js';
 // The one place the visibility rule is written in SQL. Each helper takes the aliases under which
 // the caller's query has the tables, so a repo joins what it needs and asks here for the condition.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- aliases vary per query; column names below are fixed strings
-type AnyEb = ExpressionBuilder<any, any>;
+export type AnyEb = ExpressionBuilder<any, any>;
 
 /** A counterparty is visible to a limited manager when they are its responsible user. */
 export function counterpartyVisible(eb: AnyEb, v: Visibility, cp = 'counterparties'): Expression<SqlBool> {

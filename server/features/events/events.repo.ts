@@ -4,7 +4,7 @@ import type { EventsTable } from '../../db/schema.js';
 import { after, decodeCursor } from '../../db/keyset.js';
 import { containsText } from '../../db/substring-search.js';
 import { forUpdate } from '../../db/dialect.js';
-import { eventVisible, personVisible } from '../access/access.repo.js';
+import { eventVisible, personVisible, type AnyEb } from '../access/access.repo.js';
 import type { Visibility } from '../access/access.logic.js';
 
 const ALIASES = { event: 'events', cp: 'cp' };
@@ -58,26 +58,30 @@ function base(db: DbOrTrx, v: Visibility) {
     });
 }
 
+/** The filter's conditions on `events` (joined to its counterparty as `cp`), the journal's and the
+ * events report's alike; `subject` is the subject search condition the caller made. */
+export function filterConditions(eb: AnyEb, f: Filter, subject?: Expression<SqlBool>): Expression<SqlBool>[] {
+  const c: Expression<SqlBool>[] = [eventVisible(eb, f.visibility, ALIASES)];
+  if (f.archived === 'active') c.push(eb('events.archivedAt', 'is', null));
+  if (f.archived === 'archived') c.push(eb('events.archivedAt', 'is not', null));
+  if (f.counterpartyId) c.push(eb('events.counterpartyId', '=', f.counterpartyId));
+  if (f.contactPersonId) c.push(eb('events.contactPersonId', '=', f.contactPersonId));
+  if (f.startFrom) c.push(eb('events.startAt', '>=', f.startFrom));
+  if (f.startTo) c.push(eb('events.startAt', '<', f.startTo));
+  if (f.kind) c.push(eb('events.kind', '=', f.kind as EventsTable['kind']));
+  if (f.importance) c.push(eb('events.importance', '=', f.importance as EventsTable['importance']));
+  if (f.state) c.push(eb('events.state', '=', f.state as EventsTable['state']));
+  if (f.direction) c.push(eb('events.direction', '=', f.direction as 'incoming'));
+  if (f.responsibleUserId) c.push(eb('events.responsibleUserId', '=', f.responsibleUserId));
+  if (f.infoSourceId) c.push(eb('events.infoSourceId', '=', f.infoSourceId));
+  if (subject) c.push(subject);
+  return c;
+}
+
 /** The filter's conditions; `subject` is the subject search made beforehand by `containsText`. */
 async function filtered(db: DbOrTrx, f: Filter) {
   const subject = f.q ? await containsText(db, 'events', 'events', f.q) : undefined;
-  return base(db, f.visibility).where((eb) => {
-    const c: Expression<SqlBool>[] = [eventVisible(eb, f.visibility, ALIASES)];
-    if (f.archived === 'active') c.push(eb('events.archivedAt', 'is', null));
-    if (f.archived === 'archived') c.push(eb('events.archivedAt', 'is not', null));
-    if (f.counterpartyId) c.push(eb('events.counterpartyId', '=', f.counterpartyId));
-    if (f.contactPersonId) c.push(eb('events.contactPersonId', '=', f.contactPersonId));
-    if (f.startFrom) c.push(eb('events.startAt', '>=', f.startFrom));
-    if (f.startTo) c.push(eb('events.startAt', '<', f.startTo));
-    if (f.kind) c.push(eb('events.kind', '=', f.kind as EventsTable['kind']));
-    if (f.importance) c.push(eb('events.importance', '=', f.importance as EventsTable['importance']));
-    if (f.state) c.push(eb('events.state', '=', f.state as EventsTable['state']));
-    if (f.direction) c.push(eb('events.direction', '=', f.direction as 'incoming'));
-    if (f.responsibleUserId) c.push(eb('events.responsibleUserId', '=', f.responsibleUserId));
-    if (f.infoSourceId) c.push(eb('events.infoSourceId', '=', f.infoSourceId));
-    if (subject) c.push(subject);
-    return eb.and(c);
-  });
+  return base(db, f.visibility).where((eb) => eb.and(filterConditions(eb, f, subject)));
 }
 
 export type EventRow = NonNullable<Awaited<ReturnType<typeof findVisible>>>;

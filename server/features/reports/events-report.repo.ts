@@ -1,11 +1,11 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { EventsTable } from '../../db/schema.js';
 import { containsPattern } from '../../db/keyset.js';
 import { minutesBetween, utcHourOf } from '../../db/dialect.js';
-import { eventVisible, personVisible } from '../access/access.repo.js';
+import { personVisible } from '../access/access.repo.js';
 import type { EventGrouping } from '../../../shared/api/reports.js';
-import type { Filter } from '../events/events.repo.js';
+import { filterConditions, type Filter } from '../events/events.repo.js';
 
 /** One aggregate per combination of the asked dimensions: what groupEvents needs of an event, with a
  * count and a duration sum. `hour` is the UTC hour ('YYYY-MM-DDTHH') when the report groups by period. */
@@ -43,23 +43,9 @@ export async function aggregate(db: DbOrTrx, f: Filter, dims: EventGrouping[]): 
     )
     .$if(has('responsible'), (q) => q.leftJoin('users as r', 'r.id', 'events.responsibleUserId'))
     .$if(has('infoSource'), (q) => q.leftJoin('infoSources as s', 's.id', 'events.infoSourceId'))
-    .where((eb) => {
-      const c: Expression<SqlBool>[] = [eventVisible(eb, f.visibility, { event: 'events', cp: 'cp' })];
-      if (f.archived === 'active') c.push(eb('events.archivedAt', 'is', null));
-      if (f.archived === 'archived') c.push(eb('events.archivedAt', 'is not', null));
-      if (f.counterpartyId) c.push(eb('events.counterpartyId', '=', f.counterpartyId));
-      if (f.contactPersonId) c.push(eb('events.contactPersonId', '=', f.contactPersonId));
-      if (f.startFrom) c.push(eb('events.startAt', '>=', f.startFrom));
-      if (f.startTo) c.push(eb('events.startAt', '<', f.startTo));
-      if (f.kind) c.push(eb('events.kind', '=', f.kind as EventsTable['kind']));
-      if (f.importance) c.push(eb('events.importance', '=', f.importance as EventsTable['importance']));
-      if (f.state) c.push(eb('events.state', '=', f.state as EventsTable['state']));
-      if (f.direction) c.push(eb('events.direction', '=', f.direction as 'incoming'));
-      if (f.responsibleUserId) c.push(eb('events.responsibleUserId', '=', f.responsibleUserId));
-      if (f.infoSourceId) c.push(eb('events.infoSourceId', '=', f.infoSourceId));
-      if (f.q) c.push(sql<SqlBool>`events.subject_search like ${containsPattern(f.q)} escape '\\'`);
-      return eb.and(c);
-    })
+    .where((eb) =>
+      eb.and(filterConditions(eb, f, f.q ? sql<SqlBool>`events.subject_search like ${containsPattern(f.q)} escape '\\'` : undefined)),
+    )
     .select((eb) => [
       eb.fn.countAll<number | string>().as('count'),
       eb.fn.sum<number | string>(minutesBetween(db, 'events.start_at', 'events.end_at')).as('minutes'),
