@@ -238,8 +238,59 @@ const sheetName = (title: string, taken: Set<string>) => {
 
 /** Rows used to size the columns: the first ones (a streamed sheet's columns are written before its rows). */
 const WIDTH_SAMPLE = 500;
-/** Rows between checks that the reader keeps up (the zip's buffers stay small). */
-const BACKPRESSURE_EVERY = 1000;
+/** Rows between checks that the zip keeps up: about 100 KB of sheet XML. */
+const BACKPRESSURE_EVERY = 250;
+
+/** A stream of Node's or of the readable-stream package (which the zip library uses). */
+interface Drainable {
+  on(event: string, f: () => void): unknown;
+  off?(event: string, f: () => void): unknown;
+  removeListener(event: string, f: () => void): unknown;
+  destroyed?: boolean;
+  _writableState?: { needDrain?: boolean; length?: number };
+}
+
+/** Resolves when the stream drains or closes (a download cut short must not leave the writer waiting). */
+function drained(s: Drainable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const e of ['drain', 'close', 'error']) s.removeListener(e, done);
+      resolve();
+    };
+    for (const e of ['drain', 'close', 'error']) s.on(e, done);
+  });
+}
+
+/**
+ * The stream that feeds a streamed worksheet's XML to the deflater. exceljs writes the sheet into
+ * its own buffer, which pushes to the zip without ever waiting (its `write` always returns true);
+ * the zip library (archiver) wraps it in a readable-stream PassThrough that holds whatever the
+ * deflater has not taken yet. Rows come faster than the deflater runs (asynchronously, a chunk per
+ * event-loop turn), so that buffer grew with the file: about 31 MB of XML per 100,000 rows.
+ * Waiting for it to drain keeps memory flat. It is reached through exceljs internals
+ * (`stream.pipes`), so a test checks it is found; if they change, the export still works, unthrottled.
+ */
+function zipInput(ws: ExcelJS.stream.xlsx.WorksheetWriter): Drainable | undefined {
+  const pipes = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
+  const first = (Array.isArray(pipes) ? pipes[0] : undefined) as Drainable | undefined;
+  return first && typeof first.on === 'function' && first._writableState ? first : undefined;
+}
+
+/** Waits until the zip has taken the sheet's XML; the zip's output is piped into `out` with
+ * backpressure, so a slow reader stops the deflater and shows here as an input that does not drain. */
+async function caughtUp(ws: ExcelJS.stream.xlsx.WorksheetWriter, out: PassThrough): Promise<void> {
+  for (;;) {
+    if (out.destroyed) throw new Error('the download was closed');
+    const input = zipInput(ws);
+    if (!input?._writableState?.needDrain || input.destroyed) return;
+    await drained(input);
+  }
+}
+
+/** Test hook: whether the zip's input of a sheet can be found (see zipInput). */
+export function canSeeZipInput(ws: ExcelJS.stream.xlsx.WorksheetWriter): boolean {
+  return zipInput(ws) !== undefined;
+}
 
 async function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: PassThrough, t: Table, taken: Set<string>) {
   const ws = wb.addWorksheet(sheetName(t.title, taken), {
@@ -281,11 +332,8 @@ async function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: PassThrough
     const row = ws.addRow([]);
     r.forEach((c, i) => writeCell(row.getCell(i + 1), c, t));
     row.commit();
-    if (++written % BACKPRESSURE_EVERY === 0) {
-      // Let the zip and the reader catch up before the next rows: memory stays flat whatever the count.
-      await new Promise((resolve) => setImmediate(resolve));
-      while (out.writableNeedDrain || out.readableLength > out.readableHighWaterMark) await once(out, 'drain');
-    }
+    // Let the zip and the reader catch up before the next rows: memory stays flat whatever the count.
+    if (++written % BACKPRESSURE_EVERY === 0) await caughtUp(ws, out);
   };
   for (const r of sample) await write(r);
   while (!done) {
