@@ -270,7 +270,7 @@ function drained(s: Drainable): Promise<void> {
  * Waiting for it to drain keeps memory flat. It is reached through exceljs internals
  * (`stream.pipes`), so a test checks it is found; if they change, the export still works, unthrottled.
  */
-function zipInput(ws: ExcelJS.stream.xlsx.WorksheetWriter): Drainable | undefined {
+function zipInput(ws: ExcelJS.Worksheet): Drainable | undefined {
   const pipes = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
   const first = (Array.isArray(pipes) ? pipes[0] : undefined) as Drainable | undefined;
   return first && typeof first.on === 'function' && first._writableState ? first : undefined;
@@ -278,7 +278,7 @@ function zipInput(ws: ExcelJS.stream.xlsx.WorksheetWriter): Drainable | undefine
 
 /** Waits until the zip has taken the sheet's XML; the zip's output is piped into `out` with
  * backpressure, so a slow reader stops the deflater and shows here as an input that does not drain. */
-async function caughtUp(ws: ExcelJS.stream.xlsx.WorksheetWriter, out: PassThrough): Promise<void> {
+async function caughtUp(ws: ExcelJS.Worksheet, out: PassThrough): Promise<void> {
   for (;;) {
     if (out.destroyed) throw new Error('the download was closed');
     const input = zipInput(ws);
@@ -288,7 +288,7 @@ async function caughtUp(ws: ExcelJS.stream.xlsx.WorksheetWriter, out: PassThroug
 }
 
 /** Test hook: whether the zip's input of a sheet can be found (see zipInput). */
-export function canSeeZipInput(ws: ExcelJS.stream.xlsx.WorksheetWriter): boolean {
+export function canSeeZipInput(ws: ExcelJS.Worksheet): boolean {
   return zipInput(ws) !== undefined;
 }
 
