@@ -89,7 +89,7 @@ export async function buildApp(opts: AppDeps): Promise<App> {
   strictValidation(app);
   registerErrorHandler(app);
   inputSafety(app);
-  await registerSecurityHeaders(app, opts.config);
+  registerSecurityHeaders(app, opts.config);
   await app.register(cookie);
   await registerOpenApi(app);
   if (opts.config.exposeStatementCount) registerStatementCount(app);

@@ -12,8 +12,9 @@ import type { CounterpartiesTable, DB } from '../../db/schema.js';
 import { after, decodeCursor } from '../../db/keyset.js';
 import { containsText } from '../../db/substring-search.js';
 import { forUpdate } from '../../db/dialect.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import { counterpartyVisible } from '../access/access.repo.js';
-import type { Visibility } from '../access/access.logic.js';
+import { SEES_ALL, type Visibility } from '../access/access.logic.js';
 import { prefixEnd, type SearchPlan } from './counterparties.logic.js';
 
 export interface ListFilter {
@@ -122,8 +123,8 @@ export function findVisible(db: DbOrTrx, id: string, v: Visibility) {
  * information entries, one row per entry (one row with null entry columns when it has none). The
  * card is read far more often than written, and a second round trip was half its cost.
  */
-export function findVisibleWithContactInfo(db: DbOrTrx, id: string, v: Visibility) {
-  return db
+const cardWithContactInfo = reusableQuery((db: DbOrTrx, p: { id: string; userId: string }, shape: 'all' | 'own') =>
+  db
     .selectFrom('counterparties')
     .leftJoin('users', 'users.id', 'counterparties.responsibleUserId')
     .leftJoin('contactInfo as ci', 'ci.counterpartyId', 'counterparties.id')
@@ -136,10 +137,13 @@ export function findVisibleWithContactInfo(db: DbOrTrx, id: string, v: Visibilit
       'ci.comment as ciComment',
       'ci.normalized as ciNormalized',
     ])
-    .where('counterparties.id', '=', id)
-    .where((eb) => counterpartyVisible(eb, v))
-    .orderBy('ci.position')
-    .execute();
+    .where('counterparties.id', '=', p.id)
+    .where((eb) => counterpartyVisible(eb, shape === 'all' ? SEES_ALL : { all: false, userId: p.userId }))
+    .orderBy('ci.position'),
+);
+
+export function findVisibleWithContactInfo(db: DbOrTrx, id: string, v: Visibility) {
+  return cardWithContactInfo(db, v.all ? 'all' : 'own', { id, userId: v.all ? '' : v.userId });
 }
 
 /** findVisible that also locks the counterparty's row until the end of the transaction (read-check-write). */
