@@ -10,12 +10,15 @@ import type { AbcClassification } from '../../../shared/api/abc.js';
 import { getSettings } from '../settings/settings.service.js';
 import { createGenerated } from '../tasks/task-creation.service.js';
 import * as audit from '../audit/audit.service.js';
-import { classify, monthBounds, monthsOf, variationOf, xyzClassOf } from './abc.logic.js';
+import { classify, monthBounds, monthsOf, tiedIds, variationOf, xyzClassOf } from './abc.logic.js';
 import { assertMayClassify, get, notDraft } from './abc.service.js';
 import * as repo from './abc.repo.js';
 
 /** Serialises applying, cancelling and the monthly run across instances (PostgreSQL). */
 const ABC_LOCK = 72_100_007;
+
+/** Id numbers of the lines parked below zero: beyond any position. */
+const PARKED_IDS = 100_000_000_000;
 
 type Doc = NonNullable<Awaited<ReturnType<typeof repo.lockDoc>>>;
 
@@ -25,56 +28,72 @@ async function lockDraft(trx: Trx, id: string): Promise<Doc> {
   return d;
 }
 
-/** «Заполнить»: replaces the lines with the customers of the period, ranked and classed. The sums come
- * from the database grouped by customer, with a column per month; one row per customer reaches here. */
+/**
+ * «Заполнить»: replaces the lines with the customers of the period, ranked and classed. The sums come
+ * from the database grouped by customer, with a column per month; one row per buyer reaches here,
+ * and a name only where amounts tie. Buyers are ranked here (exact integer shares, XYZ in BigInt)
+ * and written in large statements; an amount below zero is parked at a negative position. Every
+ * active customer who bought nothing then gets its line (C, amount 0) in one INSERT … SELECT in the
+ * database — at a million customers most of the lines, so none of them passes through Node — after
+ * the buyers with an amount of at least zero, and the parked lines move behind them: the order stays
+ * by amount, a buyer with a zero amount before the customers without a sale.
+ */
 export async function fillIn(trx: Trx, d: Doc, actorId: string, now: string): Promise<void> {
   await allowLargeAggregate(trx);
   const months = monthsOf(d.periodFrom, d.periodTo).map((m) => monthBounds(m, d.periodFrom, d.periodTo));
-  const sums = new Map((await repo.customerSums(trx, d.periodFrom, d.periodTo, months)).map((r) => [r.counterpartyId, r]));
-  // Every active customer, plus whoever bought in the period (a supplier, an archived card): the
-  // sums already name them, so the sales are not read a second time.
-  const listed = await repo.activeCustomers(trx);
-  const known = new Set(listed.map((c) => c.id));
-  listed.push(
-    ...(await repo.namesOf(
-      trx,
-      [...sums.keys()].filter((id) => !known.has(id)),
-    )),
-  );
-  const candidates = listed.map((c) => {
-    const s = sums.get(c.id);
-    const amount = !s ? 0 : d.basis === 'revenue' ? s.revenue : s.revenue - s.cost;
-    return { counterpartyId: c.id, name: c.name, amount };
-  });
+  const sums = await repo.customerSums(trx, d.periodFrom, d.periodTo, months);
+  const candidates = sums.map((s) => ({
+    counterpartyId: s.counterpartyId,
+    name: '',
+    amount: d.basis === 'revenue' ? s.revenue : s.revenue - s.cost,
+  }));
+  const tied = tiedIds(candidates);
+  if (tied.length) {
+    const names = new Map((await repo.namesOf(trx, tied)).map((c) => [c.id, c.name]));
+    for (const c of candidates) c.name = names.get(c.counterpartyId) ?? '';
+  }
   const { total, lines } = classify(candidates, { a: d.percentA, b: d.percentB });
+  const monthlyOf = new Map(sums.map((s) => [s.counterpartyId, s.monthly]));
   const previous = await repo.latestApplied(trx, { date: d.date, number: d.number });
-  const previousClasses = previous ? await repo.classesOf(trx, previous.id) : new Map<string, 'A' | 'B' | 'C'>();
   await repo.deleteLines(trx, d.id);
+  const idPrefix = newId().slice(0, 24);
+  const atLeastZero = lines.filter((l) => l.amount >= 0).length;
   await repo.insertLines(
     trx,
-    lines.map((l) => {
-      const monthly = sums.get(l.counterpartyId)?.monthly;
+    lines.map((l, i) => {
+      const monthly = monthlyOf.get(l.counterpartyId);
       const variation = monthly ? variationOf(monthly) : null;
+      // Below zero: parked at -1, -2, … until the customers without a sale are written.
+      const position = l.amount >= 0 ? l.position : atLeastZero - i - 1;
       return {
-        id: newId(),
+        id: repo.lineId(idPrefix, l.amount >= 0 ? position : PARKED_IDS + i),
         classificationId: d.id,
-        position: l.position,
+        position,
         counterpartyId: l.counterpartyId,
         amount: l.amount,
         cumulativeAmount: l.cumulativeAmount,
         abcClass: l.abcClass,
-        previousClass: previousClasses.get(l.counterpartyId) ?? null,
+        previousClass: previous ? repo.classIn(previous.id, l.counterpartyId) : null,
         xyzClass: monthly ? xyzClassOf(variation, d.xyzPercentX, d.xyzPercentY) : null,
         variation,
       };
     }),
   );
-  await repo.updateDoc(trx, d.id, { total, customerCount: lines.length, filledAt: now, updatedAt: now, updatedBy: actorId });
+  const withoutSales = await repo.insertNoSalesLines(trx, {
+    classificationId: d.id,
+    previousId: previous?.id ?? null,
+    idPrefix,
+    firstPosition: atLeastZero + 1,
+    total,
+  });
+  if (atLeastZero < lines.length) await repo.unparkLines(trx, d.id, atLeastZero + withoutSales);
+  const customerCount = lines.length + withoutSales;
+  await repo.updateDoc(trx, d.id, { total, customerCount, filledAt: now, updatedAt: now, updatedBy: actorId });
   await audit.record(
     trx,
     { entityType: 'abcClassification', entityId: d.id, action: 'update', userId: actorId, at: now },
     { filledAt: d.filledAt, total: d.total, customerCount: d.customerCount },
-    { filledAt: now, total, customerCount: lines.length },
+    { filledAt: now, total, customerCount },
   );
 }
 

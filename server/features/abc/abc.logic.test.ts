@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { classify, classPercentErrors, formatHundredths, monthBounds, monthsOf, percentOf, variationOf, xyzClassOf } from './abc.logic.js';
+import {
+  classify,
+  classPercentErrors,
+  formatHundredths,
+  monthBounds,
+  monthsOf,
+  percentOf,
+  tiedIds,
+  variationOf,
+  xyzClassOf,
+} from './abc.logic.js';
 
 const cands = (amounts: number[], names?: string[]) =>
   amounts.map((amount, i) => ({ counterpartyId: `00000000-0000-7000-8000-00000000000${i}`, name: names?.[i] ?? `C${i}`, amount }));
@@ -109,5 +119,20 @@ describe('XYZ', () => {
     expect(xyzClassOf(2500, 10, 25)).toBe('Y');
     expect(xyzClassOf(2501, 10, 25)).toBe('Z');
     expect(xyzClassOf(null, 10, 25)).toBe('Z');
+  });
+});
+
+describe('tiedIds', () => {
+  it('names only the candidates whose amount another one has', () => {
+    expect(
+      tiedIds([
+        { counterpartyId: 'a', amount: 5 },
+        { counterpartyId: 'b', amount: 3 },
+        { counterpartyId: 'c', amount: 5 },
+        { counterpartyId: 'd', amount: 0 },
+        { counterpartyId: 'e', amount: -1 },
+      ]),
+    ).toEqual(['a', 'c']);
+    expect(tiedIds([])).toEqual([]);
   });
 });

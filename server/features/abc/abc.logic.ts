@@ -54,6 +54,14 @@ export function compareCandidates(x: Candidate, y: Candidate): number {
   return x.counterpartyId < y.counterpartyId ? -1 : x.counterpartyId > y.counterpartyId ? 1 : 0;
 }
 
+/** The ids of the candidates whose amount another candidate also has: only their names can change
+ * the order (compareCandidates reads a name only between equal amounts). */
+export function tiedIds(candidates: Pick<Candidate, 'counterpartyId' | 'amount'>[]): string[] {
+  const seen = new Map<number, number>();
+  for (const c of candidates) seen.set(c.amount, (seen.get(c.amount) ?? 0) + 1);
+  return candidates.filter((c) => (seen.get(c.amount) ?? 0) > 1).map((c) => c.counterpartyId);
+}
+
 /**
  * Ranks the customers and gives each its class. T is the sum of the positive amounts. A customer with
  * a positive amount is A when the share of T held by those ranked before it is below A %, B when it

@@ -1,6 +1,6 @@
-import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type InsertObject, type SqlBool, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import type { AbcClassificationLinesTable, AbcClassificationsTable } from '../../db/schema.js';
+import type { AbcClassificationsTable, DB } from '../../db/schema.js';
 import { forUpdate } from '../../db/dialect.js';
 import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
 import { ACTOR_COLUMNS, type Actor } from '../../lib/actor.js';
@@ -107,11 +107,7 @@ export async function customerSums(db: DbOrTrx, from: string, to: string, months
   });
 }
 
-/** Every active counterparty marked as customer. */
-export const activeCustomers = (db: DbOrTrx) =>
-  db.selectFrom('counterparties').select(['id', 'name']).where('isCustomer', '=', 1).where('archivedAt', 'is', null).execute();
-
-/** Names of the given counterparties (those with sales that are not active customers). */
+/** Names of the given counterparties (buyers whose amounts tie: the tie is broken by name). */
 export async function namesOf(db: DbOrTrx, ids: string[]): Promise<{ id: string; name: string }[]> {
   const out: { id: string; name: string }[] = [];
   for (let i = 0; i < ids.length; i += BATCH)
@@ -125,26 +121,105 @@ export async function namesOf(db: DbOrTrx, ids: string[]): Promise<{ id: string;
   return out;
 }
 
-/** Counterparty -> class in a classification. */
-export async function classesOf(db: DbOrTrx, classificationId: string): Promise<Map<string, 'A' | 'B' | 'C'>> {
-  const rows = await db
-    .selectFrom('abcClassificationLines')
-    .select(['counterpartyId', 'abcClass'])
-    .where('classificationId', '=', classificationId)
-    .execute();
-  return new Map(rows.map((r) => [r.counterpartyId, r.abcClass]));
+/** A line id made in SQL or here from the fill's prefix (the first 24 characters of a UUIDv7 made
+ * for the fill) and the line's position as 12 decimal digits: still a well-formed UUIDv7 (decimal
+ * digits are hex digits), unique in the fill by position and across fills by the prefix's time and
+ * random bits. */
+export const lineId = (prefix: string, position: number) => prefix + String(position).padStart(12, '0');
+
+/**
+ * «Заполнить», the customers without a sale in the period: every active customer not yet among the
+ * lines gets one in a single INSERT … SELECT, in the counterparty list's name order from
+ * `firstPosition`, class C with amount 0, the cumulative amount `total` and no XYZ; its previous
+ * class is its line in the previous applied classification, joined here. Returns how many.
+ */
+export async function insertNoSalesLines(
+  db: DbOrTrx,
+  p: { classificationId: string; previousId: string | null; idPrefix: string; firstPosition: number; total: number },
+): Promise<number> {
+  // cast: SQLite binds a JavaScript number as a real, and the id is made from the position's text.
+  const position = sql<number>`cast(row_number() over (order by cp.name_search, cp.id) + ${p.firstPosition - 1} as integer)`;
+  const rows = db
+    .selectFrom('counterparties as cp')
+    .leftJoin('abcClassificationLines as pl', (j) =>
+      j.onRef('pl.counterpartyId', '=', 'cp.id').on('pl.classificationId', '=', p.previousId ?? ''),
+    )
+    .where('cp.isCustomer', '=', 1)
+    .where('cp.archivedAt', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('abcClassificationLines as l')
+            .select(sql`1`.as('one'))
+            .whereRef('l.counterpartyId', '=', 'cp.id')
+            .where('l.classificationId', '=', p.classificationId),
+        ),
+      ),
+    )
+    .select(['cp.id as counterpartyId', 'pl.abcClass as previousClass', position.as('position')]);
+  const r = await db
+    .insertInto('abcClassificationLines')
+    .columns([
+      'id',
+      'classificationId',
+      'position',
+      'counterpartyId',
+      'amount',
+      'cumulativeAmount',
+      'abcClass',
+      'previousClass',
+      'xyzClass',
+      'variation',
+    ])
+    .expression(
+      db
+        .selectFrom(rows.as('n'))
+        .select([
+          sql<string>`${p.idPrefix} || substr('000000000000' || cast(n.position as text), length(cast(n.position as text)) + 1)`.as('id'),
+          sql<string>`${p.classificationId}`.as('classificationId'),
+          'n.position',
+          'n.counterpartyId',
+          sql<number>`0`.as('amount'),
+          sql<number>`${p.total}`.as('cumulativeAmount'),
+          sql<string>`'C'`.as('abcClass'),
+          'n.previousClass',
+          sql<null>`null`.as('xyzClass'),
+          sql<null>`null`.as('variation'),
+        ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
 }
+
+/** Moves the lines parked at positions -1, -2, … to just after `last`: -1 -> last + 1. */
+export const unparkLines = (db: DbOrTrx, classificationId: string, last: number) =>
+  db
+    .updateTable('abcClassificationLines')
+    .set((eb) => ({ position: sql<number>`${last} - ${eb.ref('position')}` }))
+    .where('classificationId', '=', classificationId)
+    .where('position', '<', 0)
+    .execute();
+
+/** The customer's class in another classification, looked up by the INSERT that writes a line (an
+ * index probe in the database, so the previous classification's lines never come to Node). */
+export const classIn = (classificationId: string, counterpartyId: string) =>
+  sql<
+    'A' | 'B' | 'C' | null
+  >`(select p.abc_class from abc_classification_lines p where p.classification_id = ${classificationId} and p.counterparty_id = ${counterpartyId})`;
 
 export const deleteLines = (db: DbOrTrx, classificationId: string) =>
   db.deleteFrom('abcClassificationLines').where('classificationId', '=', classificationId).execute();
 
 const BATCH = 500;
+/** Lines per INSERT: up to 11 parameters a line, under SQLite's 32,766 bound parameters (PostgreSQL: 65,535). */
+const LINES_PER_STATEMENT = 2500;
 
-export async function insertLines(db: DbOrTrx, rows: Insertable<AbcClassificationLinesTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH)
+export async function insertLines(db: DbOrTrx, rows: InsertObject<DB, 'abcClassificationLines'>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += LINES_PER_STATEMENT)
     await db
       .insertInto('abcClassificationLines')
-      .values(rows.slice(i, i + BATCH))
+      .values(rows.slice(i, i + LINES_PER_STATEMENT))
       .execute();
 }
 

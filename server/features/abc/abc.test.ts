@@ -256,6 +256,82 @@ describe('apply and cancel', () => {
   });
 });
 
+describe('customers without sales (written by the database)', () => {
+  it('come after the buyers with an amount of at least zero and before the loss-makers, in name order, with the previous class, valid ids, through apply, the fall from A and cancel', async () => {
+    const manager = await t.userWithCookie('manager', 'Менеджер Петров');
+    const star = await counterparty(t, 'Звезда', { responsibleUserId: manager.id }); // A, then buys nothing
+    const loss = await counterparty(t, 'Убыток');
+    const even = await counterparty(t, 'Ноль'); // bought at cost: profit 0
+    const tieB = await counterparty(t, 'Ёлка'); // ties with «Дуб»: by name, Дуб first
+    const tieA = await counterparty(t, 'Дуб');
+    await counterparty(t, 'Яблоко'); // never buys
+    await counterparty(t, 'Айва'); // never buys
+    await counterparty(t, 'Продавец', { isCustomer: false, isSupplier: true }); // not a customer: no line
+    await sale(t, star, '2026-02-01', 1000_00, 0);
+    const first = await classification(t, { date: '2026-04-01', basis: 'grossProfit' });
+    await fill(first.id);
+    await apply(first.id);
+    expect(await classOf(t, star)).toBe('A');
+
+    await sale(t, loss, '2026-05-01', 100_00, 300_00); // −200
+    await sale(t, even, '2026-05-02', 100_00, 100_00); // 0
+    await sale(t, tieB, '2026-05-03', 50_00, 0);
+    await sale(t, tieA, '2026-05-04', 50_00, 0);
+    const second = await classification(t, { date: '2026-07-01', periodFrom: '2026-04-01', periodTo: '2026-06-30', basis: 'grossProfit' });
+    const body = (await fill(second.id)).json();
+    // Filled twice: the lines are replaced, not added to.
+    await fill(second.id);
+    const expected = [
+      ['Дуб', 1, 50_00, 50_00, 'A', 'C', 'Z'],
+      ['Ёлка', 2, 50_00, 100_00, 'A', 'C', 'Z'],
+      ['Ноль', 3, 0, 100_00, 'C', 'C', 'Z'],
+      ['Айва', 4, 0, 100_00, 'C', 'C', null],
+      ['Звезда', 5, 0, 100_00, 'C', 'A', null],
+      ['Яблоко', 6, 0, 100_00, 'C', 'C', null],
+      ['Убыток', 7, -200_00, 100_00, 'C', 'C', 'Z'],
+    ];
+    const rows = async () =>
+      (await lineRows(t, second.id)).map((l) => [
+        l.name,
+        l.position,
+        l.amount,
+        l.cumulativeAmount,
+        l.abcClass,
+        l.previousClass,
+        l.xyzClass,
+      ]);
+    expect(await rows()).toEqual(expected);
+    expect(body).toMatchObject({ total: '100.00', customerCount: 7 });
+    expect(body.lines.map((l: any) => l.counterpartyName)).toEqual(expected.map((e) => e[0]));
+    const ids = await t.db.selectFrom('abcClassificationLines').select('id').where('classificationId', '=', second.id).execute();
+    expect(new Set(ids.map((r) => r.id)).size).toBe(7);
+    for (const { id } of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await count('abcClassificationLines')).toBe(7 + 7); // the first document: every customer too
+
+    // Paged lines and the class filter see the database-written lines like the others.
+    const page = (await t.get(t.adminCookie, `/api/abc-classifications/${second.id}/lines?limit=3&abcClass=C`)).json();
+    expect(page.items.map((l: any) => [l.position, l.counterpartyName])).toEqual([
+      [3, 'Ноль'],
+      [4, 'Айва'],
+      [5, 'Звезда'],
+    ]);
+
+    // Apply: the star without sales falls from A to C and its manager gets the task; cancel restores it.
+    await apply(second.id);
+    expect(await classOf(t, star)).toBe('C');
+    const tasks = await t.db.selectFrom('tasks').select(['title', 'assigneeId']).execute();
+    expect(tasks).toEqual([{ title: 'Покупатель перешел из класса A в C: Звезда', assigneeId: manager.id }]);
+    const history = (await t.get(t.adminCookie, `/api/counterparties/${star}/abc-history`)).json();
+    expect(history.items.map((h: any) => [h.number, h.abcClass, h.previousClass, h.amount])).toEqual([
+      [2, 'C', 'A', '0.00'],
+      [1, 'A', null, '1000.00'],
+    ]);
+    await cancel(second.id);
+    expect(await classOf(t, star)).toBe('A');
+    expect(await rows()).toEqual(expected);
+  });
+});
+
 describe('validation and roles', () => {
   it('refuses percents that do not sum to 100 and a period ending before it starts, naming the fields; nothing written', async () => {
     const res = await t.post(t.adminCookie, '/api/abc-classifications', {
