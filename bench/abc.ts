@@ -2,6 +2,9 @@
 // once, then times fill (and apply) through the service, as the API would run it.
 //   npx tsx bench/abc.ts [DATABASE_URL] [--customers 100000] [--sales 5000000] [--reset] [--runs 3]
 //   npm run bench:abc -- --short        # 10,000 customers, 200,000 sales: a minute, for a quick check
+//   npx tsx bench/abc.ts sqlite:./data/bench-abc-l.sqlite --customers 850000 --sales 500000
+//                                       # the shape of a year at scale L: most customers buy nothing
+// Each run times the bare aggregate (abc.repo customerSums) and then the fill, alternately.
 // DATABASE_URL defaults to sqlite:./data/bench-abc.sqlite (its own file: the API benchmark's
 // database is left alone). Generation is skipped when the database already holds the customers.
 //
@@ -9,6 +12,7 @@
 // the documents' sums, kept in step with the lines by the sales service) and never touches
 // `sale_lines`, so 5,000,000 one-line sales are the hardest form of "5,000,000 sale lines" for it:
 // five times the rows to group than the same lines in five-line documents.
+import os from 'node:os';
 import { sql } from 'kysely';
 import { v7 } from 'uuid';
 import { migrate } from '../server/db/migrate.js';
@@ -19,6 +23,9 @@ import type { Actor } from '../server/lib/actor.js';
 import { seededRandom } from '../server/demo/demo.logic.js';
 import * as abc from '../server/features/abc/abc.service.js';
 import * as abcFill from '../server/features/abc/abc-fill.service.js';
+import { customerSums } from '../server/features/abc/abc.repo.js';
+import { monthBounds, monthsOf } from '../server/features/abc/abc.logic.js';
+import { allowLargeAggregate } from '../server/db/dialect.js';
 import { BENCH_ADMIN, flag, hasFlag, openBenchDb, preparePostgres, redact, resetSqlite, serviceDeps } from './common.js';
 
 const ROWS_PER_STATEMENT = 500;
@@ -157,12 +164,24 @@ async function main() {
   console.log(`${redact(url)}: ${await count('counterparties')} counterparties, ${await count('sales')} sales`);
 
   const doc = await abc.create(deps, admin, { date: '2026-12-01', periodFrom: PERIOD.from, periodTo: PERIOD.to });
+  // The bare aggregate the fill runs (abc.repo customerSums, with the same session settings),
+  // alternating with the fill in the same run, so a shared machine slows both alike.
+  const months = monthsOf(PERIOD.from, PERIOD.to).map((m) => monthBounds(m, PERIOD.from, PERIOD.to));
   const times: number[] = [];
+  const aggregates: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t = Date.now();
+    let t = Date.now();
+    const buyers = await db.transaction().execute(async (trx) => {
+      await allowLargeAggregate(trx);
+      return (await customerSums(trx, PERIOD.from, PERIOD.to, months)).length;
+    });
+    aggregates.push(Date.now() - t);
+    t = Date.now();
     const filled = await abcFill.fill(deps, admin, doc.id);
     times.push(Date.now() - t);
-    console.log(`fill ${i + 1}: ${seconds(times[i])} s (${filled.customerCount} lines, total ${filled.total})`);
+    console.log(
+      `aggregate ${i + 1}: ${seconds(aggregates[i])} s (${buyers} buyers); fill ${i + 1}: ${seconds(times[i])} s (${filled.customerCount} lines, total ${filled.total})`,
+    );
   }
   const t = Date.now();
   await abcFill.apply(deps, admin, doc.id);
@@ -171,8 +190,12 @@ async function main() {
   await abcFill.cancel(deps, admin, doc.id);
   const cancelMs = Date.now() - c;
   const sorted = [...times].sort((a, b) => a - b);
+  const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
   console.log(
-    `fill median ${seconds(sorted[Math.floor(sorted.length / 2)])} s (min ${seconds(sorted[0])}, max ${seconds(sorted[sorted.length - 1])}); apply ${seconds(applyMs)} s; cancel ${seconds(cancelMs)} s`,
+    `fill median ${seconds(median(times))} s (min ${seconds(sorted[0])}, max ${seconds(sorted[sorted.length - 1])}); aggregate median ${seconds(median(aggregates))} s; fill / aggregate ${(median(times) / median(aggregates)).toFixed(2)}; apply ${seconds(applyMs)} s; cancel ${seconds(cancelMs)} s; load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
   );
   await database.close();
 }

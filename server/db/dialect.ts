@@ -285,3 +285,25 @@ export function utcHourOf(db: Kysely<any>, column: string): RawBuilder<string> {
     return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24')`;
   return sql<string>`substr(${sql.ref(column)}, 1, 13)`;
 }
+
+/** A column of `rowsOf`: its name and its PostgreSQL type. */
+export interface RowsColumn {
+  name: string;
+  type: 'text' | 'bigint' | 'integer';
+}
+
+/**
+ * Many rows as one table expression for `INSERT … SELECT … FROM`, bound as a few parameters instead
+ * of one per value (a bulk write without compiling and parsing tens of thousands of placeholders):
+ * PostgreSQL `unnest` of one typed array per column; SQLite `json_each` over one JSON array of rows
+ * (each row an array in column order). `rows[i][j]` is column j of row i.
+ */
+export function rowsOf(db: Kysely<any>, columns: RowsColumn[], rows: unknown[][]): RawBuilder<unknown> {
+  const names = sql.join(columns.map((c) => sql.id(c.name)));
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const arrays = columns.map((c, j) => sql`${rows.map((r) => r[j])}::${sql.raw(c.type)}[]`);
+    return sql`(select * from unnest(${sql.join(arrays)}) as r(${names}))`;
+  }
+  const fields = columns.map((c, j) => sql`json_extract(j.value, ${`$[${j}]`}) as ${sql.id(c.name)}`);
+  return sql`(select ${sql.join(fields)} from json_each(${JSON.stringify(rows)}) as j)`;
+}

@@ -58,8 +58,10 @@ export async function fillIn(trx: Trx, d: Doc, actorId: string, now: string): Pr
   await repo.deleteLines(trx, d.id);
   const idPrefix = newId().slice(0, 24);
   const atLeastZero = lines.filter((l) => l.amount >= 0).length;
-  await repo.insertLines(
+  await repo.insertRankedLines(
     trx,
+    d.id,
+    previous?.id ?? null,
     lines.map((l, i) => {
       const monthly = monthlyOf.get(l.counterpartyId);
       const variation = monthly ? variationOf(monthly) : null;
@@ -67,13 +69,11 @@ export async function fillIn(trx: Trx, d: Doc, actorId: string, now: string): Pr
       const position = l.amount >= 0 ? l.position : atLeastZero - i - 1;
       return {
         id: repo.lineId(idPrefix, l.amount >= 0 ? position : PARKED_IDS + i),
-        classificationId: d.id,
         position,
         counterpartyId: l.counterpartyId,
         amount: l.amount,
         cumulativeAmount: l.cumulativeAmount,
         abcClass: l.abcClass,
-        previousClass: previous ? repo.classIn(previous.id, l.counterpartyId) : null,
         xyzClass: monthly ? xyzClassOf(variation, d.xyzPercentX, d.xyzPercentY) : null,
         variation,
       };

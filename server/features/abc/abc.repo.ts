@@ -1,7 +1,7 @@
-import { sql, type Expression, type Insertable, type InsertObject, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import type { AbcClassificationsTable, DB } from '../../db/schema.js';
-import { forUpdate } from '../../db/dialect.js';
+import type { AbcClassificationsTable } from '../../db/schema.js';
+import { forUpdate, rowsOf, type RowsColumn } from '../../db/dialect.js';
 import { after, containsPattern, decodeCursor } from '../../db/keyset.js';
 import { ACTOR_COLUMNS, type Actor } from '../../lib/actor.js';
 import { counterpartyVisible } from '../access/access.repo.js';
@@ -201,26 +201,52 @@ export const unparkLines = (db: DbOrTrx, classificationId: string, last: number)
     .where('position', '<', 0)
     .execute();
 
-/** The customer's class in another classification, looked up by the INSERT that writes a line (an
- * index probe in the database, so the previous classification's lines never come to Node). */
-export const classIn = (classificationId: string, counterpartyId: string) =>
-  sql<
-    'A' | 'B' | 'C' | null
-  >`(select p.abc_class from abc_classification_lines p where p.classification_id = ${classificationId} and p.counterparty_id = ${counterpartyId})`;
-
 export const deleteLines = (db: DbOrTrx, classificationId: string) =>
   db.deleteFrom('abcClassificationLines').where('classificationId', '=', classificationId).execute();
 
 const BATCH = 500;
-/** Lines per INSERT: up to 11 parameters a line, under SQLite's 32,766 bound parameters (PostgreSQL: 65,535). */
-const LINES_PER_STATEMENT = 2500;
 
-export async function insertLines(db: DbOrTrx, rows: InsertObject<DB, 'abcClassificationLines'>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += LINES_PER_STATEMENT)
-    await db
-      .insertInto('abcClassificationLines')
-      .values(rows.slice(i, i + LINES_PER_STATEMENT))
-      .execute();
+/** A ranked line as the fill computes it; its previous class is joined in the database. */
+export interface RankedLine {
+  id: string;
+  position: number;
+  counterpartyId: string;
+  amount: number;
+  cumulativeAmount: number;
+  abcClass: 'A' | 'B' | 'C';
+  xyzClass: 'X' | 'Y' | 'Z' | null;
+  variation: number | null;
+}
+
+const RANKED_COLUMNS: RowsColumn[] = [
+  { name: 'id', type: 'text' },
+  { name: 'position', type: 'integer' },
+  { name: 'counterparty_id', type: 'text' },
+  { name: 'amount', type: 'bigint' },
+  { name: 'cumulative_amount', type: 'bigint' },
+  { name: 'abc_class', type: 'text' },
+  { name: 'xyz_class', type: 'text' },
+  { name: 'variation', type: 'integer' },
+];
+/** Lines per statement: each statement binds one array (PostgreSQL) or one JSON text (SQLite) per chunk. */
+const LINES_PER_STATEMENT = 20_000;
+
+/** Writes ranked lines in a few statements (dialect.rowsOf), each line's previous class joined from
+ * the previous applied classification's line of the same customer (an index probe per line). */
+export async function insertRankedLines(db: DbOrTrx, classificationId: string, previousId: string | null, lines: RankedLine[]) {
+  for (let i = 0; i < lines.length; i += LINES_PER_STATEMENT) {
+    const chunk = lines
+      .slice(i, i + LINES_PER_STATEMENT)
+      .map((l) => [l.id, l.position, l.counterpartyId, l.amount, l.cumulativeAmount, l.abcClass, l.xyzClass, l.variation]);
+    await sql`insert into abc_classification_lines
+        (id, classification_id, position, counterparty_id, amount, cumulative_amount, abc_class, previous_class, xyz_class, variation)
+      select r.id, ${classificationId}, r.position, r.counterparty_id, r.amount, r.cumulative_amount, r.abc_class, pl.abc_class,
+        r.xyz_class, r.variation
+      from ${rowsOf(db, RANKED_COLUMNS, chunk)} as r
+      left join abc_classification_lines pl on pl.classification_id = ${previousId ?? ''} and pl.counterparty_id = r.counterparty_id`.execute(
+      db,
+    );
+  }
 }
 
 /** Sets every listed customer's current class to the line's class (apply) or its previous class
