@@ -82,7 +82,15 @@ export function classify(candidates: Candidate[], percents: Pick<Percents, 'a' |
       abcClass = held < aBound ? 'A' : held < abBound ? 'B' : 'C';
       before += BigInt(c.amount);
     }
-    return { ...c, position: i + 1, cumulativeAmount: Number(before), abcClass };
+    // Spelled out: an object spread here took a second over 300,000 customers.
+    return {
+      counterpartyId: c.counterpartyId,
+      name: c.name,
+      amount: c.amount,
+      position: i + 1,
+      cumulativeAmount: Number(before),
+      abcClass,
+    };
   });
   return { total: Number(total), lines };
 }
