@@ -4,7 +4,7 @@
 // (the app's own SQL replayed on the driver) and the app, with a session cookie and with a bearer
 // token. Writes req/s, p50/p99, statements per request and the app/raw ratios to
 // bench/results/http-<dialect>.json and docs/benchmarks.md (<!-- results:http-<dialect> -->).
-//   npm run bench:http -- [DATABASE_URL] [--seconds 10] [--rounds 2] [--connections 10] [--warmup 2] [--no-write] [--out FILE]
+//   npm run bench:http -- [DATABASE_URL] [--seconds 10] [--rounds 2] [--connections 10] [--warmup 2] [--cases list,card] [--no-write] [--out FILE]
 //   npm run bench -- --http [same flags]
 import os from 'node:os';
 import { fork } from 'node:child_process';
@@ -99,6 +99,8 @@ export async function runHttpBench(opts: {
   warmup: number;
   /** Instead of `seconds`: this many requests per run (the smoke test). */
   requests?: number;
+  /** Only these cases (their keys); all when absent. */
+  cases?: string[];
   log?: (line: string) => void;
 }): Promise<HttpReport> {
   const log = opts.log ?? ((l: string) => console.log(l));
@@ -115,12 +117,14 @@ export async function runHttpBench(opts: {
       return { url, headers };
     };
     const runs = new Map<string, AutocannonResult[]>();
+    const chosen = [...ready.cases.entries()].filter(([, c]) => !opts.cases || opts.cases.includes(c.key));
+    if (!chosen.length) throw new Error(`--cases names none of ${ready.cases.map((c) => c.key).join(', ')}`);
     log(`${ready.database}; ${opts.connections} connections, ${opts.seconds} s per run, ${opts.rounds} rounds`);
     if (opts.warmup > 0)
-      for (const [i, c] of ready.cases.entries())
+      for (const [i, c] of chosen)
         for (const t of TARGETS) await autocannon({ ...request(i, c, t), connections: opts.connections, duration: opts.warmup });
     for (let round = 1; round <= opts.rounds; round++) {
-      for (const [i, c] of ready.cases.entries()) {
+      for (const [i, c] of chosen) {
         for (const t of TARGETS) {
           const r = await autocannon({
             ...request(i, c, t),
@@ -135,7 +139,7 @@ export async function runHttpBench(opts: {
         }
       }
     }
-    const cases: CaseResult[] = ready.cases.map((c) => {
+    const cases: CaseResult[] = chosen.map(([, c]) => {
       const targets = Object.fromEntries(
         TARGETS.map((t) => {
           const rs = runs.get(`${c.key}:${t}`) ?? [];
@@ -253,6 +257,7 @@ export async function main() {
     rounds: num('rounds', 2),
     connections: num('connections', 10),
     warmup: Number(flag('warmup') ?? 2),
+    cases: flag('cases')?.split(','),
   });
   const out = flag('out');
   if (out) writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
