@@ -5,6 +5,7 @@ import { closeSync, createReadStream, openSync, readSync, writeSync } from 'node
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { StringDecoder } from 'node:string_decoder';
 import { detectDelimiter } from './counterparties-import.logic.js';
 
 export interface FileRow {
@@ -129,6 +130,52 @@ async function* worksheets(reader: { parse(): AsyncIterable<unknown> }, strings:
   }
 }
 
+/** Text of a stream of UTF-8 bytes, a letter split between two chunks kept whole. */
+async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/**
+ * exceljs's streaming reader turns each inflated chunk of a part's XML into text on its own, so a
+ * two-byte letter that straddles two chunks becomes two U+FFFD (about one Cyrillic cell in a thousand
+ * of a large file; exceljs issues 2063, 2084, 2316, still open). This reader hands its parsers text
+ * decoded across chunks: the entries it parses whole get a decoding stream (`setEncoding`), the
+ * worksheets (read from the archive or from the temporary copy exceljs makes of them) a decoding
+ * iterator. These are exceljs internals; the module refuses to load if they are gone, and
+ * `counterparties-import.read.logic.test.ts` reads 20,000 Cyrillic rows back both ways.
+ */
+class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
+{
+  type Method = (this: unknown, ...args: unknown[]) => unknown;
+  const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Record<string, Method>;
+  const own = Utf8WorkbookReader.prototype as unknown as Record<string, Method>;
+  const method = (name: string) => {
+    const m = base[name];
+    if (typeof m !== 'function')
+      throw new Error(`exceljs WorkbookReader has no ${name}: the UTF-8 fix in counterparties-import.read.ts needs updating`);
+    return m;
+  };
+  for (const name of ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles']) {
+    const m = method(name);
+    own[name] = function (this: unknown, entry: unknown, ...rest: unknown[]) {
+      (entry as { setEncoding(e: BufferEncoding): void }).setEncoding('utf8');
+      return m.call(this, entry, ...rest);
+    };
+  }
+  for (const name of ['_parseWorksheet', '_parseHyperlinks']) {
+    const m = method(name);
+    own[name] = function (this: unknown, iterator: unknown, ...rest: unknown[]) {
+      return m.call(this, utf8(iterator as AsyncIterable<Buffer | string>), ...rest);
+    };
+  }
+}
+
 /**
  * Rows of the first worksheet of an XLSX file; blank rows are skipped, numbers and dates read as shown.
  * `scratch` is a path for the shared strings table (removed with the upload's directory).
@@ -136,7 +183,7 @@ async function* worksheets(reader: { parse(): AsyncIterable<unknown> }, strings:
 export async function* xlsxRows(path: string, scratch = `${path}.strings`): AsyncGenerator<FileRow> {
   const input = createReadStream(path, { highWaterMark: 256 * 1024 });
   // Styles tell dates from numbers; hyperlinks (e-mail cells) are read by their text anyway.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new Utf8WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'emit',
     styles: 'cache',
