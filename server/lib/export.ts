@@ -250,14 +250,17 @@ interface Drainable {
   _writableState?: { needDrain?: boolean; length?: number };
 }
 
-/** Resolves when the stream drains or closes (a download cut short must not leave the writer waiting). */
-function drained(s: Drainable): Promise<void> {
+/** Resolves when the stream drains or closes, or when `download` closes (a download cut short must
+ * not leave the writer waiting); every listener is removed again either way. */
+function drained(s: Drainable, download: PassThrough): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       for (const e of ['drain', 'close', 'error']) s.removeListener(e, done);
+      download.removeListener('close', done);
       resolve();
     };
     for (const e of ['drain', 'close', 'error']) s.on(e, done);
+    download.on('close', done);
   });
 }
 
@@ -277,13 +280,15 @@ function zipInput(ws: ExcelJS.Worksheet): Drainable | undefined {
 }
 
 /** Waits until the zip has taken the sheet's XML; the zip's output is piped into `out` with
- * backpressure, so a slow reader stops the deflater and shows here as an input that does not drain. */
+ * backpressure, so a slow reader stops the deflater and shows here as an input that does not drain.
+ * A download cut short destroys `out` without an error and the zip stops reading, so its input
+ * would never drain: `out` closing ends the wait too, and the export stops. */
 async function caughtUp(ws: ExcelJS.Worksheet, out: PassThrough): Promise<void> {
   for (;;) {
     if (out.destroyed) throw new Error('the download was closed');
     const input = zipInput(ws);
     if (!input?._writableState?.needDrain || input.destroyed) return;
-    await drained(input);
+    await drained(input, out);
   }
 }
 

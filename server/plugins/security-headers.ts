@@ -57,8 +57,11 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
 
 export function registerSecurityHeaders(app: FastifyInstance, config: Config) {
   const headers = securityHeaders(helmetOptions(config));
+  const entries = Object.entries(headers);
+  // On the raw response, as helmet itself sets them: an answer that takes the response over and
+  // writes its own head (the notifications event stream) keeps them too.
   app.addHook('onRequest', (_req, reply, done) => {
-    void reply.headers(headers);
+    for (const [name, value] of entries) reply.raw.setHeader(name, value);
     done();
   });
 }

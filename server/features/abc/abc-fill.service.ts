@@ -56,7 +56,7 @@ export async function fillIn(trx: Trx, d: Doc, actorId: string, now: string): Pr
   const monthlyOf = new Map(sums.map((s) => [s.counterpartyId, s.monthly]));
   const previous = await repo.latestApplied(trx, { date: d.date, number: d.number });
   await repo.deleteLines(trx, d.id);
-  const idPrefix = newId().slice(0, 24);
+  const idPrefix = repo.lineIdPrefix();
   const atLeastZero = lines.filter((l) => l.amount >= 0).length;
   await repo.insertRankedLines(
     trx,

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { newId } from '../../lib/ids.js';
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { AbcClassificationsTable } from '../../db/schema.js';
@@ -121,10 +123,19 @@ export async function namesOf(db: DbOrTrx, ids: string[]): Promise<{ id: string;
   return out;
 }
 
-/** A line id made in SQL or here from the fill's prefix (the first 24 characters of a UUIDv7 made
- * for the fill) and the line's position as 12 decimal digits: still a well-formed UUIDv7 (decimal
- * digits are hex digits), unique in the fill by position and across fills by the prefix's time and
- * random bits. */
+/** A fill's id prefix: a UUIDv7's time (its first 15 characters, version included) and 28 fresh
+ * random bits with the variant, from a v4 UUID. Not the first 24 characters of a v7 id: the uuid
+ * library counts upwards within a millisecond, so two fills started in the same millisecond would
+ * share those and collide on the primary key. */
+export const lineIdPrefix = (): string => {
+  const time = newId();
+  const random = randomUUID();
+  return `${time.slice(0, 15)}${random.slice(15, 18)}-${random.slice(19, 23)}-`;
+};
+
+/** A line id made in SQL or here from the fill's prefix (lineIdPrefix) and the line's position as 12
+ * decimal digits: still a well-formed UUIDv7 (decimal digits are hex digits), unique in the fill by
+ * position and across fills by the prefix's time and random bits. */
 export const lineId = (prefix: string, position: number) => prefix + String(position).padStart(12, '0');
 
 /**

@@ -133,6 +133,9 @@ describe('notification stream', () => {
       signal: ac.signal,
     });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
+    // The stream writes its own head; the security headers are on it all the same.
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
     const reader = res.body!.getReader();
     let text = '';
     const readUntil = async (needle: string) => {
