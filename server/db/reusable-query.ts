@@ -14,7 +14,10 @@ import type { DbOrTrx } from './database.js';
 // a value that slipped past the parameters is caught by the suite that exercises the query.
 
 const MARKER = '\u0000param:';
-const checking = !!process.env.VITEST;
+/** `verify`: every call is also built and compiled the ordinary way and compared (on under the test
+ * runner; the HTTP benchmark turns it on while it captures the SQL a request runs, since plugins see a
+ * query only when it is compiled). */
+export const reusableQueryOptions = { verify: !!process.env.VITEST };
 
 interface Entry {
   compiled: CompiledQuery;
@@ -60,7 +63,7 @@ export function reusableQuery<S extends string, P extends Record<string, Scalar>
     const key = `${executorKey(db)}|${shape}`;
     const entry = cache.get(key) ?? prepare(db, key, shape, params);
     const parameters = entry.slots.map((slot, i) => (slot === null ? entry.compiled.parameters[i] : params[slot]));
-    if (checking) {
+    if (reusableQueryOptions.verify) {
       const direct = build(db, params, shape).compile();
       if (direct.sql !== entry.compiled.sql || JSON.stringify(direct.parameters) !== JSON.stringify(parameters))
         throw new Error(`reusableQuery: shape "${shape}" compiled differently for these values:\n${direct.sql}\n${entry.compiled.sql}`);
