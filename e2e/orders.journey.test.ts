@@ -70,7 +70,8 @@ describe('orders journey', () => {
     // On a phone the list is rows of text: the name whole, then SKU, prices, unit and VAT.
     await page.setViewportSize(PHONE);
     const phoneRow = page.getByTestId('product-row').filter({ hasText: 'Мука пшеничная, 50 кг' });
-    expect((await phoneRow.innerText()).replace(/\s+/g, ' ')).toContain('Артикул: МК-2');
+    // The layout switches after the resize: wait for the phone's rows rather than read the table's.
+    await expect.poll(async () => (await phoneRow.innerText()).replace(/\s+/g, ' ')).toContain('Артикул: МК-2');
     await h.screenshot('orders-products-phone.ru');
     await page.setViewportSize(WIDE);
   });
